@@ -1,0 +1,13 @@
+# The Debian 12 packages watchdesk builds against (installed by scripts/install-deps).
+find_package(Boost 1.81 REQUIRED COMPONENTS json unit_test_framework)
+find_package(CURL REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)

@@ -1,0 +1,174 @@
+// The SQLite state store: fetch state, observations, series, trigger state and the alert outbox.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "watchers/observation.hpp"
+#include "watchers/result.hpp"
+#include "watchers/time.hpp"
+
+struct sqlite3;
+
+namespace watchdesk::store {
+
+/// Why a database could not be opened; every case maps to exit 74 with a clear message.
+enum class OpenFailure { locked, read_only, corrupt, newer_version, io };
+
+/// A failed open: the kind and a message naming the file and what to do.
+struct OpenError {
+  OpenFailure kind = OpenFailure::io;
+  std::string message;
+};
+
+/// Whether the store may write.
+enum class Access { read_write, read_only };
+
+/// What the engine remembers about fetching one source.
+struct FetchState {
+  std::string source_id;
+  /// The URL these validators belong to (validators of another URL are not sent).
+  std::string url;
+  std::string etag;
+  std::string last_modified;
+  std::optional<TimePoint> last_attempt;
+  std::optional<TimePoint> last_success;
+  /// HTTP status of the last attempt (0: no HTTP answer), and the last error text (empty: none).
+  long last_status = 0;
+  std::string last_error;
+  int consecutive_failures = 0;
+  /// True once a health alert was raised for the current failure streak (cleared on recovery).
+  bool unhealthy_alerted = false;
+};
+
+/// An observation as stored, with its signal id and when watchdesk first saw it.
+struct StoredObservation {
+  std::string source_id;
+  std::string signal;
+  TimePoint first_seen;
+  Observation observation;
+};
+
+/// A raised alert: its id (the dedup key), trigger, the alert JSON document, and when it was raised.
+struct AlertRecord {
+  std::string id;
+  std::string trigger;
+  std::string json;
+  TimePoint raised_at;
+};
+
+/// Delivery state of one alert on one channel.
+enum class DeliveryStatus { pending, delivered, failed, given_up };
+
+/// One row of the outbox: an alert to deliver (or delivered) on one channel.
+struct Delivery {
+  std::string alert_id;
+  std::string channel;
+  DeliveryStatus status = DeliveryStatus::pending;
+  int attempts = 0;
+  TimePoint next_attempt;
+  std::string last_error;
+  std::optional<TimePoint> delivered_at;
+};
+
+/// An alert with its per-channel deliveries, for `watchdesk alerts`.
+struct AlertHistory {
+  AlertRecord alert;
+  std::vector<Delivery> deliveries;
+};
+
+class StateStore;
+
+/// One write transaction (`BEGIN IMMEDIATE`); rolled back unless `commit()` succeeds. A commit that
+/// added alerts is made with `synchronous=FULL`.
+class Transaction {
+ public:
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  /// Records an observation if (source, key) is new; returns true when it was new.
+  Result<bool> add_observation(std::string_view source_id, const Observation& observation,
+                               TimePoint seen);
+  /// Records a series point of series `name` (`SOURCE.FIELD`), replacing one at the same time.
+  Status add_point(std::string_view name, const SeriesPoint& point);
+  /// Stores the fetch state of a source.
+  Status put_fetch_state(const FetchState& state);
+  /// Stores a trigger's opaque state document.
+  Status put_trigger_state(std::string_view trigger_id, std::string_view json);
+  /// Queues an alert with one pending delivery per channel; false if the id was raised before.
+  Result<bool> add_alert(const AlertRecord& alert, const std::vector<std::string>& channels);
+  /// Makes everything above durable.
+  Status commit();
+
+ private:
+  friend class StateStore;
+  explicit Transaction(StateStore* store);
+  StateStore* store_;
+  bool open_ = false;
+  bool has_alerts_ = false;
+};
+
+/// The state database. Single-threaded: used from the event loop only.
+class StateStore {
+ public:
+  /// Opens (creating and migrating when writable) the database at `path`.
+  static std::variant<std::unique_ptr<StateStore>, OpenError> open(const std::filesystem::path& path,
+                                                                   Access access);
+  ~StateStore();
+  StateStore(const StateStore&) = delete;
+  StateStore& operator=(const StateStore&) = delete;
+
+  /// The schema version this build writes (`PRAGMA user_version`).
+  static int schema_version();
+
+  /// Starts a write transaction.
+  Result<Transaction> begin();
+
+  /// Fetch state of one source, or of all.
+  std::optional<FetchState> fetch_state(std::string_view source_id);
+  std::vector<FetchState> fetch_states();
+
+  /// Whether an observation (source, key) was seen before.
+  bool has_observation(std::string_view source_id, std::string_view key);
+  /// Observations of a source first seen at or after `since`, oldest first.
+  std::vector<StoredObservation> observations(std::string_view source_id, TimePoint since);
+
+  /// The latest point of a series, and the nearest point at or before `t`.
+  std::optional<SeriesPoint> latest_point(std::string_view name);
+  std::optional<SeriesPoint> point_at_or_before(std::string_view name, TimePoint t);
+  /// Points of a series within [from, to], oldest first.
+  std::vector<SeriesPoint> series(std::string_view name, TimePoint from, TimePoint to);
+  /// Names of every series with at least one point.
+  std::vector<std::string> series_names();
+
+  /// A trigger's stored state document, if any.
+  std::optional<std::string> trigger_state(std::string_view trigger_id);
+
+  /// Whether an alert id was ever raised.
+  bool has_alert(std::string_view alert_id);
+  /// Pending deliveries due at or before `now`, oldest alert first.
+  std::vector<Delivery> due_deliveries(TimePoint now);
+  /// Pending deliveries of any due time.
+  std::vector<Delivery> pending_deliveries();
+  /// The stored alert JSON of an alert id.
+  std::optional<AlertRecord> alert(std::string_view alert_id);
+  /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error).
+  Status update_delivery(const Delivery& delivery);
+  /// Alerts raised at or after `since`, newest first, with their deliveries.
+  std::vector<AlertHistory> alerts_since(TimePoint since);
+
+  /// The underlying handle, for the store's own helpers.
+  sqlite3* handle() { return db_; }
+
+ private:
+  friend class Transaction;
+  explicit StateStore(sqlite3* db);
+  sqlite3* db_;
+};
+
+}  // namespace watchdesk::store

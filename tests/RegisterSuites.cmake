@@ -1,0 +1,17 @@
+# Registers one CTest test per top-level BOOST_AUTO_TEST_SUITE found in the test sources, so that a
+# new suite or case is picked up by re-running CMake (the glob is CONFIGURE_DEPENDS) with no edits.
+function(watchdesk_register_suites target sources)
+  set(suites "")
+  foreach(src IN LISTS sources)
+    file(STRINGS "${src}" lines REGEX "^BOOST_AUTO_TEST_SUITE\\(")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^BOOST_AUTO_TEST_SUITE\\(([A-Za-z0-9_]+).*" "\\1" suite "${line}")
+      list(APPEND suites "${suite}")
+    endforeach()
+  endforeach()
+  list(REMOVE_DUPLICATES suites)
+  foreach(suite IN LISTS suites)
+    add_test(NAME ${suite} COMMAND ${target} --run_test=${suite} --log_level=test_suite --report_level=short)
+    set_tests_properties(${suite} PROPERTIES TIMEOUT 300)
+  endforeach()
+endfunction()

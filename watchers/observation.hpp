@@ -1,0 +1,53 @@
+// What a source yields from one fetch: observations (items with a stable key) and series points.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "watchers/time.hpp"
+
+namespace watchdesk {
+
+/// One item a source saw: a filing, a posting, an article, a search hit.
+struct Observation {
+  /// Stable key within its source (accession number, guid, job id); the same item always has the
+  /// same key, on every fetch and after a restart.
+  std::string key;
+  /// Human-readable headline.
+  std::string title;
+  /// Link to the item itself (filing index, article, posting).
+  std::string url;
+  /// When the item says it was published (UTC), if it says.
+  std::optional<TimePoint> published;
+  /// Typed details by name: `form`, `accession`, `company`, `cik`, `filing_date`, `accepted`,
+  /// `publisher`, `summary`, `location`, `department`, ... (values are UTF-8 text).
+  std::map<std::string, std::string> facts;
+};
+
+/// One named number at a time: `close`, `revenue_ttm`, `shares_outstanding`, `open_roles`.
+struct SeriesPoint {
+  /// Field name within the source; the series is named `SOURCE-ID.FIELD`.
+  std::string field;
+  /// When the value holds (quote time, period end, fetch time).
+  TimePoint at;
+  /// The value.
+  double value = 0;
+  /// Provenance, such as the accession number a fact came from; may be empty.
+  std::string ref;
+};
+
+/// Everything parsed from one fetched document.
+struct ParseOutput {
+  std::vector<Observation> observations;
+  std::vector<SeriesPoint> points;
+  /// Items dropped for a missing key field, each with the reason (logged by the caller).
+  std::vector<std::string> dropped;
+};
+
+/// The stable evidence id of an observation: the first 8 hex digits of SHA-256 over
+/// `SOURCE-ID "/" KEY` (the seed cites evidence as "signal 47c46e8d").
+std::string signal_id(std::string_view source_id, std::string_view key);
+
+}  // namespace watchdesk
