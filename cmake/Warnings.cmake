@@ -4,7 +4,7 @@ option(WATCHDESK_WERROR "Treat compiler warnings as errors" OFF)
 add_library(watchdesk_warnings INTERFACE)
 target_compile_options(watchdesk_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+  -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
 if(WATCHDESK_WERROR)
   target_compile_options(watchdesk_warnings INTERFACE -Werror)
 endif()

@@ -1,0 +1,124 @@
+// The command line (CLI11): subcommands, options, and the mapping of parse errors to exit 64.
+#include "daemon/cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "config/units.hpp"
+#include "daemon/commands/commands.hpp"
+#include "daemon/exit_codes.hpp"
+#include "watchdesk/version.hpp"
+
+namespace watchdesk {
+namespace {
+
+using commands::Format;
+
+void add_common(CLI::App* cmd, commands::CommonOptions& common) {
+  cmd->add_option("-c,--config", common.config_file, "configuration file (TOML)")->required();
+  cmd->add_option("--log-level", common.log_level, "trace, debug, info, warn, error (overrides the config)")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+}
+
+void add_format(CLI::App* cmd, Format& format, std::vector<std::string> allowed) {
+  static const std::map<std::string, Format> names{
+      {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
+  std::map<std::string, Format> choices;
+  for (const auto& name : allowed) choices.emplace(name, names.at(name));
+  cmd->add_option("--format", format, "output format")
+      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case));
+}
+
+// Parses a DURATION option value (`7d`, `90s`).
+std::function<std::string(std::string&)> duration_validator() {
+  return [](std::string& text) -> std::string {
+    if (config::parse_duration(text)) return {};
+    return "expected a duration such as 90s, 10m, 6h or 7d, got '" + text + "'";
+  };
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"watchdesk: watches public sources (SEC EDGAR, prices, job boards, news) and alerts "
+               "when the desk's triggers fire",
+               "watchdesk"};
+  app.set_version_flag("--version", std::string("watchdesk ") + version);
+  app.require_subcommand(1, 1);
+  app.footer(
+      "Exit status: 0 ran, nothing fired, all sources healthy; 1 at least one trigger fired;\n"
+      "2 nothing fired but a source failed; 64 usage error; 74 state database unusable;\n"
+      "78 configuration error.");
+
+  commands::CommonOptions run_opts;
+  auto* run = app.add_subcommand("run", "run as a daemon (Type=notify under systemd)");
+  add_common(run, run_opts);
+
+  commands::CheckOptions check_opts;
+  std::string deliver_timeout = "60s";
+  bool dry_run = false;
+  auto* check = app.add_subcommand("check", "poll every source once, evaluate, deliver, and exit");
+  add_common(check, check_opts.common);
+  check->add_flag("--dry-run", dry_run, "send nothing and change no state");
+  check->add_option("--trigger", check_opts.triggers, "only this trigger (and the sources it needs); repeatable");
+  add_format(check, check_opts.format, {"text", "json"});
+  check->add_option("--deliver-timeout", deliver_timeout, "how long to wait for deliveries (default 60s)")
+      ->check(CLI::Validator(duration_validator(), "DURATION"));
+
+  commands::CommonOptions validate_opts;
+  auto* validate = app.add_subcommand("validate", "load and check the configuration");
+  add_common(validate, validate_opts);
+
+  commands::StatusOptions status_opts;
+  auto* status = app.add_subcommand("status", "print the observable-state table from the state database");
+  add_common(status, status_opts.common);
+  add_format(status, status_opts.format, {"text", "json", "markdown"});
+
+  commands::AlertsOptions alerts_opts;
+  std::string since = "7d";
+  auto* alerts = app.add_subcommand("alerts", "print the alert history with delivery state");
+  add_common(alerts, alerts_opts.common);
+  alerts->add_option("--since", since, "how far back (default 7d)")
+      ->check(CLI::Validator(duration_validator(), "DURATION"));
+  add_format(alerts, alerts_opts.format, {"text", "json"});
+
+  commands::TestAlertOptions test_opts;
+  auto* test_alert = app.add_subcommand("test-alert", "send a marked test alert through one channel");
+  add_common(test_alert, test_opts.common);
+  test_alert->add_option("--channel", test_opts.channel, "channel id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return to_int(ExitCode::ok);
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return to_int(ExitCode::ok);
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "watchdesk " << version << "\n";
+    return to_int(ExitCode::ok);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "watchdesk: " << e.what() << "\n"
+              << "Run 'watchdesk --help' for usage.\n";
+    return to_int(ExitCode::usage);
+  }
+
+  if (*run) return commands::run(run_opts);
+  if (*check) {
+    check_opts.dry_run = dry_run ? commands::DryRun::yes : commands::DryRun::no;
+    check_opts.deliver_timeout = *config::parse_duration(deliver_timeout);
+    return commands::check(check_opts);
+  }
+  if (*validate) return commands::validate(validate_opts);
+  if (*status) return commands::status(status_opts);
+  if (*alerts) {
+    alerts_opts.since = *config::parse_duration(since);
+    return commands::alerts(alerts_opts);
+  }
+  if (*test_alert) return commands::test_alert(test_opts);
+  return to_int(ExitCode::usage);
+}
+
+}  // namespace watchdesk

@@ -1,0 +1,21 @@
+// The subcommands; each returns the process exit status of the contract (daemon/exit_codes.hpp).
+#pragma once
+
+#include "daemon/commands/options.hpp"
+
+namespace watchdesk::commands {
+
+/// `watchdesk run`: the daemon.
+int run(const CommonOptions& options);
+/// `watchdesk check`: one pass over every source (or those the named triggers need).
+int check(const CheckOptions& options);
+/// `watchdesk validate`: loads the config and prints a one-line summary.
+int validate(const CommonOptions& options);
+/// `watchdesk status`: the observable-state table from the state database.
+int status(const StatusOptions& options);
+/// `watchdesk alerts`: alert history with per-channel delivery state.
+int alerts(const AlertsOptions& options);
+/// `watchdesk test-alert`: a marked test alert through one channel.
+int test_alert(const TestAlertOptions& options);
+
+}  // namespace watchdesk::commands

@@ -1,0 +1,21 @@
+// Subcommands whose machinery is not built yet: a clear message and the usage exit code.
+#include <iostream>
+
+#include "daemon/commands/commands.hpp"
+#include "daemon/exit_codes.hpp"
+
+namespace watchdesk::commands {
+namespace {
+int not_available(const char* name) {
+  std::cerr << "watchdesk " << name << ": not available yet in this build\n";
+  return to_int(ExitCode::usage);
+}
+}  // namespace
+
+int run(const CommonOptions&) { return not_available("run"); }
+int check(const CheckOptions&) { return not_available("check"); }
+int status(const StatusOptions&) { return not_available("status"); }
+int alerts(const AlertsOptions&) { return not_available("alerts"); }
+int test_alert(const TestAlertOptions&) { return not_available("test-alert"); }
+
+}  // namespace watchdesk::commands

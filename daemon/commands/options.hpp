@@ -1,0 +1,54 @@
+// The parsed options of every subcommand, filled in by the CLI and read by the commands.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "watchers/time.hpp"
+
+namespace watchdesk::commands {
+
+/// Output formats of `check`, `status` and `alerts`.
+enum class Format { text, json, markdown };
+
+/// Whether `check` may send alerts and change state.
+enum class DryRun { no, yes };
+
+/// Options shared by every subcommand.
+struct CommonOptions {
+  std::string config_file;
+  /// `--log-level`, overriding the config's `log_level` when set.
+  std::string log_level;
+};
+
+/// `watchdesk check`.
+struct CheckOptions {
+  CommonOptions common;
+  DryRun dry_run = DryRun::no;
+  std::vector<std::string> triggers;
+  Format format = Format::text;
+  /// How long to wait for deliveries before exiting.
+  Seconds deliver_timeout{60};
+};
+
+/// `watchdesk status`.
+struct StatusOptions {
+  CommonOptions common;
+  Format format = Format::text;
+};
+
+/// `watchdesk alerts`.
+struct AlertsOptions {
+  CommonOptions common;
+  Seconds since{7 * 24 * 3600};
+  Format format = Format::text;
+};
+
+/// `watchdesk test-alert`.
+struct TestAlertOptions {
+  CommonOptions common;
+  std::string channel;
+};
+
+}  // namespace watchdesk::commands
