@@ -1,0 +1,45 @@
+// Metric expressions: `+ - * /`, parentheses, numbers and series names, parsed once and evaluated.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "watchers/result.hpp"
+
+namespace watchdesk {
+
+/// A parsed metric expression such as `crwv-price.close * crwv-facts.shares_outstanding / crwv-facts.revenue_ttm`.
+/// Series names are letters, digits, `_`, `.` and `-`; write binary minus with spaces (`a - b`).
+class Expression {
+ public:
+  /// Parses `text`; the error says what was expected and at which column (1-based).
+  static Result<Expression> parse(std::string_view text);
+
+  /// The distinct series names the expression refers to, in order of first appearance.
+  const std::vector<std::string>& inputs() const { return inputs_; }
+
+  /// Looks up a series value; nullopt when the series has no value.
+  using Lookup = std::function<std::optional<double>(std::string_view name)>;
+
+  /// Evaluates with `lookup`; nullopt when an input is missing or a division by zero occurs.
+  std::optional<double> evaluate(const Lookup& lookup) const;
+
+  /// The text it was parsed from.
+  const std::string& text() const { return text_; }
+
+  struct Node;
+
+ private:
+  std::string text_;
+  std::vector<std::string> inputs_;
+  std::shared_ptr<const Node> root_;
+};
+
+/// The column (1-based) where an expression parse error was found, read back from its message, or 0.
+int expression_error_column(const Error& error);
+
+}  // namespace watchdesk
