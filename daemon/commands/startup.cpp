@@ -1,0 +1,36 @@
+// Config loading, logging set-up and store opening shared by the subcommands, with their exit codes.
+#include "daemon/commands/startup.hpp"
+
+#include <iostream>
+
+#include "config/loader.hpp"
+#include "daemon/exit_codes.hpp"
+#include "daemon/logging.hpp"
+
+namespace watchdesk::commands {
+
+std::variant<config::Config, int> load(const CommonOptions& options) {
+  auto loaded = config::load_config(options.config_file);
+  if (loaded.error) {
+    std::cerr << loaded.error->to_string() << "\n";
+    return to_int(ExitCode::config);
+  }
+  setup_logging(options.log_level.empty() ? loaded.config->watchdesk.log_level : options.log_level);
+  return std::move(*loaded.config);
+}
+
+std::variant<Started, int> start(const CommonOptions& options, store::Access access) {
+  auto loaded = load(options);
+  if (auto* code = std::get_if<int>(&loaded)) return *code;
+  Started started{std::move(std::get<config::Config>(loaded)), nullptr};
+  auto opened = store::StateStore::open(started.config.watchdesk.state, access);
+  if (auto* error = std::get_if<store::OpenError>(&opened)) {
+    std::cerr << "watchdesk: state database " << started.config.watchdesk.state.string() << ": "
+              << error->message << "\n";
+    return to_int(ExitCode::state_unusable);
+  }
+  started.store = std::move(std::get<std::unique_ptr<store::StateStore>>(opened));
+  return started;
+}
+
+}  // namespace watchdesk::commands
