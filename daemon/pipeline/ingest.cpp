@@ -1,0 +1,262 @@
+// Ingestion: parse, record, evaluate dependent triggers and health, queue alerts, commit once.
+#include "daemon/pipeline/ingest.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <set>
+
+#include "watchers/sources/parse.hpp"
+#include "watchers/triggers/alert.hpp"
+#include "watchers/triggers/evaluate.hpp"
+#include "watchers/triggers/health.hpp"
+#include "watchers/triggers/inputs.hpp"
+
+namespace watchdesk::pipeline {
+namespace {
+
+// Series lookups answered by the store (inside the open transaction, so new points are visible).
+class StoreSeries final : public triggers::SeriesView {
+ public:
+  explicit StoreSeries(store::StateStore& store) : store_(store) {}
+  std::optional<SeriesPoint> latest(std::string_view name) const override {
+    return store_.latest_point(name);
+  }
+  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t) const override {
+    return store_.point_at_or_before(name, t);
+  }
+
+ private:
+  store::StateStore& store_;
+};
+
+// Observation lookups answered by the store, filtered by publication time.
+class StoreObservations final : public triggers::ObservationView {
+ public:
+  explicit StoreObservations(store::StateStore& store) : store_(store) {}
+  std::vector<triggers::SeenObservation> observations(std::string_view source_id,
+                                                      TimePoint published_since) const override {
+    std::vector<triggers::SeenObservation> out;
+    for (auto& s : store_.observations(source_id, TimePoint{})) {
+      auto published = s.observation.published.value_or(s.first_seen);
+      if (published < published_since) continue;
+      out.push_back({s.source_id, s.signal, s.first_seen, std::move(s.observation)});
+    }
+    return out;
+  }
+
+ private:
+  store::StateStore& store_;
+};
+
+// The source ids a series or metric name depends on, following metrics recursively.
+void collect_sources(const config::Config& config, std::string_view name, std::set<std::string>& out,
+                     int depth = 0) {
+  if (depth > 32) return;
+  if (const auto* metric = config.find_metric(name)) {
+    for (const auto& input : metric->inputs) collect_sources(config, input, out, depth + 1);
+    return;
+  }
+  auto dot = name.find('.');
+  out.insert(std::string(name.substr(0, dot)));
+}
+
+std::set<std::string> trigger_sources(const config::Config& config, const config::Trigger& t) {
+  std::set<std::string> out;
+  switch (t.kind) {
+    case config::TriggerKind::filing:
+    case config::TriggerKind::count:
+      out.insert(t.source);
+      break;
+    case config::TriggerKind::tenant:
+      out.insert(t.sources.begin(), t.sources.end());
+      break;
+    case config::TriggerKind::metric_move:
+      collect_sources(config, t.metric, out);
+      break;
+  }
+  return out;
+}
+
+}  // namespace
+
+Ingestor::Ingestor(const config::Config& config, store::StateStore& store, Commit commit,
+                   std::vector<std::string> only_triggers)
+    : config_(config), store_(store), commit_(commit), only_(std::move(only_triggers)) {}
+
+bool Ingestor::selected(const config::Trigger& trigger) const {
+  return only_.empty() || std::find(only_.begin(), only_.end(), trigger.id) != only_.end();
+}
+
+std::vector<const config::Trigger*> Ingestor::dependents(std::string_view source_id) const {
+  std::vector<const config::Trigger*> out;
+  for (const auto& t : config_.triggers)
+    if (selected(t) && trigger_sources(config_, t).count(std::string(source_id))) out.push_back(&t);
+  return out;
+}
+
+std::vector<const config::Source*> Ingestor::needed_sources() const {
+  std::vector<const config::Source*> out;
+  if (only_.empty()) {
+    for (const auto& s : config_.sources) out.push_back(&s);
+    return out;
+  }
+  std::set<std::string> needed;
+  for (const auto& t : config_.triggers)
+    if (selected(t)) needed.merge(trigger_sources(config_, t));
+  for (const auto& s : config_.sources)
+    if (needed.count(s.id)) out.push_back(&s);
+  return out;
+}
+
+IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& outcome, TimePoint now) {
+  IngestReport report;
+  report.source_id = source.id;
+
+  std::optional<ParseOutput> parsed;
+  std::string failure;
+  if (outcome.kind == FetchOutcome::Kind::failed) {
+    failure = outcome.error;
+  } else if (outcome.kind == FetchOutcome::Kind::body) {
+    if (outcome.body.empty()) {
+      failure = "empty answer (" + std::to_string(outcome.status) + ") from " + source.url;
+    } else {
+      auto result = sources::parse_source(source, outcome.body, outcome.content_type);
+      if (result.ok()) parsed = std::move(result).value();
+      else failure = result.error().message;
+    }
+  }
+  report.healthy = failure.empty();
+  report.error = failure;
+
+  auto tx = store_.begin();
+  if (!tx.ok()) {
+    report.store_error = tx.error().message;
+    return report;
+  }
+
+  // Fetch state and health.
+  auto state = store_.fetch_state(source.id).value_or(store::FetchState{});
+  state.source_id = source.id;
+  if (state.url != source.url) {
+    state.etag.clear();
+    state.last_modified.clear();
+    state.url = source.url;
+  }
+  state.last_attempt = now;
+  state.last_status = outcome.status;
+  if (report.healthy) {
+    state.last_success = now;
+    state.last_error.clear();
+    state.consecutive_failures = 0;
+    if (outcome.kind == FetchOutcome::Kind::body) {
+      state.etag = outcome.etag;
+      state.last_modified = outcome.last_modified;
+    }
+  } else {
+    state.last_error = failure;
+    state.consecutive_failures += 1;
+  }
+
+  triggers::SourceHealth health{source.id,
+                                source.every,
+                                state.consecutive_failures,
+                                state.last_success,
+                                now,
+                                state.last_error,
+                                state.first_attempt.value_or(now),
+                                state.unhealthy_alerted};
+  if (!state.first_attempt) state.first_attempt = now;
+  auto health_outcome =
+      triggers::evaluate_health(health, config_.watchdesk.fail_after, config_.watchdesk.stale_after, now);
+  state.unhealthy_alerted = health_outcome.unhealthy_alerted;
+
+  std::vector<std::pair<triggers::Alert, std::vector<std::string>>> raised;
+  if (health_outcome.alert) {
+    std::vector<std::string> channels = config_.watchdesk.health_channels;
+    if (channels.empty())
+      for (const auto& c : config_.channels) channels.push_back(c.id);
+    raised.emplace_back(std::move(*health_outcome.alert), std::move(channels));
+  }
+
+  auto fail_tx = [&](const Error& e) {
+    report.store_error = e.message;
+    return report;
+  };
+  if (auto s = tx->put_fetch_state(state); !s.ok()) return fail_tx(s.error());
+
+  if (parsed) {
+    report.dropped = std::move(parsed->dropped);
+    for (auto& obs : parsed->observations) {
+      auto added = tx->add_observation(source.id, obs, now);
+      if (!added.ok()) return fail_tx(added.error());
+      if (*added)
+        report.new_observations.push_back({source.id, signal_id(source.id, obs.key), now, std::move(obs)});
+    }
+    for (auto& p : parsed->points) {
+      std::string name = source.id + "." + p.field;
+      if (auto s = tx->add_point(name, p); !s.ok()) return fail_tx(s.error());
+      report.points.emplace_back(std::move(name), std::move(p));
+    }
+  }
+
+  // Triggers that depend on this source.
+  if (parsed) {
+    StoreSeries series(store_);
+    StoreObservations observations(store_);
+    triggers::Context context{now, config_, series, observations, {}};
+    for (const auto& s : report.new_observations)
+      context.new_observations.push_back({s.source_id, s.signal, s.first_seen, s.observation});
+    for (const auto* trigger : dependents(source.id)) {
+      auto previous = store_.trigger_state(trigger->id);
+      auto result = triggers::evaluate(*trigger,
+                                       previous ? std::optional<std::string_view>(*previous) : std::nullopt,
+                                       context);
+      if (auto s = tx->put_trigger_state(trigger->id, result.state); !s.ok()) return fail_tx(s.error());
+      for (auto& alert : result.alerts) raised.emplace_back(std::move(alert), trigger->channels);
+    }
+  }
+
+  for (auto& [alert, channels] : raised) {
+    std::string json = triggers::to_json(alert);
+    auto added = tx->add_alert({alert.id, alert.trigger, json, now}, channels);
+    if (!added.ok()) return fail_tx(added.error());
+    if (*added) report.alerts.push_back({alert.id, alert.trigger, std::move(json)});
+  }
+
+  if (commit_ == Commit::yes) {
+    if (auto s = tx->commit(); !s.ok()) {
+      report.alerts.clear();
+      return fail_tx(s.error());
+    }
+  }
+  return report;
+}
+
+std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
+  std::vector<QueuedAlert> out;
+  auto tx = store_.begin();
+  if (!tx.ok()) {
+    spdlog::error("state store: cannot evaluate deadlines: {}", tx.error().message);
+    return out;
+  }
+  StoreSeries series(store_);
+  StoreObservations observations(store_);
+  triggers::Context context{now, config_, series, observations, {}};
+  for (const auto& trigger : config_.triggers) {
+    if (!selected(trigger) || trigger.kind != config::TriggerKind::tenant) continue;
+    auto previous = store_.trigger_state(trigger.id);
+    auto result = triggers::evaluate(
+        trigger, previous ? std::optional<std::string_view>(*previous) : std::nullopt, context);
+    if (!tx->put_trigger_state(trigger.id, result.state).ok()) return {};
+    for (auto& alert : result.alerts) {
+      std::string json = triggers::to_json(alert);
+      auto added = tx->add_alert({alert.id, alert.trigger, json, now}, trigger.channels);
+      if (added.ok() && *added) out.push_back({alert.id, alert.trigger, std::move(json)});
+    }
+  }
+  if (commit_ == Commit::yes && !tx->commit().ok()) return {};
+  return out;
+}
+
+}  // namespace watchdesk::pipeline

@@ -1,0 +1,85 @@
+// One fetch outcome into the state store: parse, record, evaluate the triggers that depend on the
+// source, and queue their alerts — all in one transaction, so nothing is lost in between.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "daemon/store/state_store.hpp"
+#include "watchers/observation.hpp"
+
+namespace watchdesk::pipeline {
+
+/// Whether ingestion commits its transaction (`check --dry-run` rolls everything back).
+enum class Commit { yes, no };
+
+/// What a fetch produced, as the ingestor needs it.
+struct FetchOutcome {
+  enum class Kind { body, not_modified, failed } kind = Kind::failed;
+  /// The body (kind == body); parsed in place, never copied.
+  std::string_view body;
+  std::string content_type;
+  /// Validators to remember for the next conditional GET.
+  std::string etag;
+  std::string last_modified;
+  /// HTTP status (0: none) and an operator-readable error (kind == failed).
+  long status = 0;
+  std::string error;
+};
+
+/// An alert queued by ingestion: its id, trigger and JSON document.
+struct QueuedAlert {
+  std::string id;
+  std::string trigger;
+  std::string json;
+};
+
+/// What one ingestion did.
+struct IngestReport {
+  std::string source_id;
+  /// True when the source ended healthy (fetched and parsed, or not modified).
+  bool healthy = false;
+  /// The failure in words (fetch or parse), when not healthy.
+  std::string error;
+  /// Observations seen for the first time, and series points recorded.
+  std::vector<store::StoredObservation> new_observations;
+  std::vector<std::pair<std::string, SeriesPoint>> points;
+  /// Items the parser dropped, with reasons.
+  std::vector<std::string> dropped;
+  /// Alerts raised (queued in the outbox unless rolled back).
+  std::vector<QueuedAlert> alerts;
+  /// A store error that prevented the commit (the outcome will be retried on the next fetch).
+  std::string store_error;
+};
+
+/// Turns fetch outcomes into stored observations, trigger state and outbox alerts.
+class Ingestor {
+ public:
+  /// `only_triggers` limits evaluation to those ids (empty: all).
+  Ingestor(const config::Config& config, store::StateStore& store, Commit commit,
+           std::vector<std::string> only_triggers = {});
+
+  /// Ingests one outcome of `source` at `now`.
+  IngestReport ingest(const config::Source& source, const FetchOutcome& outcome, TimePoint now);
+
+  /// Evaluates time-driven trigger conditions (deadlines) with no new data; used on a timer by `run`
+  /// and once at the end of `check`.
+  std::vector<QueuedAlert> tick(TimePoint now);
+
+  /// The triggers that depend on `source_id` (directly or through metrics).
+  std::vector<const config::Trigger*> dependents(std::string_view source_id) const;
+
+  /// The sources the selected triggers need (all sources when no trigger was selected).
+  std::vector<const config::Source*> needed_sources() const;
+
+ private:
+  bool selected(const config::Trigger& trigger) const;
+  const config::Config& config_;
+  store::StateStore& store_;
+  Commit commit_;
+  std::vector<std::string> only_;
+};
+
+}  // namespace watchdesk::pipeline
