@@ -13,12 +13,16 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-demo: deps build
+demo: build
+	@rm -f build/demo-state.db build/demo-state.db-wal build/demo-state.db-shm
+	@echo "== watchdesk check -c config/demo.toml   (offline snapshots; alerts go to stdout)"
 	@./build/watchdesk check -c config/demo.toml; rc=$$?; \
-	  ./build/watchdesk status -c config/demo.toml; \
+	  if [ $$rc -gt 1 ]; then echo "demo: watchdesk check exited $$rc" >&2; exit $$rc; fi; \
+	  echo; echo "== watchdesk status -c config/demo.toml"; \
+	  ./build/watchdesk status -c config/demo.toml || exit $$?; \
 	  echo; \
-	  echo "That was the offline demo (bundled snapshots, state in config/demo-state.db; exit code $$rc)."; \
-	  echo "For real: edit config/watchdesk.toml (user_agent, channels), then: ./build/watchdesk run -c config/watchdesk.toml"
+	  echo "That was offline: bundled snapshots from 2026-05-20, check exit status $$rc (1 = triggers fired)."; \
+	  echo "For real: set user_agent and channels in config/watchdesk.toml, then ./build/watchdesk run -c config/watchdesk.toml"
 
 test:
 	@scripts/install-deps test
