@@ -11,7 +11,7 @@ deps:
 
 build: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS)
+	@cmake --build --preset release -j $(JOBS) --target watchdesk
 
 demo: build
 	@rm -f build/demo-state.db build/demo-state.db-wal build/demo-state.db-shm
