@@ -19,11 +19,15 @@ std::variant<config::Config, int> load(const CommonOptions& options) {
   return std::move(*loaded.config);
 }
 
-std::variant<Started, int> start(const CommonOptions& options, store::Access access) {
+namespace {
+enum class Scratch { no, yes };
+
+std::variant<Started, int> start_with(const CommonOptions& options, store::Access access, Scratch scratch) {
   auto loaded = load(options);
   if (auto* code = std::get_if<int>(&loaded)) return *code;
   Started started{std::move(std::get<config::Config>(loaded)), nullptr};
-  auto opened = store::StateStore::open(started.config.watchdesk.state, access);
+  auto opened = scratch == Scratch::yes ? store::StateStore::open_scratch_copy(started.config.watchdesk.state)
+                                        : store::StateStore::open(started.config.watchdesk.state, access);
   if (auto* error = std::get_if<store::OpenError>(&opened)) {
     std::cerr << "watchdesk: state database " << started.config.watchdesk.state.string() << ": "
               << error->message << "\n";
@@ -31,6 +35,15 @@ std::variant<Started, int> start(const CommonOptions& options, store::Access acc
   }
   started.store = std::move(std::get<std::unique_ptr<store::StateStore>>(opened));
   return started;
+}
+}  // namespace
+
+std::variant<Started, int> start(const CommonOptions& options, store::Access access) {
+  return start_with(options, access, Scratch::no);
+}
+
+std::variant<Started, int> start_scratch(const CommonOptions& options) {
+  return start_with(options, store::Access::read_write, Scratch::yes);
 }
 
 }  // namespace watchdesk::commands

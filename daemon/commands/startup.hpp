@@ -21,6 +21,10 @@ struct Started {
 /// Returns the started state, or the exit status to return.
 std::variant<Started, int> start(const CommonOptions& options, store::Access access);
 
+/// Like `start`, but on a private scratch copy of the state database that is thrown away at exit, so
+/// nothing the command does changes the real state (`check --dry-run`).
+std::variant<Started, int> start_scratch(const CommonOptions& options);
+
 /// Loads the config and sets up logging only (for commands that need no store).
 std::variant<config::Config, int> load(const CommonOptions& options);
 

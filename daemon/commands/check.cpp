@@ -1,0 +1,169 @@
+// `watchdesk check`: fetch every needed source once, ingest, deliver what was raised, summarise, exit.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "daemon/commands/commands.hpp"
+#include "daemon/commands/startup.hpp"
+#include "daemon/delivery/channel_transport.hpp"
+#include "daemon/delivery/dispatcher.hpp"
+#include "daemon/delivery/message_format.hpp"
+#include "daemon/exit_codes.hpp"
+#include "daemon/pipeline/ingest.hpp"
+#include "daemon/pipeline/source_fetch.hpp"
+
+namespace watchdesk::commands {
+namespace {
+
+namespace json = boost::json;
+
+json::object source_json(const pipeline::IngestReport& r) {
+  json::object o{{"source", r.source_id}, {"healthy", r.healthy}, {"new", r.new_observations.size()},
+                 {"points", r.points.size()}};
+  if (!r.error.empty()) o["error"] = r.error;
+  if (!r.store_error.empty()) o["store_error"] = r.store_error;
+  return o;
+}
+
+bool is_health_alert(const pipeline::QueuedAlert& a) { return a.id.rfind("health/", 0) == 0; }
+
+}  // namespace
+
+int check(const CheckOptions& options) {
+  const bool dry = options.dry_run == DryRun::yes;
+  auto started = dry ? start_scratch(options.common) : start(options.common, store::Access::read_write);
+  if (auto* code = std::get_if<int>(&started)) return *code;
+  auto& cfg = std::get<Started>(started).config;
+  auto& store = *std::get<Started>(started).store;
+
+  for (const auto& id : options.triggers) {
+    if (!cfg.find_trigger(id)) {
+      std::cerr << "watchdesk check: no trigger '" << id << "' in " << options.common.config_file << "\n";
+      return to_int(ExitCode::usage);
+    }
+  }
+
+  boost::asio::io_context io;
+  int exit_code = to_int(ExitCode::ok);
+  std::vector<pipeline::IngestReport> reports;
+  std::vector<pipeline::QueuedAlert> raised;
+  {
+    http::Client client(io, http::ClientOptions::from_settings(cfg.watchdesk));
+    pipeline::Ingestor ingestor(cfg, store, dry ? pipeline::Commit::no : pipeline::Commit::yes, options.triggers);
+    delivery::ChannelTransport transport(client);
+    delivery::Dispatcher dispatcher(cfg, store, transport, std::cout);
+
+    auto sources = ingestor.needed_sources();
+    std::size_t remaining = sources.size();
+    auto deliver_deadline = std::chrono::steady_clock::now();
+    boost::asio::steady_timer pump_timer(io);
+
+    // Delivery: pump now, and again whenever a retry falls due before the deadline.
+    std::function<void()> pump = [&] {
+      if (dry) return;
+      dispatcher.pump(now_utc());
+      if (dispatcher.in_flight() > 0) return;  // the outcome callback pumps again
+      auto next = dispatcher.next_due();
+      if (!next) return;
+      auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
+      if (std::chrono::steady_clock::now() + wait > deliver_deadline) return;
+      pump_timer.expires_after(wait);
+      pump_timer.async_wait([&](const boost::system::error_code& ec) {
+        if (!ec) pump();
+      });
+    };
+    dispatcher.on_outcome = [&](const store::Delivery&, const delivery::Judgement&) {
+      if (dispatcher.in_flight() == 0) pump();
+    };
+
+    auto all_fetched = [&] {
+      auto ticked = ingestor.tick(now_utc());
+      raised.insert(raised.end(), ticked.begin(), ticked.end());
+      deliver_deadline = std::chrono::steady_clock::now() + options.deliver_timeout;
+      pump();
+    };
+
+    for (const auto* source : sources) {
+      pipeline::fetch_source(client, *source, store.fetch_state(source->id), [&](pipeline::Fetched fetched) {
+        auto report = ingestor.ingest(fetched.source, pipeline::outcome_of(fetched.response), now_utc());
+        if (!report.store_error.empty())
+          spdlog::error("source {}: cannot record this fetch: {}", report.source_id, report.store_error);
+        else if (!report.healthy)
+          spdlog::warn("source {}: {}", report.source_id, report.error);
+        for (const auto& reason : report.dropped) spdlog::info("source {}: dropped an item: {}", report.source_id, reason);
+        raised.insert(raised.end(), report.alerts.begin(), report.alerts.end());
+        reports.push_back(std::move(report));
+        if (--remaining == 0) all_fetched();
+      });
+    }
+    if (sources.empty()) all_fetched();
+    io.run();
+    client.abort_all("check finished");
+    io.restart();
+    io.poll();
+  }
+
+  bool fired = false;
+  bool failed = false;
+  for (const auto& a : raised) fired = fired || !is_health_alert(a);
+  for (const auto& r : reports) failed = failed || !r.healthy || !r.store_error.empty();
+  if (fired) exit_code = to_int(ExitCode::fired);
+  else if (failed) exit_code = to_int(ExitCode::source_failed);
+
+  auto pending = store.pending_deliveries();
+  if (options.format == Format::json) {
+    json::array srcs, alerts;
+    for (const auto& r : reports) srcs.push_back(source_json(r));
+    for (const auto& a : raised) {
+      json::error_code ec;
+      auto v = json::parse(a.json, ec);
+      alerts.push_back(ec ? json::value(a.id) : v);
+    }
+    json::object summary{{"dry_run", dry}, {"exit", exit_code}, {"sources", std::move(srcs)},
+                         {"alerts", std::move(alerts)}, {"pending_deliveries", pending.size()}};
+    std::cout << json::serialize(summary) << "\n";
+    return exit_code;
+  }
+
+  std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
+  for (const auto& r : reports) {
+    std::string line = fmt::format("  {:<24} {:<9}", r.source_id, r.healthy ? "ok" : "FAILED");
+    if (r.healthy) line += fmt::format(" {} new, {} points", r.new_observations.size(), r.points.size());
+    else line += " " + r.error;
+    std::cout << line << "\n";
+    if (dry) {
+      for (const auto& o : r.new_observations)
+        std::cout << fmt::format("      + {} [signal {}] {}\n", o.observation.key, o.signal, o.observation.title);
+      for (const auto& [name, p] : r.points)
+        std::cout << fmt::format("      ~ {} = {} at {}\n", name, p.value, format_rfc3339(p.at));
+    }
+  }
+  if (raised.empty()) {
+    std::cout << "  no alerts\n";
+  } else {
+    std::cout << fmt::format("  {} alert{}{}:\n", raised.size(), raised.size() == 1 ? "" : "s", dry ? " would be raised" : "");
+    for (const auto& a : raised) {
+      json::error_code ec;
+      auto v = json::parse(a.json, ec);
+      if (dry && !ec && v.is_object()) {
+        std::cout << "\n" << delivery::alert_text(v.as_object());
+      } else {
+        std::string title = (!ec && v.is_object() && v.as_object().contains("title"))
+                                ? std::string(v.as_object().at("title").as_string())
+                                : a.id;
+        std::cout << "    " << a.id << ": " << title << "\n";
+      }
+    }
+  }
+  if (!dry && !pending.empty())
+    std::cout << fmt::format("  {} deliver{} still pending (retried by the next check or by `watchdesk run`)\n",
+                             pending.size(), pending.size() == 1 ? "y" : "ies");
+  return exit_code;
+}
+
+}  // namespace watchdesk::commands
