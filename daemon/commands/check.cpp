@@ -62,16 +62,21 @@ int check(const CheckOptions& options) {
     std::size_t remaining = sources.size();
     auto deliver_deadline = std::chrono::steady_clock::now();
     boost::asio::steady_timer pump_timer(io);
+    boost::asio::steady_timer deadline_timer(io);
+    bool past_deadline = false;
 
     // Delivery: pump now, and again whenever a retry falls due before the deadline.
     std::function<void()> pump = [&] {
-      if (dry) return;
+      if (dry || past_deadline) return;
       dispatcher.pump(now_utc());
       if (dispatcher.in_flight() > 0) return;  // the outcome callback pumps again
       auto next = dispatcher.next_due();
       if (!next) return;
       auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
-      if (std::chrono::steady_clock::now() + wait > deliver_deadline) return;
+      if (std::chrono::steady_clock::now() + wait > deliver_deadline) {
+        deadline_timer.cancel();
+        return;
+      }
       pump_timer.expires_after(wait);
       pump_timer.async_wait([&](const boost::system::error_code& ec) {
         if (!ec) pump();
@@ -85,7 +90,20 @@ int check(const CheckOptions& options) {
       auto ticked = ingestor.tick(now_utc());
       raised.insert(raised.end(), ticked.begin(), ticked.end());
       deliver_deadline = std::chrono::steady_clock::now() + options.deliver_timeout;
+      if (!dry) {
+        deadline_timer.expires_at(deliver_deadline);
+        deadline_timer.async_wait([&](const boost::system::error_code& ec) {
+          if (ec) return;
+          past_deadline = true;
+          pump_timer.cancel();
+          client.abort_all("the --deliver-timeout of check expired");
+        });
+      }
       pump();
+      if (dispatcher.in_flight() == 0) {
+        auto next = dispatcher.next_due();
+        if (!next || std::chrono::steady_clock::now() + (*next - now_utc()) > deliver_deadline) deadline_timer.cancel();
+      }
     };
 
     for (const auto* source : sources) {
