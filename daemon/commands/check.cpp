@@ -65,22 +65,26 @@ int check(const CheckOptions& options) {
     boost::asio::steady_timer deadline_timer(io);
     bool past_deadline = false;
 
-    // Delivery: pump now, and again whenever a retry falls due before the deadline.
+    // Delivery: pump now, and again whenever a retry falls due before the deadline; when nothing
+    // more can happen before it, the deadline timer is cancelled and the loop runs out of work.
     std::function<void()> pump = [&] {
-      if (dry || past_deadline) return;
-      dispatcher.pump(now_utc());
-      if (dispatcher.in_flight() > 0) return;  // the outcome callback pumps again
-      auto next = dispatcher.next_due();
-      if (!next) return;
-      auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
-      if (std::chrono::steady_clock::now() + wait > deliver_deadline) {
+      if (dry || past_deadline) {
         deadline_timer.cancel();
         return;
       }
-      pump_timer.expires_after(wait);
-      pump_timer.async_wait([&](const boost::system::error_code& ec) {
-        if (!ec) pump();
-      });
+      dispatcher.pump(now_utc());
+      if (dispatcher.in_flight() > 0) return;  // the outcome callback pumps again
+      if (auto next = dispatcher.next_due()) {
+        auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
+        if (std::chrono::steady_clock::now() + wait <= deliver_deadline) {
+          pump_timer.expires_after(wait);
+          pump_timer.async_wait([&](const boost::system::error_code& ec) {
+            if (!ec) pump();
+          });
+          return;
+        }
+      }
+      deadline_timer.cancel();
     };
     dispatcher.on_outcome = [&](const store::Delivery&, const delivery::Judgement&) {
       if (dispatcher.in_flight() == 0) pump();
@@ -100,10 +104,6 @@ int check(const CheckOptions& options) {
         });
       }
       pump();
-      if (dispatcher.in_flight() == 0) {
-        auto next = dispatcher.next_due();
-        if (!next || std::chrono::steady_clock::now() + (*next - now_utc()) > deliver_deadline) deadline_timer.cancel();
-      }
     };
 
     for (const auto* source : sources) {
