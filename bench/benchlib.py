@@ -1,0 +1,128 @@
+"""Shared helpers for watchdesk's benchmark scripts: a local nginx, timing with GNU time, feeds."""
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WATCHDESK = os.path.join(ROOT, "build", "watchdesk")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_listening(port, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listening on 127.0.0.1:{port}")
+
+
+class Nginx:
+    """nginx-light serving `root` on 127.0.0.1 (ETag on), started and stopped by the benchmark."""
+
+    def __init__(self, root, workdir):
+        self.port = free_port()
+        conf = os.path.join(workdir, "nginx.conf")
+        with open(conf, "w") as f:
+            f.write(f"""
+worker_processes 1;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  types {{ application/atom+xml atom; application/json json; text/csv csv; }}
+  default_type application/octet-stream;
+  etag on;
+  keepalive_requests 100000;
+  client_body_temp_path {workdir}/tmp-body;
+  proxy_temp_path {workdir}/tmp-proxy;
+  fastcgi_temp_path {workdir}/tmp-fastcgi;
+  uwsgi_temp_path {workdir}/tmp-uwsgi;
+  scgi_temp_path {workdir}/tmp-scgi;
+  server {{
+    listen 127.0.0.1:{self.port};
+    root {root};
+  }}
+}}
+""")
+        self.proc = subprocess.Popen(["nginx", "-c", conf, "-e", f"{workdir}/nginx-error.log"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_listening(self.port)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def timed(cmd, env=None, cwd=None):
+    """Runs `cmd` under GNU time; returns (wall s, cpu s, peak RSS KiB, exit code)."""
+    fd, out = tempfile.mkstemp()
+    os.close(fd)
+    try:
+        rc = subprocess.call(["/usr/bin/time", "-o", out, "-f", "%e %U %S %M"] + cmd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        with open(out) as f:
+            fields = f.read().split()[-4:]
+        wall, user, sys_, rss = float(fields[0]), float(fields[1]), float(fields[2]), int(fields[3])
+        return wall, user + sys_, rss, rc
+    finally:
+        os.unlink(out)
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def edgar_feed(cik, entries=40, name=None):
+    """An EDGAR company-filings Atom feed in the real shape, about 1 KB per entry."""
+    name = name or f"Benchmark Company {cik}"
+    out = ['<?xml version="1.0" encoding="ISO-8859-1" ?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+           '<author><email>webmaster@sec.gov</email><name>Webmaster</name></author>',
+           f'<company-info><cik>{cik:010d}</cik><conformed-name>{name}</conformed-name>'
+           '<fiscal-year-end>1231</fiscal-year-end><state-location>TX</state-location></company-info>',
+           f'<id>https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&amp;CIK={cik:010d}</id>',
+           f'<title>{name}  ({cik:010d})</title>', '<updated>2026-11-20T17:02:11-05:00</updated>']
+    forms = ["10-Q", "8-K", "S-1/A", "424B4", "10-K", "4", "SC 13G/A", "FWP"]
+    for i in range(entries):
+        acc = f"0001628280-26-{(cik * 97 + i) % 1000000:06d}"
+        nodash = acc.replace("-", "")
+        form = forms[i % len(forms)]
+        day = 1 + (i % 28)
+        href = f"https://www.sec.gov/Archives/edgar/data/{cik}/{nodash}/{acc}-index.htm"
+        out += ['<entry>', f'<category label="form type" scheme="https://www.sec.gov/" term="{form}"/>',
+                '<content type="text/xml">', f'<accession-number>{acc}</accession-number><act>34</act>',
+                f'<file-number>001-4{cik % 10000:04d}</file-number><filing-date>2026-10-{day:02d}</filing-date>',
+                f'<filing-href>{href}</filing-href><filing-type>{form}</filing-type><film-number>261{i:05d}</film-number>',
+                '<form-name>Quarterly report pursuant to Section 13 or 15(d) of the Securities Exchange Act</form-name>',
+                '<size>1 MB</size></content>', f'<id>urn:tag:sec.gov,2008:accession-number={acc}</id>',
+                f'<link href="{href}" rel="alternate" type="text/html"/>',
+                f'<summary type="html"> &lt;b&gt;Filed:&lt;/b&gt; 2026-10-{day:02d} &lt;b&gt;AccNo:&lt;/b&gt; {acc} &lt;b&gt;Size:&lt;/b&gt; 1 MB</summary>',
+                f'<title>{form}  - Quarterly report pursuant to Section 13 or 15(d)</title>',
+                f'<updated>2026-10-{day:02d}T16:{i % 60:02d}:11-04:00</updated>', '</entry>']
+    out.append('</feed>')
+    return "\n".join(out) + "\n"
+
+
+def scratch_dir(prefix):
+    return tempfile.mkdtemp(prefix=prefix)
+
+
+def remove(path):
+    shutil.rmtree(path, ignore_errors=True)

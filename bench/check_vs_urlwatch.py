@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+"""Benchmark 1: one `watchdesk check` pass over 500 EDGAR-style feeds vs `urlwatch` over the same URLs.
+
+Serves 500 company Atom feeds (40 entries, ~40 KB each) from a local nginx, then alternates
+watchdesk (A) and urlwatch (B) over ROUNDS rounds: a cold pass (empty state / cache) and a warm
+pass (nothing changed) each. Reports wall time, CPU time (user+sys) and peak RSS: medians and the
+per-round ratios (urlwatch / watchdesk, so >1 means watchdesk is ahead).
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--feeds", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--out", default=os.path.join(benchlib.ROOT, "bench", "out", "check_vs_urlwatch.md"))
+    a = ap.parse_args()
+
+    work = benchlib.scratch_dir("watchdesk-bench1-")
+    www = os.path.join(work, "www", "feeds")
+    os.makedirs(www)
+    sizes = []
+    for i in range(a.feeds):
+        text = benchlib.edgar_feed(1000000 + i)
+        sizes.append(len(text))
+        with open(os.path.join(www, f"{i}.atom"), "w", encoding="latin-1") as f:
+            f.write(text)
+    nginx = benchlib.Nginx(os.path.join(work, "www"), work)
+    try:
+        base = f"http://127.0.0.1:{nginx.port}/feeds"
+        conf = os.path.join(work, "watchdesk.toml")
+        with open(conf, "w") as f:
+            f.write('[watchdesk]\nstate = "wd-state.db"\nuser_agent = "watchdesk-bench bench@example.com"\n'
+                    'log_level = "error"\nhost_rate = 100000\nhost_connections = 16\n\n')
+            for i in range(a.feeds):
+                f.write(f'[sources.c{i}]\nkind = "edgar-filings"\ncik = "{1000000 + i}"\n'
+                        f'url = "{base}/{i}.atom"\nevery = "10m"\n\n')
+        urls = os.path.join(work, "urls.yaml")
+        with open(urls, "w") as f:
+            f.write("\n---\n".join(f"name: c{i}\nurl: {base}/{i}.atom" for i in range(a.feeds)) + "\n")
+        uw_conf = os.path.join(work, "urlwatch.yaml")
+        with open(uw_conf, "w") as f:
+            f.write("display:\n  new: true\n  error: true\n  unchanged: false\n"
+                    "report:\n  text:\n    details: true\n    footer: false\n    line_length: 75\n"
+                    "  stdout:\n    enabled: true\n    color: false\n")
+        hooks = os.path.join(work, "hooks.py")
+        open(hooks, "w").close()
+        env = dict(os.environ, HOME=work)
+
+        def run_watchdesk():
+            return benchlib.timed([benchlib.WATCHDESK, "check", "-c", conf], cwd=work)
+
+        def run_urlwatch():
+            return benchlib.timed(["urlwatch", "--urls", urls, "--config", uw_conf, "--hooks", hooks,
+                                   "--cache", os.path.join(work, "uw-cache.db")], env=env, cwd=work)
+
+        def reset():
+            for name in os.listdir(work):
+                if name.startswith("wd-state.db") or name.startswith("uw-cache.db"):
+                    os.unlink(os.path.join(work, name))
+
+        rows = {"cold": [], "warm": []}
+        for r in range(a.rounds):
+            reset()
+            cold_a = run_watchdesk()
+            cold_b = run_urlwatch()
+            warm_a = run_watchdesk()
+            warm_b = run_urlwatch()
+            for kind, (wa, wb) in (("cold", (cold_a, cold_b)), ("warm", (warm_a, warm_b))):
+                if wa[3] not in (0, 1):
+                    raise SystemExit(f"watchdesk check exited {wa[3]} in round {r + 1} ({kind})")
+                rows[kind].append((wa, wb))
+            print(f"round {r + 1}: cold wd {cold_a[0]:.2f}s/{cold_a[1]:.2f}s cpu/{cold_a[2]} KiB, "
+                  f"uw {cold_b[0]:.2f}s/{cold_b[1]:.2f}s cpu/{cold_b[2]} KiB; "
+                  f"warm wd {warm_a[0]:.2f}s/{warm_a[1]:.2f}s cpu/{warm_a[2]} KiB, "
+                  f"uw {warm_b[0]:.2f}s/{warm_b[1]:.2f}s cpu/{warm_b[2]} KiB", flush=True)
+    finally:
+        nginx.stop()
+        benchlib.remove(work)
+
+    lines = [f"# watchdesk check vs urlwatch: {a.feeds} EDGAR feeds (~{sum(sizes) // len(sizes) // 1024} KiB each), "
+             f"{a.rounds} rounds, local nginx", "",
+             "| pass | figure | watchdesk (median) | urlwatch (median) | ratio urlwatch/watchdesk (median of rounds) | per-round ratios |",
+             "|---|---|---|---|---|---|"]
+    targets = {"warm": {"cpu": 10, "rss": 5, "wall": 3}, "cold": {"cpu": 1, "rss": 1, "wall": 1}}
+    verdicts = []
+    for kind in ("cold", "warm"):
+        for idx, figure, unit in ((0, "wall", "s"), (1, "cpu", "s"), (2, "rss", "MiB")):
+            wa = [x[0][idx] for x in rows[kind]]
+            wb = [x[1][idx] for x in rows[kind]]
+            ratios = [b / a if a else float("inf") for a, b in zip(wa, wb)]
+            scale = 1024 if unit == "MiB" else 1
+            med = benchlib.median(ratios)
+            lines.append(f"| {kind} | {figure} | {benchlib.median(wa) / scale:.3f} {unit} | {benchlib.median(wb) / scale:.3f} {unit} | "
+                         f"{med:.1f}x | {', '.join(f'{x:.1f}' for x in ratios)} |")
+            target = targets[kind][figure]
+            ok = med >= target if kind == "warm" else med > target
+            verdicts.append(f"- {kind} {figure}: target {'>=' if kind == 'warm' else '>'} {target}x, measured {med:.1f}x: {'met' if ok else 'NOT met'}")
+    lines += [""] + verdicts
+    text = "\n".join(lines) + "\n"
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(a.out, "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
