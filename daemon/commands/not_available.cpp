@@ -13,7 +13,6 @@ int not_available(const char* name) {
 }  // namespace
 
 int run(const CommonOptions&) { return not_available("run"); }
-int status(const StatusOptions&) { return not_available("status"); }
 int test_alert(const TestAlertOptions&) { return not_available("test-alert"); }
 
 }  // namespace watchdesk::commands

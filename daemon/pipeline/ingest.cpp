@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "daemon/pipeline/store_views.hpp"
 #include "watchers/sources/parse.hpp"
 #include "watchers/triggers/alert.hpp"
 #include "watchers/triggers/evaluate.hpp"
@@ -14,40 +15,6 @@
 
 namespace watchdesk::pipeline {
 namespace {
-
-// Series lookups answered by the store (inside the open transaction, so new points are visible).
-class StoreSeries final : public triggers::SeriesView {
- public:
-  explicit StoreSeries(store::StateStore& store) : store_(store) {}
-  std::optional<SeriesPoint> latest(std::string_view name) const override {
-    return store_.latest_point(name);
-  }
-  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t) const override {
-    return store_.point_at_or_before(name, t);
-  }
-
- private:
-  store::StateStore& store_;
-};
-
-// Observation lookups answered by the store, filtered by publication time.
-class StoreObservations final : public triggers::ObservationView {
- public:
-  explicit StoreObservations(store::StateStore& store) : store_(store) {}
-  std::vector<triggers::SeenObservation> observations(std::string_view source_id,
-                                                      TimePoint published_since) const override {
-    std::vector<triggers::SeenObservation> out;
-    for (auto& s : store_.observations(source_id, TimePoint{})) {
-      auto published = s.observation.published.value_or(s.first_seen);
-      if (published < published_since) continue;
-      out.push_back({s.source_id, s.signal, s.first_seen, std::move(s.observation)});
-    }
-    return out;
-  }
-
- private:
-  store::StateStore& store_;
-};
 
 // The source ids a series or metric name depends on, following metrics recursively.
 void collect_sources(const config::Config& config, std::string_view name, std::set<std::string>& out,
@@ -158,17 +125,19 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     state.consecutive_failures += 1;
   }
 
-  triggers::SourceHealth health{source.id,
-                                source.every,
-                                state.consecutive_failures,
-                                state.last_success,
-                                now,
-                                state.last_error,
-                                state.first_attempt.value_or(now),
-                                state.unhealthy_alerted};
   if (!state.first_attempt) state.first_attempt = now;
-  auto health_outcome =
-      triggers::evaluate_health(health, config_.watchdesk.fail_after, config_.watchdesk.stale_after, now);
+  triggers::SourceHealth health;
+  health.source_id = source.id;
+  health.every = source.every;
+  health.consecutive_failures = state.consecutive_failures;
+  health.last_success = state.last_success;
+  health.last_attempt = now;
+  health.last_error = state.last_error;
+  health.first_attempt = *state.first_attempt;
+  health.unhealthy_alerted = state.unhealthy_alerted;
+  health.url = source.url;
+  auto health_outcome = triggers::check_health(
+      health, {config_.watchdesk.fail_after, config_.watchdesk.stale_after}, now);
   state.unhealthy_alerted = health_outcome.unhealthy_alerted;
 
   std::vector<std::pair<triggers::Alert, std::vector<std::string>>> raised;

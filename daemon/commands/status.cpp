@@ -1,0 +1,129 @@
+// `watchdesk status`: the desk's observable-state table, read from the state database only.
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "daemon/commands/commands.hpp"
+#include "daemon/commands/startup.hpp"
+#include "daemon/exit_codes.hpp"
+#include "daemon/pipeline/store_views.hpp"
+#include "watchers/triggers/reading.hpp"
+
+namespace watchdesk::commands {
+namespace {
+
+namespace json = boost::json;
+
+// Source health and the latest value of every series, after the triggers', metrics' and figures'.
+void add_source_rows(const config::Config& cfg, store::StateStore& store, std::vector<triggers::Reading>& rows) {
+  for (const auto& source : cfg.sources) {
+    triggers::Reading r;
+    r.row = source.id;
+    r.kind = "source";
+    auto state = store.fetch_state(source.id);
+    if (!state || !state->last_attempt) {
+      r.reading = "not fetched yet";
+    } else if (state->consecutive_failures == 0) {
+      r.reading = "healthy";
+      r.as_of = state->last_success;
+    } else {
+      r.reading = fmt::format("FAILING: {} failure{} in a row; last error: {}", state->consecutive_failures,
+                              state->consecutive_failures == 1 ? "" : "s", state->last_error);
+      if (state->last_success) r.reading += "; last success " + format_rfc3339(*state->last_success);
+      r.as_of = state->last_attempt;
+    }
+    rows.push_back(std::move(r));
+  }
+  for (const auto& name : store.series_names()) {
+    auto p = store.latest_point(name);
+    if (!p) continue;
+    triggers::Reading r;
+    r.row = name;
+    r.kind = "series";
+    r.reading = fmt::format("{}", p->value);
+    if (!p->ref.empty()) r.reading += " (" + p->ref + ")";
+    r.as_of = p->at;
+    rows.push_back(std::move(r));
+  }
+}
+
+std::string status_text(const triggers::Reading& r) {
+  return r.status ? std::string(config::to_string(*r.status)) : std::string("-");
+}
+
+std::string evidence_text(const triggers::Reading& r) {
+  if (!r.evidence) return "-";
+  std::string out = "signal " + r.evidence->signal;
+  if (!r.evidence->url.empty()) out += " " + r.evidence->url;
+  return out;
+}
+
+std::string as_of_text(const triggers::Reading& r) { return r.as_of ? format_rfc3339(*r.as_of) : "-"; }
+
+std::string md_cell(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+int status(const StatusOptions& options) {
+  auto started = start(options.common, store::Access::read_only);
+  if (auto* code = std::get_if<int>(&started)) return *code;
+  auto& cfg = std::get<Started>(started).config;
+  auto& store = *std::get<Started>(started).store;
+
+  pipeline::StoreSeries series(store);
+  pipeline::StoreObservations observations(store);
+  triggers::Context context{now_utc(), cfg, series, observations, {}};
+  auto rows = triggers::read_all(context, [&](std::string_view id) { return store.trigger_state(id); });
+  add_source_rows(cfg, store, rows);
+
+  switch (options.format) {
+    case Format::json: {
+      json::array out;
+      for (const auto& r : rows) {
+        json::object o{{"row", r.row}, {"kind", r.kind}, {"reading", r.reading}};
+        o["status"] = r.status ? json::value(config::to_string(*r.status)) : json::value(nullptr);
+        o["as_of"] = r.as_of ? json::value(format_rfc3339(*r.as_of)) : json::value(nullptr);
+        if (r.evidence) o["evidence"] = json::object{{"signal", r.evidence->signal}, {"url", r.evidence->url}};
+        else o["evidence"] = nullptr;
+        out.push_back(std::move(o));
+      }
+      std::cout << json::serialize(out) << "\n";
+      break;
+    }
+    case Format::markdown:
+      std::cout << "| what | kind | reading | status | as of | evidence |\n|---|---|---|---|---|---|\n";
+      for (const auto& r : rows)
+        std::cout << fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_cell(r.row), r.kind, md_cell(r.reading),
+                                 status_text(r), as_of_text(r), md_cell(evidence_text(r)));
+      break;
+    case Format::text: {
+      std::size_t w_row = 4, w_kind = 4;
+      for (const auto& r : rows) {
+        w_row = std::max(w_row, r.row.size());
+        w_kind = std::max(w_kind, r.kind.size());
+      }
+      std::cout << fmt::format("{:<{}}  {:<{}}  {:<10}  {:<20}  {}\n", "what", w_row, "kind", w_kind, "status", "as of",
+                               "reading / evidence");
+      for (const auto& r : rows) {
+        std::cout << fmt::format("{:<{}}  {:<{}}  {:<10}  {:<20}  {}\n", r.row, w_row, r.kind, w_kind, status_text(r),
+                                 as_of_text(r), r.reading);
+        if (r.evidence)
+          std::cout << fmt::format("{:<{}}  {}\n", "", w_row + w_kind + 38, evidence_text(r));
+      }
+      break;
+    }
+  }
+  return to_int(ExitCode::ok);
+}
+
+}  // namespace watchdesk::commands
