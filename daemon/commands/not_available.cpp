@@ -13,6 +13,5 @@ int not_available(const char* name) {
 }  // namespace
 
 int run(const CommonOptions&) { return not_available("run"); }
-int test_alert(const TestAlertOptions&) { return not_available("test-alert"); }
 
 }  // namespace watchdesk::commands

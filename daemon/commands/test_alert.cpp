@@ -1,0 +1,58 @@
+// `watchdesk test-alert`: one marked test alert through one channel, with the outcome reported.
+#include <boost/asio/io_context.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "daemon/commands/commands.hpp"
+#include "daemon/commands/startup.hpp"
+#include "daemon/delivery/channel_transport.hpp"
+#include "daemon/exit_codes.hpp"
+#include "watchers/triggers/alert.hpp"
+
+namespace watchdesk::commands {
+
+int test_alert(const TestAlertOptions& options) {
+  auto loaded = load(options.common);
+  if (auto* code = std::get_if<int>(&loaded)) return *code;
+  auto& cfg = std::get<config::Config>(loaded);
+  const auto* channel = cfg.find_channel(options.channel);
+  if (channel == nullptr) {
+    std::cerr << "watchdesk test-alert: no channel '" << options.channel << "' in " << options.common.config_file
+              << "\n";
+    return to_int(ExitCode::usage);
+  }
+
+  auto now = now_utc();
+  triggers::Alert alert;
+  alert.id = "test/" + channel->id + "/" + format_rfc3339(now);
+  alert.trigger = "test-alert";
+  alert.kind = "test";
+  alert.title = "watchdesk test alert (channel " + channel->id + ")";
+  alert.summary = "This is a test sent by `watchdesk test-alert`; no trigger fired.";
+  alert.status = config::Confirmation::confirmed;
+  alert.observed_at = now;
+  alert.facts.push_back({"test", "true"});
+  const std::string json = triggers::to_json(alert);
+
+  if (channel->kind == config::ChannelKind::stdout_) {
+    std::cout << json << "\n";
+    return to_int(ExitCode::ok);
+  }
+
+  boost::asio::io_context io;
+  delivery::Judgement judgement;
+  {
+    http::Client client(io, http::ClientOptions::from_settings(cfg.watchdesk));
+    delivery::ChannelTransport transport(client);
+    transport.send({alert.id, channel, json}, [&](delivery::AttemptResult result) {
+      judgement = delivery::judge(channel->kind, result);
+    });
+    io.run();
+  }
+  bool ok = judgement.verdict == delivery::Verdict::delivered;
+  std::cout << fmt::format("channel {}: {} ({})\n", channel->id, ok ? "delivered" : "NOT delivered", judgement.message);
+  return ok ? to_int(ExitCode::ok) : to_int(ExitCode::source_failed);
+}
+
+}  // namespace watchdesk::commands
