@@ -15,8 +15,8 @@ Query& Query::check_bind(int rc) {
 }
 
 Query& Query::bind(std::string_view text) {
-  return check_bind(sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_TRANSIENT,
-                                        SQLITE_UTF8));
+  return check_bind(
+      sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 Query& Query::bind(std::int64_t value) {
@@ -102,9 +102,10 @@ int query_text(sqlite3* db, const char* sql, std::string& value) {
   rc = sqlite3_step(stmt.get());
   if (rc == SQLITE_ROW) {
     const auto* data = sqlite3_column_text(stmt.get(), 0);
-    value = data == nullptr ? std::string()
-                            : std::string(reinterpret_cast<const char*>(data),
-                                          static_cast<std::size_t>(sqlite3_column_bytes(stmt.get(), 0)));
+    value = data == nullptr
+                ? std::string()
+                : std::string(reinterpret_cast<const char*>(data),
+                              static_cast<std::size_t>(sqlite3_column_bytes(stmt.get(), 0)));
     return SQLITE_OK;
   }
   return rc == SQLITE_DONE ? SQLITE_ERROR : rc;

@@ -131,8 +131,8 @@ OpenError classify(sqlite3* db, int rc, const fs::path& path, Access access) {
                                            path.string(), detail)};
     default:
       return {OpenFailure::io,
-              fmt::format("cannot use state file {} ({}); check the disk holding it",
-                          path.string(), detail)};
+              fmt::format("cannot use state file {} ({}); check the disk holding it", path.string(),
+                          detail)};
   }
 }
 
@@ -453,13 +453,15 @@ Transaction::~Transaction() {
 
 Status Transaction::check_open() const {
   if (!open_ || store_ == nullptr) {
-    return make_error("state transaction is no longer open (committed, failed or moved from); "
-                      "begin a new one");
+    return make_error(
+        "state transaction is no longer open (committed, failed or moved from); "
+        "begin a new one");
   }
   if (sqlite3_get_autocommit(store_->db_) != 0) {
-    return make_error(fmt::format("state file {}: the transaction was rolled back after an earlier "
-                                  "error; begin a new one",
-                                  store_->path_.string()));
+    return make_error(
+        fmt::format("state file {}: the transaction was rolled back after an earlier "
+                    "error; begin a new one",
+                    store_->path_.string()));
   }
   return ok_status();
 }
@@ -469,7 +471,9 @@ Result<bool> Transaction::add_observation(std::string_view source_id,
   if (auto status = check_open(); !status) return status.error();
   const auto changed = store_->write_rows(
       kInsertObservation,
-      [&] { return fmt::format("recording observation {} of source {}", observation.key, source_id); },
+      [&] {
+        return fmt::format("recording observation {} of source {}", observation.key, source_id);
+      },
       [&](Query& q) {
         q.bind(source_id)
             .bind(observation.key)
@@ -563,9 +567,9 @@ Status Transaction::commit() {
   if (sync_rc == SQLITE_OK && (wal == nullptr || wal->pMethods == nullptr)) sync_rc = SQLITE_IOERR;
   if (sync_rc == SQLITE_OK) sync_rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL);
   if (sync_rc != SQLITE_OK) {
-    return make_error(fmt::format("state file {}: syncing the committed alerts to disk failed ({}){}",
-                                  store_->path_.string(), sqlite3_errstr(sync_rc),
-                                  runtime_hint(sync_rc)));
+    return make_error(
+        fmt::format("state file {}: syncing the committed alerts to disk failed ({}){}",
+                    store_->path_.string(), sqlite3_errstr(sync_rc), runtime_hint(sync_rc)));
   }
   return ok_status();
 }
@@ -620,8 +624,8 @@ std::variant<std::unique_ptr<StateStore>, OpenError> StateStore::open(
     }
     // SQLite retries a failed create as a read-only open, which hides the reason.
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK | X_OK, AT_EACCESS) != 0) {
-      return read_only_error(path, fmt::format("cannot create it: {}",
-                                               std::generic_category().message(errno)));
+      return read_only_error(
+          path, fmt::format("cannot create it: {}", std::generic_category().message(errno)));
     }
   }
 
@@ -729,14 +733,16 @@ sqlite3_stmt* StateStore::statement(std::string_view sql, int& rc) {
 
 Result<Transaction> StateStore::begin() {
   if (access_ == Access::read_only) {
-    return make_error(fmt::format("state file {} is open read-only; writing needs `watchdesk run` "
-                                  "or `watchdesk check`",
-                                  path_.string()));
+    return make_error(
+        fmt::format("state file {} is open read-only; writing needs `watchdesk run` "
+                    "or `watchdesk check`",
+                    path_.string()));
   }
   if (sqlite3_get_autocommit(db_) == 0) {
-    return make_error(fmt::format("state file {}: a write transaction is already open; commit or "
-                                  "drop it first",
-                                  path_.string()));
+    return make_error(
+        fmt::format("state file {}: a write transaction is already open; commit or "
+                    "drop it first",
+                    path_.string()));
   }
   const int rc = exec(db_, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK) return sql_error("starting a write transaction", rc);
@@ -961,15 +967,15 @@ Status StateStore::update_delivery(const Delivery& delivery) {
 std::vector<AlertHistory> StateStore::alerts_since(TimePoint since) {
   std::vector<AlertHistory> history;
   read_rows(
-      kAlertsSince, [] { return std::string("reading alerts"); },
-      [&](Query& q) { q.bind(since); },
+      kAlertsSince, [] { return std::string("reading alerts"); }, [&](Query& q) { q.bind(since); },
       [&](const Query& q) {
         history.push_back(AlertHistory{read_alert(q), {}});
         return true;
       });
   for (auto& entry : history) {
     read_rows(
-        kDeliveriesOfAlert, [&] { return fmt::format("reading deliveries of alert {}", entry.alert.id); },
+        kDeliveriesOfAlert,
+        [&] { return fmt::format("reading deliveries of alert {}", entry.alert.id); },
         [&](Query& q) { q.bind(entry.alert.id); },
         [&](const Query& q) {
           if (auto delivery = read_delivery(q)) {
@@ -984,9 +990,10 @@ std::vector<AlertHistory> StateStore::alerts_since(TimePoint since) {
 }
 
 Error StateStore::unknown_status_error() const {
-  return make_error(fmt::format("state file {}: a delivery has a status this build does not know; "
-                                "it was skipped (was the file written by a newer watchdesk?)",
-                                path_.string()));
+  return make_error(
+      fmt::format("state file {}: a delivery has a status this build does not know; "
+                  "it was skipped (was the file written by a newer watchdesk?)",
+                  path_.string()));
 }
 
 }  // namespace watchdesk::store

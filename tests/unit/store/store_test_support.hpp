@@ -34,7 +34,8 @@ namespace watchdesk::store::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "watchdesk-store-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "watchdesk-store-XXXXXX").string();
     BOOST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
     path_ = pattern;
   }
@@ -77,8 +78,8 @@ inline OpenError open_fails(const std::filesystem::path& path, Access access) {
 class RawDb {
  public:
   explicit RawDb(const std::filesystem::path& path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     BOOST_REQUIRE_MESSAGE(rc == SQLITE_OK, "raw open of " << path << ": " << sqlite3_errstr(rc));
   }
   ~RawDb() { sqlite3_close_v2(db_); }

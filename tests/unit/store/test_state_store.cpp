@@ -1,10 +1,9 @@
 // Tests for the state store's tables and transactions, through its public API.
-#include "daemon/store/state_store.hpp"
-
 #include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
 
+#include "daemon/store/state_store.hpp"
 #include "unit/store/store_test_support.hpp"
 
 namespace {
@@ -25,7 +24,9 @@ Observation filing(const std::string& accession) {
   o.title = "SpaceX S-1 " + accession;
   o.url = "https://www.sec.gov/Archives/edgar/data/1181412/" + accession + "-index.htm";
   o.published = at(-60);
-  o.facts = {{"form", "S-1"}, {"accession", accession}, {"company", "Space Exploration \"SpaceX\""},
+  o.facts = {{"form", "S-1"},
+             {"accession", accession},
+             {"company", "Space Exploration \"SpaceX\""},
              {"summary", "line one\nline two, caf\xc3\xa9"}};
   return o;
 }
@@ -208,7 +209,8 @@ BOOST_FIXTURE_TEST_CASE(series_points_by_time, StoreFixture) {
     require(tx.add_point("crwv-price.close", SeriesPoint{"close", at(200), 101.5, "q1"}));
     require(tx.add_point("crwv-price.close", SeriesPoint{"close", at(100), 100.0, ""}));
     require(tx.add_point("crwv-price.close", SeriesPoint{"close", at(300), 99.25, ""}));
-    require(tx.add_point("crwv-facts.revenue_ttm", SeriesPoint{"revenue_ttm", at(50), 5.1e9, "acc"}));
+    require(
+        tx.add_point("crwv-facts.revenue_ttm", SeriesPoint{"revenue_ttm", at(50), 5.1e9, "acc"}));
     require(tx.add_point("crwv-ps", SeriesPoint{"crwv-ps", at(50), 21.0, ""}));
     // A point at the same time replaces the earlier one.
     require(tx.add_point("crwv-price.close", SeriesPoint{"close", at(200), 102.0, "q2"}));

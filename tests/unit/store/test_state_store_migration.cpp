@@ -33,14 +33,17 @@ void make_version_1(const fs::path& path) {
       "INSERT INTO observations (source_id, key, signal, first_seen, published, title, url, facts) "
       "VALUES ('spacex-filings', '0001628280-26-036936', '12ab0b67', 1780272000, 1780271900, "
       "'S-1', 'https://www.sec.gov/x', '{\"form\":\"S-1\"}')");
-  raw.exec("INSERT INTO series_points (name, at, value, ref) VALUES ('crwv-price.close', "
-           "1780272000, 101.5, 'q')");
+  raw.exec(
+      "INSERT INTO series_points (name, at, value, ref) VALUES ('crwv-price.close', "
+      "1780272000, 101.5, 'q')");
   raw.exec("INSERT INTO trigger_state (trigger_id, json) VALUES ('s1-public', '{\"seen\":1}')");
-  raw.exec("INSERT INTO alerts (id, trigger, json, raised_at) VALUES ('s1-public/1', "
-           "'s1-public', '{}', 1780272000)");
-  raw.exec("INSERT INTO deliveries (alert_id, channel, status, attempts, next_attempt, last_error, "
-           "delivered_at) VALUES ('s1-public/1', 'desk', 'failed', 2, 1780272060, 'HTTP 500', "
-           "NULL), ('s1-public/1', 'desk-mail', 'delivered', 1, 1780272000, '', 1780272001)");
+  raw.exec(
+      "INSERT INTO alerts (id, trigger, json, raised_at) VALUES ('s1-public/1', "
+      "'s1-public', '{}', 1780272000)");
+  raw.exec(
+      "INSERT INTO deliveries (alert_id, channel, status, attempts, next_attempt, last_error, "
+      "delivered_at) VALUES ('s1-public/1', 'desk', 'failed', 2, 1780272060, 'HTTP 500', "
+      "NULL), ('s1-public/1', 'desk-mail', 'delivered', 1, 1780272000, '', 1780272001)");
   raw.exec("PRAGMA user_version = 1");
   raw.exec("COMMIT");
 }

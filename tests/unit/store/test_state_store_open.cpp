@@ -29,7 +29,8 @@ bool contains(const std::string& text, const std::string& part) {
 // Names of the files in a directory.
 std::set<std::string> listing(const fs::path& dir) {
   std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(dir))
+    names.insert(entry.path().filename().string());
   return names;
 }
 
@@ -56,7 +57,9 @@ void make_populated_store(const fs::path& path, int observations = 200) {
   BOOST_REQUIRE(tx->commit().ok());
 }
 
-void set_mode(const fs::path& path, mode_t mode) { BOOST_REQUIRE(::chmod(path.c_str(), mode) == 0); }
+void set_mode(const fs::path& path, mode_t mode) {
+  BOOST_REQUIRE(::chmod(path.c_str(), mode) == 0);
+}
 
 }  // namespace
 
@@ -71,8 +74,8 @@ BOOST_AUTO_TEST_CASE(creates_a_wal_database_at_the_current_schema) {
   BOOST_TEST(raw.text("PRAGMA journal_mode") == "wal");
   for (const char* table :
        {"fetch_state", "observations", "series_points", "trigger_state", "alerts", "deliveries"}) {
-    BOOST_TEST(raw.text(std::string("SELECT name FROM sqlite_schema WHERE name = '") + table + "'") ==
-               table);
+    BOOST_TEST(raw.text(std::string("SELECT name FROM sqlite_schema WHERE name = '") + table +
+                        "'") == table);
   }
 }
 
@@ -161,8 +164,8 @@ BOOST_DATA_TEST_CASE(refuses_a_newer_schema_and_leaves_it_alone,
   }
   const auto error = open_fails(path, access);
   BOOST_TEST((error.kind == OpenFailure::newer_version));
-  BOOST_TEST(contains(error.message, "written by a newer watchdesk (schema " + std::to_string(newer) +
-                                         ", this build knows " +
+  BOOST_TEST(contains(error.message, "written by a newer watchdesk (schema " +
+                                         std::to_string(newer) + ", this build knows " +
                                          std::to_string(StateStore::schema_version()) +
                                          "); upgrade watchdesk or use another state file"));
   BOOST_TEST(contains(error.message, path.string()));
@@ -204,7 +207,8 @@ void damage_file(const fs::path& path, Damage damage) {
   if (damage == Damage::table_page_overwritten) {
     RawDb raw(path);
     const auto page_size = std::stoul(raw.text("PRAGMA page_size"));
-    const auto root = std::stoul(raw.text("SELECT rootpage FROM sqlite_schema WHERE name = 'alerts'"));
+    const auto root =
+        std::stoul(raw.text("SELECT rootpage FROM sqlite_schema WHERE name = 'alerts'"));
     offset = (root - 1) * page_size;
     length = page_size;
   }
@@ -215,13 +219,12 @@ void damage_file(const fs::path& path, Damage damage) {
   BOOST_REQUIRE(file.good());
 }
 
-BOOST_DATA_TEST_CASE(reports_a_damaged_file_as_corrupt,
-                     boost::unit_test::data::make({Damage::truncated_to_half,
-                                                   Damage::header_overwritten,
-                                                   Damage::table_page_overwritten,
-                                                   Damage::text_file}) *
-                         boost::unit_test::data::make({Access::read_write, Access::read_only}),
-                     damage, access) {
+BOOST_DATA_TEST_CASE(
+    reports_a_damaged_file_as_corrupt,
+    boost::unit_test::data::make({Damage::truncated_to_half, Damage::header_overwritten,
+                                  Damage::table_page_overwritten, Damage::text_file}) *
+        boost::unit_test::data::make({Access::read_write, Access::read_only}),
+    damage, access) {
   TempDir dir;
   const auto path = dir / "state.db";
   damage_file(path, damage);
@@ -274,7 +277,7 @@ BOOST_DATA_TEST_CASE(reports_a_write_locked_file_within_the_busy_timeout,
                           ? "BEGIN EXCLUSIVE; INSERT INTO trigger_state VALUES ('t', '{}')"
                           : "BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)";
     report(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK ? "locked"
-                                                                           : sqlite3_errmsg(db));
+                                                                         : sqlite3_errmsg(db));
   });
   BOOST_REQUIRE(holder.read_line() == "locked");
 
@@ -335,8 +338,8 @@ BOOST_AUTO_TEST_CASE(reports_a_read_only_file_when_opened_for_writing) {
   });
   BOOST_TEST_MESSAGE(result.output);
   BOOST_REQUIRE(result.exit_code == 0);
-  BOOST_TEST(result.output.rfind("read_only: state file " + path.string() + " is not writable", 0) ==
-             0u);
+  BOOST_TEST(
+      result.output.rfind("read_only: state file " + path.string() + " is not writable", 0) == 0u);
   BOOST_TEST(contains(result.output, "\nok"));
 }
 

@@ -2,7 +2,6 @@
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 
 #include "watchers/observation.hpp"
@@ -31,8 +30,8 @@ const Vector kVectors[] = {
 
 BOOST_AUTO_TEST_SUITE(store_signal_id)
 
-BOOST_DATA_TEST_CASE(matches_sha256_prefix_of_source_slash_key, boost::unit_test::data::make(kVectors),
-                     vector) {
+BOOST_DATA_TEST_CASE(matches_sha256_prefix_of_source_slash_key,
+                     boost::unit_test::data::make(kVectors), vector) {
   BOOST_TEST(watchdesk::signal_id(vector.source, vector.key) == vector.expected);
 }
 
