@@ -72,9 +72,10 @@ struct AlertRecord {
   TimePoint raised_at;
 };
 
-/// Delivery state of one alert on one channel: `pending` (not tried yet), `failed` (the last attempt
-/// failed; tried again at `next_attempt`), `delivered`, `given_up` (failed for good). Pending and
-/// failed deliveries are outstanding: `due_deliveries` and `pending_deliveries` return them.
+/// Delivery state of one alert on one channel: `pending` (not tried yet), `failed` (the last
+/// attempt failed; tried again at `next_attempt`), `delivered`, `given_up` (failed for good).
+/// Pending and failed deliveries are outstanding: `due_deliveries` and `pending_deliveries`
+/// return them.
 enum class DeliveryStatus { pending, delivered, failed, given_up };
 
 /// The stored name of a delivery status: `pending`, `delivered`, `failed`, `given_up`.
@@ -101,7 +102,7 @@ class StateStore;
 
 /// One write transaction (`BEGIN IMMEDIATE`); rolled back unless `commit()` succeeds. A commit that
 /// added alerts is flushed to disk before `commit()` returns (the write-ahead log is synced, as
-/// `synchronous=FULL` would); other commits are safe against a killed process (`synchronous=NORMAL`).
+/// `synchronous=FULL` would); other commits survive a killed process (`synchronous=NORMAL`).
 /// After `commit()` or a move, every call returns an error. Must not outlive its store.
 class Transaction {
  public:
@@ -150,7 +151,9 @@ class StateStore {
   static int schema_version();
 
   /// How long any operation waits for another process's lock before reporting it.
-  static constexpr std::chrono::milliseconds busy_timeout() { return std::chrono::milliseconds(2000); }
+  static constexpr std::chrono::milliseconds busy_timeout() {
+    return std::chrono::milliseconds(2000);
+  }
 
   /// The database file, and how it was opened.
   const std::filesystem::path& path() const { return path_; }
@@ -190,7 +193,8 @@ class StateStore {
   std::vector<Delivery> pending_deliveries();
   /// The stored alert JSON of an alert id.
   std::optional<AlertRecord> alert(std::string_view alert_id);
-  /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error).
+  /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error,
+  /// `delivered_at`); joins an open transaction, else commits on its own.
   Status update_delivery(const Delivery& delivery);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
   std::vector<AlertHistory> alerts_since(TimePoint since);
@@ -214,7 +218,8 @@ class StateStore {
   /// row until it returns false; a failure is reported by `read_failed(action(), rc)`.
   template <class Action, class Bind, class Row>
   void read_rows(std::string_view sql, const Action& action, const Bind& bind, const Row& row);
-  /// Runs cached statement `sql` that changes rows; how many it changed, or an error for `action()`.
+  /// Runs cached statement `sql` that changes rows: how many it changed, or an error for
+  /// `action()`.
   template <class Action, class Bind>
   Result<int> write_rows(std::string_view sql, const Action& action, const Bind& bind);
 

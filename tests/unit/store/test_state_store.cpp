@@ -517,6 +517,36 @@ BOOST_FIXTURE_TEST_CASE(handles_ten_thousand_sources_in_one_transaction, StoreFi
   BOOST_TEST(store->has_observation("source-4242", "k"));
 }
 
+BOOST_FIXTURE_TEST_CASE(keeps_read_failures_for_take_read_error, StoreFixture) {
+  {
+    auto tx = begin_ok(*store);
+    BOOST_TEST(added(tx.add_observation("feed", filing("1"), at(0))));
+    require(tx.put_trigger_state("s1-public", "{}"));
+    commit_ok(tx);
+  }
+  BOOST_TEST(store->trigger_state("s1-public").has_value());
+  {
+    RawDb raw(path);
+    raw.exec("UPDATE observations SET facts = 'not json'");
+    raw.exec("DROP TABLE trigger_state");
+  }
+  BOOST_TEST(!store->take_read_error().has_value());
+
+  const auto observations = store->observations("feed", at(0));
+  BOOST_TEST(observations.size() == 1u);
+  const auto bad_facts = store->take_read_error();
+  BOOST_REQUIRE(bad_facts.has_value());
+  BOOST_TEST(bad_facts->message.find("facts of observation 1 of source feed") != std::string::npos);
+
+  BOOST_TEST(!store->trigger_state("s1-public").has_value());
+  const auto missing = store->take_read_error();
+  BOOST_REQUIRE(missing.has_value());
+  BOOST_TEST(missing->message.find("reading state of trigger s1-public failed") !=
+             std::string::npos);
+  BOOST_TEST(missing->message.find(path.string()) != std::string::npos);
+  BOOST_TEST(!store->take_read_error().has_value());
+}
+
 BOOST_AUTO_TEST_CASE(names_delivery_statuses_and_open_failures) {
   BOOST_TEST(to_string(DeliveryStatus::given_up) == "given_up");
   BOOST_TEST(to_string(OpenFailure::newer_version) == "newer_version");
