@@ -18,15 +18,16 @@ std::string_view status_name(store::DeliveryStatus s) {
   switch (s) {
     case store::DeliveryStatus::pending: return "pending";
     case store::DeliveryStatus::delivered: return "delivered";
-    case store::DeliveryStatus::failed: return "failed";
-    case store::DeliveryStatus::given_up: return "given-up";
+    case store::DeliveryStatus::failed: return "retrying";
+    case store::DeliveryStatus::given_up: return "failed";
   }
   return "unknown";
 }
 
 json::object delivery_json(const store::Delivery& d) {
   json::object o{{"channel", d.channel}, {"status", status_name(d.status)}, {"attempts", d.attempts}};
-  if (d.status == store::DeliveryStatus::pending) o["next_attempt"] = format_rfc3339(d.next_attempt);
+  if (d.status == store::DeliveryStatus::pending || d.status == store::DeliveryStatus::failed)
+    o["next_attempt"] = format_rfc3339(d.next_attempt);
   if (d.delivered_at) o["delivered_at"] = format_rfc3339(*d.delivered_at);
   if (!d.last_error.empty()) o["last_error"] = d.last_error;
   return o;
@@ -73,7 +74,8 @@ int alerts(const AlertsOptions& options) {
     for (const auto& d : h.deliveries) {
       std::string line = fmt::format("    {:<14} {:<9} attempts {}", d.channel, status_name(d.status), d.attempts);
       if (d.delivered_at) line += " at " + format_rfc3339(*d.delivered_at);
-      if (d.status == store::DeliveryStatus::pending) line += ", next " + format_rfc3339(d.next_attempt);
+      if (d.status == store::DeliveryStatus::pending || d.status == store::DeliveryStatus::failed)
+        line += ", next " + format_rfc3339(d.next_attempt);
       if (!d.last_error.empty()) line += ", last error: " + d.last_error;
       std::cout << line << "\n";
     }

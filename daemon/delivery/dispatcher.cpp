@@ -76,7 +76,7 @@ void Dispatcher::record(store::Delivery delivery, const Judgement& judgement, st
       spdlog::info("alert {}: delivered to {} ({})", delivery.alert_id, delivery.channel, judgement.message);
       break;
     case Verdict::permanent:
-      delivery.status = store::DeliveryStatus::failed;
+      delivery.status = store::DeliveryStatus::given_up;
       delivery.last_error = judgement.message;
       spdlog::error("alert {}: delivery to {} failed permanently: {}", delivery.alert_id, delivery.channel,
                     judgement.message);
@@ -87,7 +87,7 @@ void Dispatcher::record(store::Delivery delivery, const Judgement& judgement, st
         spdlog::error("alert {}: delivery to {} {}", delivery.alert_id, delivery.channel, judgement.message);
         break;
       }
-      delivery.status = store::DeliveryStatus::pending;
+      delivery.status = store::DeliveryStatus::failed;
       delivery.next_attempt = next_attempt(now, delivery.attempts, retry_after,
                                            std::uniform_real_distribution<double>(0, 1)(jitter_));
       spdlog::warn("alert {}: delivery to {} failed ({}), retrying at {}", delivery.alert_id, delivery.channel,

@@ -1,11 +1,13 @@
 // The SQLite state store: fetch state, observations, series, trigger state and the alert outbox.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <variant>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "watchers/observation.hpp"
@@ -13,8 +15,11 @@
 #include "watchers/time.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace watchdesk::store {
+
+class StatementCache;
 
 /// Why a database could not be opened; every case maps to exit 74 with a clear message.
 enum class OpenFailure { locked, read_only, corrupt, newer_version, io };
@@ -24,6 +29,12 @@ struct OpenError {
   OpenFailure kind = OpenFailure::io;
   std::string message;
 };
+
+/// The name of a failure kind: `locked`, `read_only`, `corrupt`, `newer_version`, `io`.
+std::string_view to_string(OpenFailure kind);
+
+/// The line to show a user: `state database unusable (KIND): MESSAGE`.
+std::string describe(const OpenError& error);
 
 /// Whether the store may write.
 enum class Access { read_write, read_only };
@@ -43,6 +54,8 @@ struct FetchState {
   int consecutive_failures = 0;
   /// True once a health alert was raised for the current failure streak (cleared on recovery).
   bool unhealthy_alerted = false;
+  /// The first attempt ever (staleness of a source that never succeeded counts from it).
+  std::optional<TimePoint> first_attempt;
 };
 
 /// An observation as stored, with its signal id and when watchdesk first saw it.
@@ -61,8 +74,14 @@ struct AlertRecord {
   TimePoint raised_at;
 };
 
-/// Delivery state of one alert on one channel.
+/// Delivery state of one alert on one channel: `pending` (not tried yet), `failed` (the last
+/// attempt failed; tried again at `next_attempt`), `delivered`, `given_up` (failed for good).
+/// Pending and failed deliveries are outstanding: `due_deliveries` and `pending_deliveries`
+/// return them.
 enum class DeliveryStatus { pending, delivered, failed, given_up };
+
+/// The stored name of a delivery status: `pending`, `delivered`, `failed`, `given_up`.
+std::string_view to_string(DeliveryStatus status);
 
 /// One row of the outbox: an alert to deliver (or delivered) on one channel.
 struct Delivery {
@@ -84,7 +103,9 @@ struct AlertHistory {
 class StateStore;
 
 /// One write transaction (`BEGIN IMMEDIATE`); rolled back unless `commit()` succeeds. A commit that
-/// added alerts is made with `synchronous=FULL`.
+/// added alerts is flushed to disk before `commit()` returns (the write-ahead log is synced, as
+/// `synchronous=FULL` would); other commits survive a killed process (`synchronous=NORMAL`).
+/// After `commit()` or a move, every call returns an error. Must not outlive its store.
 class Transaction {
  public:
   Transaction(Transaction&& other) noexcept;
@@ -102,29 +123,50 @@ class Transaction {
   Status put_trigger_state(std::string_view trigger_id, std::string_view json);
   /// Queues an alert with one pending delivery per channel; false if the id was raised before.
   Result<bool> add_alert(const AlertRecord& alert, const std::vector<std::string>& channels);
-  /// Makes everything above durable.
+  /// Makes everything above durable; on failure everything above is rolled back.
   Status commit();
 
  private:
   friend class StateStore;
   explicit Transaction(StateStore* store);
+  Status check_open() const;
   StateStore* store_;
   bool open_ = false;
   bool has_alerts_ = false;
 };
 
-/// The state database. Single-threaded: used from the event loop only.
+/// The state database. Single-threaded: used from the event loop only. Runtime errors (disk full,
+/// I/O) come back as errors naming the file; the read accessors return empty results on error,
+/// log it, and keep it for `take_read_error()`.
 class StateStore {
  public:
-  /// Opens (creating and migrating when writable) the database at `path`.
+  /// Opens (creating and migrating when writable) the database at `path`. Waits at most
+  /// `busy_timeout()` for another process's write lock. Read-only opening never creates or
+  /// modifies a file.
   static std::variant<std::unique_ptr<StateStore>, OpenError> open(const std::filesystem::path& path,
                                                                    Access access);
+  /// Opens a private scratch copy of the database at `path` (an empty store when it has none yet),
+  /// deleted when the store is destroyed: what is done to it never reaches `path`.
+  static std::variant<std::unique_ptr<StateStore>, OpenError> open_scratch_copy(const std::filesystem::path& path);
+
   ~StateStore();
   StateStore(const StateStore&) = delete;
   StateStore& operator=(const StateStore&) = delete;
 
   /// The schema version this build writes (`PRAGMA user_version`).
   static int schema_version();
+
+  /// How long any operation waits for another process's lock before reporting it.
+  static constexpr std::chrono::milliseconds busy_timeout() {
+    return std::chrono::milliseconds(2000);
+  }
+
+  /// The database file, and how it was opened.
+  const std::filesystem::path& path() const { return path_; }
+  Access access() const { return access_; }
+
+  /// The first read error since the last call, if a read accessor failed.
+  std::optional<Error> take_read_error();
 
   /// Starts a write transaction.
   Result<Transaction> begin();
@@ -157,7 +199,8 @@ class StateStore {
   std::vector<Delivery> pending_deliveries();
   /// The stored alert JSON of an alert id.
   std::optional<AlertRecord> alert(std::string_view alert_id);
-  /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error).
+  /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error,
+  /// `delivered_at`); joins an open transaction, else commits on its own.
   Status update_delivery(const Delivery& delivery);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
   std::vector<AlertHistory> alerts_since(TimePoint since);
@@ -167,8 +210,32 @@ class StateStore {
 
  private:
   friend class Transaction;
-  explicit StateStore(sqlite3* db);
+  StateStore(sqlite3* db, std::filesystem::path path, Access access);
+
+  /// An error naming the file, the action and SQLite's message, with what to do.
+  Error sql_error(std::string_view action, int rc) const;
+  /// Logs and keeps a read accessor's failure.
+  void read_failed(std::string_view action, int rc);
+  void note_read_error(Error error);
+  Error unknown_status_error() const;
+  /// A cached statement, or nullptr when it cannot be compiled (`rc` says why).
+  sqlite3_stmt* statement(std::string_view sql, int& rc);
+  /// Runs cached query `sql`: `bind(Query&)` binds its parameters and `row(const Query&)` sees each
+  /// row until it returns false; a failure is reported by `read_failed(action(), rc)`.
+  template <class Action, class Bind, class Row>
+  void read_rows(std::string_view sql, const Action& action, const Bind& bind, const Row& row);
+  /// Runs cached statement `sql` that changes rows: how many it changed, or an error for
+  /// `action()`.
+  template <class Action, class Bind>
+  Result<int> write_rows(std::string_view sql, const Action& action, const Bind& bind);
+
   sqlite3* db_;
+  std::filesystem::path path_;
+  Access access_;
+  std::unique_ptr<StatementCache> statements_;
+  std::optional<Error> read_error_;
+  /// A scratch copy's directory, removed with the store.
+  std::filesystem::path scratch_dir_;
 };
 
 }  // namespace watchdesk::store

@@ -1,0 +1,87 @@
+// The state database schema: the forward migrations applied by `StateStore::open`.
+#include "daemon/store/schema.hpp"
+
+#include <array>
+
+namespace watchdesk::store {
+namespace {
+
+// Version 1: the base tables. Times are integer seconds since the epoch, UTC.
+constexpr const char* kBaseTables = R"sql(
+CREATE TABLE fetch_state (
+  source_id TEXT PRIMARY KEY NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  last_attempt INTEGER,
+  last_success INTEGER,
+  last_status INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  consecutive_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE observations (
+  source_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  signal TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  published INTEGER,
+  title TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  facts TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (source_id, key)
+);
+CREATE INDEX observations_by_first_seen ON observations (source_id, first_seen);
+CREATE TABLE series_points (
+  name TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  value REAL NOT NULL,
+  ref TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (name, at)
+) WITHOUT ROWID;
+CREATE TABLE trigger_state (
+  trigger_id TEXT PRIMARY KEY NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE alerts (
+  id TEXT PRIMARY KEY NOT NULL,
+  trigger TEXT NOT NULL,
+  json TEXT NOT NULL,
+  raised_at INTEGER NOT NULL
+);
+CREATE INDEX alerts_by_raised_at ON alerts (raised_at);
+CREATE TABLE deliveries (
+  alert_id TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  delivered_at INTEGER,
+  PRIMARY KEY (alert_id, channel)
+);
+)sql";
+
+// Version 2: source health alerts remember their streak, and due deliveries have their own index.
+constexpr const char* kHealthAndOutboxIndex = R"sql(
+ALTER TABLE fetch_state ADD COLUMN unhealthy_alerted INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX deliveries_outstanding ON deliveries (next_attempt)
+  WHERE status IN ('pending', 'failed');
+)sql";
+
+// Version 3: staleness of a source that never succeeded counts from its first attempt.
+constexpr const char* kFirstAttempt = R"sql(
+ALTER TABLE fetch_state ADD COLUMN first_attempt INTEGER;
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "base tables", kBaseTables},
+    Migration{2, "fetch_state.unhealthy_alerted, outstanding deliveries index",
+              kHealthAndOutboxIndex},
+    Migration{3, "fetch_state.first_attempt", kFirstAttempt},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+}  // namespace watchdesk::store

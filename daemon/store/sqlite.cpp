@@ -1,0 +1,114 @@
+// RAII wrappers over the SQLite C API used by the state store.
+#include "daemon/store/sqlite.hpp"
+
+namespace watchdesk::store {
+
+Query::~Query() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Query& Query::check_bind(int rc) {
+  if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+  ++next_;
+  return *this;
+}
+
+Query& Query::bind(std::string_view text) {
+  return check_bind(
+      sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+Query& Query::bind(std::int64_t value) {
+  return check_bind(sqlite3_bind_int64(stmt_, next_, value));
+}
+
+Query& Query::bind(double value) { return check_bind(sqlite3_bind_double(stmt_, next_, value)); }
+
+Query& Query::bind(TimePoint t) { return bind(to_epoch(t)); }
+
+Query& Query::bind(std::optional<TimePoint> t) { return t ? bind(*t) : bind_null(); }
+
+Query& Query::bind_null() { return check_bind(sqlite3_bind_null(stmt_, next_)); }
+
+int Query::step() {
+  if (bind_error_ != SQLITE_OK) return bind_error_;
+  return sqlite3_step(stmt_);
+}
+
+int Query::run() {
+  int rc = step();
+  while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
+  return rc;
+}
+
+std::string Query::text(int column) const {
+  const auto* data = sqlite3_column_text(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  if (data == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+std::int64_t Query::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Query::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+bool Query::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+TimePoint Query::time(int column) const { return from_epoch(integer(column)); }
+
+std::optional<TimePoint> Query::optional_time(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return time(column);
+}
+
+sqlite3_stmt* StatementCache::get(std::string_view sql, int& rc) {
+  rc = SQLITE_OK;
+  if (auto it = statements_.find(sql); it != statements_.end()) return it->second.get();
+  sqlite3_stmt* raw = nullptr;
+  rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                          &raw, nullptr);
+  StatementPtr stmt(raw);
+  if (rc != SQLITE_OK) return nullptr;
+  if (!stmt) {
+    rc = SQLITE_MISUSE;  // empty SQL text
+    return nullptr;
+  }
+  auto* result = stmt.get();
+  statements_.emplace(std::string(sql), std::move(stmt));
+  return result;
+}
+
+int exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+
+int query_int(sqlite3* db, const char* sql, std::int64_t& value) {
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+  StatementPtr stmt(raw);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(stmt.get());
+  if (rc == SQLITE_ROW) {
+    value = sqlite3_column_int64(stmt.get(), 0);
+    return SQLITE_OK;
+  }
+  return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+}
+
+int query_text(sqlite3* db, const char* sql, std::string& value) {
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+  StatementPtr stmt(raw);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(stmt.get());
+  if (rc == SQLITE_ROW) {
+    const auto* data = sqlite3_column_text(stmt.get(), 0);
+    value = data == nullptr
+                ? std::string()
+                : std::string(reinterpret_cast<const char*>(data),
+                              static_cast<std::size_t>(sqlite3_column_bytes(stmt.get(), 0)));
+    return SQLITE_OK;
+  }
+  return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+}
+
+}  // namespace watchdesk::store
