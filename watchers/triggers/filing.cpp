@@ -31,9 +31,10 @@ std::string accession_of(const Observation& observation) {
   return fact_or(observation, "accession", observation.key);
 }
 
+// `S-1, S-1/A, F-1 filing`, or `filing` when every form fires.
 std::string forms_text(const config::Trigger& trigger) {
-  if (trigger.forms.empty()) return "any form";
-  return join(trigger.forms, ", ");
+  if (trigger.forms.empty()) return "filing";
+  return join(trigger.forms, ", ") + " filing";
 }
 
 struct State {
@@ -160,14 +161,15 @@ Outcome evaluate_filing(const config::Trigger& trigger, std::optional<std::strin
     const std::string accession = accession_of(item->observation);
     if (!seen.insert(accession).second) continue;
     state.seen.push_back(accession);
-    if (freshness(*item, max_age) == Freshness::stale) continue;
-    Alert alert = filing_alert(trigger, *item, context.config);
-    state.last = alert.evidence.front();
+    // The reading shows the latest filing on record, alerted or not.
+    state.last = evidence_of(*item);
     state.last_form = fact_or(item->observation, "form", "filing");
     state.last_accession = accession;
     state.last_filing_date = fact_or(item->observation, "filing_date");
-    state.last_accepted = alert.published_at;
-    outcome.alerts.push_back(std::move(alert));
+    const auto accepted = parse_rfc3339(fact_or(item->observation, "accepted"));
+    state.last_accepted = accepted ? accepted : item->observation.published;
+    if (freshness(*item, max_age) == Freshness::stale) continue;
+    outcome.alerts.push_back(filing_alert(trigger, *item, context.config));
   }
   outcome.state = save(state);
   return outcome;
@@ -180,18 +182,14 @@ std::vector<Reading> read_filing(const config::Trigger& trigger,
   reading.row = trigger.id;
   reading.kind = "filing";
   if (!state.last) {
-    reading.reading = "no " + forms_text(trigger) + " filing seen";
-    if (!state.seen.empty()) {
-      reading.reading += " (" + std::to_string(state.seen.size()) + " older ones recorded)";
-    }
+    reading.reading = "no " + forms_text(trigger) + " seen";
     return {reading};
   }
   reading.reading = state.last_form + " filed";
   if (!state.last_filing_date.empty()) reading.reading += " " + state.last_filing_date;
   reading.reading += " (" + state.last_accession + ")";
   if (state.seen.size() > 1) {
-    reading.reading += "; " + std::to_string(state.seen.size()) + " filings of " +
-                       forms_text(trigger) + " seen";
+    reading.reading += "; " + std::to_string(state.seen.size()) + " filings seen";
   }
   reading.status = config::Confirmation::confirmed;
   reading.as_of = state.last_accepted ? state.last_accepted : state.last->published_at;

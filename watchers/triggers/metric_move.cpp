@@ -26,6 +26,7 @@ json::value side_value(std::optional<Side> side) {
 }
 
 struct State {
+  /// True until a value has been evaluated once.
   bool first = true;
   bool armed = true;
   std::optional<TimePoint> last_move_alert;
@@ -41,7 +42,7 @@ State load(std::optional<std::string_view> text) {
   State state;
   const auto object = parse_state(text);
   if (!object) return state;
-  state.first = false;
+  state.first = !get_bool(*object, "valued", false);
   state.armed = get_bool(*object, "armed", true);
   state.last_move_alert = get_time(*object, "last_move_alert");
   state.above_side = side_from(get_string(*object, "above_side"));
@@ -56,6 +57,7 @@ State load(std::optional<std::string_view> text) {
 std::string save(const State& state, TimePoint now) {
   json::object out;
   out["evaluated_at"] = format_rfc3339(now);
+  out["valued"] = !state.first;
   out["armed"] = state.armed;
   out["last_move_alert"] = time_value(state.last_move_alert);
   out["above_side"] = side_value(state.above_side);
@@ -172,8 +174,8 @@ Outcome evaluate_metric_move(const config::Trigger& trigger, std::optional<std::
   Outcome outcome;
   const auto latest = latest_value(context.config, context.series, trigger.metric);
   if (!latest) {
-    // No value (an input has no point yet): nothing to compare; keep the state as it was.
-    state.first = false;
+    // No value (an input has no point yet): nothing to compare; keep the state as it was, and
+    // the first value seen later is still treated as a first evaluation.
     outcome.state = save(state, context.now);
     return outcome;
   }

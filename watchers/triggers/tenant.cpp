@@ -1,5 +1,6 @@
 // The `tenant` trigger: new organisations named as tenants of a subject, `reported` on the first
-// item and `confirmed` by enough publishers or an SEC filing, and the deadline question.
+// item and `confirmed` by enough publishers, an SEC filing or their own release, and the deadline
+// question.
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -48,7 +49,10 @@ struct Tenant {
   /// The earliest publication (or first-seen) time of an item naming it.
   TimePoint first_at;
   std::vector<std::string> publishers;
+  /// Named in an SEC filing (an item from an `edgar-*` source).
   bool sec = false;
+  /// Named in a release published by the tenant itself or by an owner of the subject.
+  bool own_release = false;
   std::vector<std::string> alerted;
   std::vector<Evidence> evidence;
   std::string sentence;
@@ -84,6 +88,7 @@ State load(std::optional<std::string_view> text) {
     tenant.first_at = get_time(t, "first_at").value_or(TimePoint{});
     tenant.publishers = get_strings(t, "publishers");
     tenant.sec = get_bool(t, "sec", false);
+    tenant.own_release = get_bool(t, "own_release", false);
     tenant.alerted = get_strings(t, "alerted");
     tenant.sentence = get_string(t, "sentence");
     if (const json::value* evidence = t.if_contains("evidence"); evidence && evidence->is_array()) {
@@ -110,6 +115,7 @@ std::string save(const State& state) {
     for (const auto& p : tenant.publishers) publishers.emplace_back(p);
     t["publishers"] = std::move(publishers);
     t["sec"] = tenant.sec;
+    t["own_release"] = tenant.own_release;
     json::array alerted;
     for (const auto& a : tenant.alerted) alerted.emplace_back(a);
     t["alerted"] = std::move(alerted);
@@ -147,6 +153,20 @@ bool from_sources(const config::Trigger& trigger, std::string_view source_id) {
 // Who published an item: its `publisher` fact, else its source id.
 std::string publisher_of(const SeenObservation& item) {
   return fact_or(item.observation, "publisher", item.source_id);
+}
+
+// True when `publisher` is the tenant itself or an owner of the subject (any case, any alias).
+bool is_own_release(std::string_view publisher, const TriggerOrganisation& tenant,
+                    const std::vector<TriggerOrganisation>& orgs) {
+  const std::string key = to_lower_ascii(publisher);
+  auto named = [&](const Organisation& o) {
+    return std::any_of(o.aliases.begin(), o.aliases.end(),
+                       [&](const std::string& alias) { return to_lower_ascii(alias) == key; });
+  };
+  if (named(tenant.organisation)) return true;
+  return std::any_of(orgs.begin(), orgs.end(), [&](const TriggerOrganisation& o) {
+    return o.standing == Standing::owner && named(o.organisation);
+  });
 }
 
 void add_publisher(Tenant& tenant, const std::string& publisher) {
@@ -193,13 +213,18 @@ Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
   alert.summary = tenant.name + " is named as renting or buying capacity on " + subject + ": \"" +
                   tenant.sentence + "\" (" + join(tenant.publishers, ", ") + ").";
   if (tenant.status == config::Confirmation::confirmed) {
-    alert.summary += tenant.sec ? " Confirmed: an SEC filing names it."
-                                : " Confirmed: " + std::to_string(tenant.publishers.size()) +
-                                      " distinct publishers carry it.";
+    if (tenant.sec) {
+      alert.summary += " Confirmed: an SEC filing names it.";
+    } else if (tenant.own_release) {
+      alert.summary += " Confirmed: the company's own release says so.";
+    } else {
+      alert.summary += " Confirmed: " + std::to_string(tenant.publishers.size()) +
+                       " distinct publishers carry it.";
+    }
   } else {
     const int confirm = std::max(1, trigger.confirm);
     alert.summary += " Reported: confirmed once " + std::to_string(confirm) +
-                     " distinct publishers or an SEC filing carry it.";
+                     " distinct publishers, an SEC filing or the company's own release carry it.";
   }
   for (const auto& e : tenant.evidence) alert.evidence.push_back(e);
   alert.facts.push_back({"organisation", tenant.name});
@@ -207,6 +232,7 @@ Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
   alert.facts.push_back({"status", status});
   alert.facts.push_back({"publishers", join(tenant.publishers, ", ")});
   alert.facts.push_back({"sec_filing", tenant.sec ? "yes" : "no"});
+  alert.facts.push_back({"own_release", tenant.own_release ? "yes" : "no"});
   alert.facts.push_back({"sentence", tenant.sentence});
   alert.facts.push_back({"first_reported", format_rfc3339(tenant.first_at)});
   return alert;
@@ -283,10 +309,12 @@ Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::strin
         before = it->status;
         it->first_at = std::min(it->first_at, published_or_seen(*item));
       }
-      add_publisher(*it, publisher_of(*item));
+      const std::string publisher = publisher_of(*item);
+      add_publisher(*it, publisher);
       it->sec = it->sec || sec;
-      it->status = (it->sec || it->publishers.size() >= confirm) ? config::Confirmation::confirmed
-                                                                 : config::Confirmation::reported;
+      it->own_release = it->own_release || is_own_release(publisher, org, orgs);
+      const bool confirmed = it->sec || it->own_release || it->publishers.size() >= confirm;
+      it->status = confirmed ? config::Confirmation::confirmed : config::Confirmation::reported;
       const bool advanced = !before || rank(it->status) > rank(*before);
       // The item that moved the status is always cited; others up to the cap.
       const bool has_signal = std::any_of(it->evidence.begin(), it->evidence.end(),

@@ -174,8 +174,14 @@ BOOST_AUTO_TEST_CASE(old_filings_still_fire_unless_max_age_is_set) {
   config.triggers.front().max_age = days(3);
   const Outcome out = run(config, std::nullopt, {old});
   BOOST_TEST(out.alerts.empty());
-  // Recorded: it does not fire later either.
+  // Recorded: it does not fire later either, and the reading shows it.
   BOOST_TEST(run(config, out.state, {old}).alerts.empty());
+  FakeSeries series;
+  FakeObservations observations;
+  const Context context{at("2026-11-23T10:00:00Z"), config, series, observations, {}};
+  const auto rows = read(config.triggers.front(), out.state, context);
+  BOOST_TEST_REQUIRE(rows.size() == 1u);
+  BOOST_TEST(rows[0].reading == "S-1 filed 2026-05-20 (0001628280-26-036936)");
 }
 
 BOOST_AUTO_TEST_CASE(reads_the_latest_filing_with_evidence) {

@@ -198,6 +198,24 @@ BOOST_AUTO_TEST_CASE(old_data_on_the_first_evaluation_is_a_baseline) {
   BOOST_TEST(evaluate(config.triggers.front(), baseline.state, next).alerts.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_value_that_appears_late_is_still_a_first_evaluation) {
+  auto trigger = move_trigger("crwv-ps", Seconds{86400});
+  trigger.threshold = config::Threshold{0.10, true};
+  const auto config = price_config(trigger);
+  FakeSeries series;
+  FakeObservations observations;
+  series.add("crwv-price.close", kDay0, 100);
+  series.add("crwv-price.close", kDay0 + Seconds{86400}, 120);
+  const Context no_facts{kDay0 + Seconds{86400 + 3600}, config, series, observations, {}};
+  const Outcome first = evaluate(config.triggers.front(), std::nullopt, no_facts);
+  BOOST_TEST(first.alerts.empty());
+  // The facts arrive nine days later; the move they complete is old news.
+  series.add("crwv-facts.shares_outstanding", kDay0 - days(30), 500e6);
+  series.add("crwv-facts.revenue_ttm", kDay0 - days(30), 5e9);
+  const Context late{kDay0 + days(10), config, series, observations, {}};
+  BOOST_TEST(evaluate(config.triggers.front(), first.state, late).alerts.empty());
+}
+
 BOOST_AUTO_TEST_CASE(derived_metric_alert_gives_both_values_change_and_evidence) {
   auto trigger = move_trigger("crwv-ps", Seconds{7 * 86400});
   trigger.threshold = config::Threshold{0.10, true};

@@ -176,6 +176,25 @@ BOOST_AUTO_TEST_CASE(an_sec_filing_confirms) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(the_companys_own_release_confirms) {
+  struct Case {
+    const char* publisher;
+    const char* expected;
+  };
+  const Case cases[] = {{"OpenAI", "second-tenant/OpenAI/confirmed"},
+                        {"xai", "second-tenant/OpenAI/confirmed"},
+                        {"OpenAI Watch", "second-tenant/OpenAI/reported"},
+                        {"Google News", "second-tenant/OpenAI/reported"}};
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.publisher) {
+      Desk desk;
+      const Outcome out = desk.pass(kMay31 + Seconds{3600},
+                                    {news("OpenAI signs on as a Colossus customer", c.publisher, kMay31)});
+      BOOST_TEST(ids(out) == std::vector<std::string>{c.expected}, boost::test_tools::per_element());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(two_publishers_in_one_pass_raise_only_confirmed) {
   Desk desk;
   const Outcome out = desk.pass(kMay31 + Seconds{7200},
