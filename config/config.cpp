@@ -90,8 +90,7 @@ bool is_sec_host(std::string_view host) {
   if (!lower.empty() && lower.back() == '.') lower.pop_back();  // fully qualified `sec.gov.`
   constexpr std::string_view domain = "sec.gov";
   if (lower == domain) return true;
-  return lower.size() > domain.size() + 1 && lower.ends_with(domain) &&
-         lower[lower.size() - domain.size() - 1] == '.';
+  return lower.size() > domain.size() + 1 && lower.ends_with(domain) && lower[lower.size() - domain.size() - 1] == '.';
 }
 
 }  // namespace watchdesk::config

@@ -36,8 +36,8 @@ std::string cik10(std::string_view cik) {
 std::string form_prefix(const std::vector<std::string>& forms) {
   const std::string* best = nullptr;
   for (const auto& candidate : forms) {
-    bool prefix_of_all = std::all_of(forms.begin(), forms.end(),
-                                     [&](const std::string& form) { return form.starts_with(candidate); });
+    bool prefix_of_all =
+        std::all_of(forms.begin(), forms.end(), [&](const std::string& form) { return form.starts_with(candidate); });
     if (prefix_of_all && (best == nullptr || candidate.size() < best->size())) best = &candidate;
   }
   return best ? *best : std::string();
@@ -62,16 +62,13 @@ std::string default_url(const Source& source, TimePoint today) {
   switch (source.kind) {
     case SourceKind::edgar_filings:
       return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=" + source.cik +
-             "&type=" + percent_encode(form_prefix(source.forms), "/") +
-             "&dateb=&owner=include&count=40&output=atom";
+             "&type=" + percent_encode(form_prefix(source.forms), "/") + "&dateb=&owner=include&count=40&output=atom";
     case SourceKind::edgar_current:
       return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=" +
              percent_encode(form_prefix(source.forms), "/") +
              "&company=&dateb=&owner=include&start=0&count=100&output=atom";
-    case SourceKind::edgar_submissions:
-      return "https://data.sec.gov/submissions/CIK" + cik10(source.cik) + ".json";
-    case SourceKind::edgar_facts:
-      return "https://data.sec.gov/api/xbrl/companyfacts/CIK" + cik10(source.cik) + ".json";
+    case SourceKind::edgar_submissions: return "https://data.sec.gov/submissions/CIK" + cik10(source.cik) + ".json";
+    case SourceKind::edgar_facts: return "https://data.sec.gov/api/xbrl/companyfacts/CIK" + cik10(source.cik) + ".json";
     case SourceKind::edgar_search: {
       std::string url = "https://efts.sec.gov/LATEST/search-index?q=" + percent_encode(source.query);
       if (!source.forms.empty()) url += "&forms=" + join(source.forms, "/");
@@ -97,8 +94,7 @@ std::string default_url(const Source& source, TimePoint today) {
           return "https://api.ashbyhq.com/posting-api/job-board/" + percent_encode(source.board);
       }
       return {};
-    case SourceKind::feed:
-      return {};
+    case SourceKind::feed: return {};
   }
   return {};
 }

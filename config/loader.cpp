@@ -99,9 +99,8 @@ bool has_space_or_control(std::string_view text) {
 // Ids start with a letter and use letters, digits, `-` and `_` (so `ID.FIELD` series parse).
 bool valid_id(std::string_view id) {
   if (id.empty() || !std::isalpha(static_cast<unsigned char>(id.front()))) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_'; });
 }
 
 bool is_expression_name_char(char c) {
@@ -150,11 +149,14 @@ struct Named {
   Kind value;
 };
 
-constexpr Named<SourceKind> source_kinds[] = {
-    {"edgar-filings", SourceKind::edgar_filings}, {"edgar-current", SourceKind::edgar_current},
-    {"edgar-submissions", SourceKind::edgar_submissions}, {"edgar-facts", SourceKind::edgar_facts},
-    {"edgar-search", SourceKind::edgar_search}, {"price", SourceKind::price},
-    {"jobs", SourceKind::jobs}, {"feed", SourceKind::feed}};
+constexpr Named<SourceKind> source_kinds[] = {{"edgar-filings", SourceKind::edgar_filings},
+                                              {"edgar-current", SourceKind::edgar_current},
+                                              {"edgar-submissions", SourceKind::edgar_submissions},
+                                              {"edgar-facts", SourceKind::edgar_facts},
+                                              {"edgar-search", SourceKind::edgar_search},
+                                              {"price", SourceKind::price},
+                                              {"jobs", SourceKind::jobs},
+                                              {"feed", SourceKind::feed}};
 constexpr Named<TriggerKind> trigger_kinds[] = {{"filing", TriggerKind::filing},
                                                 {"metric-move", TriggerKind::metric_move},
                                                 {"tenant", TriggerKind::tenant},
@@ -163,14 +165,11 @@ constexpr Named<ChannelKind> channel_kinds[] = {{"slack", ChannelKind::slack},
                                                 {"email", ChannelKind::email},
                                                 {"webhook", ChannelKind::webhook},
                                                 {"stdout", ChannelKind::stdout_}};
-constexpr Named<PriceProvider> price_providers[] = {{"stooq", PriceProvider::stooq},
-                                                    {"yahoo", PriceProvider::yahoo}};
-constexpr Named<JobsProvider> jobs_providers[] = {{"greenhouse", JobsProvider::greenhouse},
-                                                  {"lever", JobsProvider::lever},
-                                                  {"ashby", JobsProvider::ashby}};
-constexpr Named<Confirmation> confirmations[] = {{"ai-prior", Confirmation::ai_prior},
-                                                 {"reported", Confirmation::reported},
-                                                 {"confirmed", Confirmation::confirmed}};
+constexpr Named<PriceProvider> price_providers[] = {{"stooq", PriceProvider::stooq}, {"yahoo", PriceProvider::yahoo}};
+constexpr Named<JobsProvider> jobs_providers[] = {
+    {"greenhouse", JobsProvider::greenhouse}, {"lever", JobsProvider::lever}, {"ashby", JobsProvider::ashby}};
+constexpr Named<Confirmation> confirmations[] = {
+    {"ai-prior", Confirmation::ai_prior}, {"reported", Confirmation::reported}, {"confirmed", Confirmation::confirmed}};
 
 template <class Kind, std::size_t N>
 std::vector<std::string> names_of(const Named<Kind> (&table)[N]) {
@@ -248,19 +247,19 @@ const std::vector<KeyRule<TriggerKind>>& trigger_rules() {
 
 const std::vector<KeyRule<ChannelKind>>& channel_rules() {
   static const std::vector<KeyRule<ChannelKind>> rules{
-      {"kind", {}},        {"give_up_after", {}}, {"webhook", {CK::slack}},    {"smtp", {CK::email}},
-      {"starttls", {CK::email}}, {"from", {CK::email}}, {"to", {CK::email}}, {"username", {CK::email}},
-      {"password", {CK::email}}, {"url", {CK::webhook}}, {"secret", {CK::webhook}},
+      {"kind", {}},           {"give_up_after", {}},     {"webhook", {CK::slack}},
+      {"smtp", {CK::email}},  {"starttls", {CK::email}}, {"from", {CK::email}},
+      {"to", {CK::email}},    {"username", {CK::email}}, {"password", {CK::email}},
+      {"url", {CK::webhook}}, {"secret", {CK::webhook}},
   };
   return rules;
 }
 
 const std::vector<std::string>& settings_keys() {
-  static const std::vector<std::string> keys{
-      "state",     "user_agent", "log_level",        "metrics",         "metrics_public",
-      "allow_file_urls", "health_channels", "max_body", "sec_rate",   "host_rate",
-      "host_connections", "connect_timeout", "timeout", "ca_file",    "fail_after",
-      "stale_after"};
+  static const std::vector<std::string> keys{"state",          "user_agent",      "log_level",        "metrics",
+                                             "metrics_public", "allow_file_urls", "health_channels",  "max_body",
+                                             "sec_rate",       "host_rate",       "host_connections", "connect_timeout",
+                                             "timeout",        "ca_file",         "fail_after",       "stale_after"};
   return keys;
 }
 
@@ -285,10 +284,8 @@ bool is_edgar_kind(SourceKind kind) {
     case SK::edgar_current:
     case SK::edgar_submissions:
     case SK::edgar_facts:
-    case SK::edgar_search:
-      return true;
-    default:
-      return false;
+    case SK::edgar_search: return true;
+    default: return false;
   }
 }
 
@@ -300,6 +297,7 @@ bool yields_filings(SourceKind kind) {
 
 // ---- One table being read ----------------------------------------------------------------------
 
+// One table being read (`[sources.crwv-price]`), with its header position for missing-key errors.
 struct Section {
   const toml::table* table = nullptr;
   std::string label;  // `[sources.crwv-price]`
@@ -313,6 +311,7 @@ struct SourceInfo {
   Position url_at;
 };
 
+// Where a trigger's references were written, for the cross-check messages.
 struct TriggerInfo {
   bool ok = true;
   Position channels_at;
@@ -323,10 +322,10 @@ struct TriggerInfo {
   std::vector<Position> forms_at;
 };
 
+// Where a metric's expression was written (series positions are offsets into it).
 struct MetricInfo {
   bool ok = true;
   Position expr_at;
-  std::optional<Expression> parsed;
 };
 
 // A secret waiting to be resolved once everything else is valid.
@@ -349,9 +348,7 @@ class Loader {
 
  private:
   // Error recording.
-  void fail(Tier tier, Position at, std::string message) {
-    found_.push_back(Found{tier, at, std::move(message)});
-  }
+  void fail(Tier tier, Position at, std::string message) { found_.push_back(Found{tier, at, std::move(message)}); }
   void fail(Position at, std::string message) { fail(Tier::schema, at, std::move(message)); }
 
   // Key checks.
@@ -459,8 +456,10 @@ std::optional<Kind> Loader::read_kind(const Section& s, std::string_view what, s
   if (auto kind = lookup(table, *name)) return kind;
   auto valid = names_of(table);
   std::string message = s.label + " unknown " + std::string(what) + " '" + *name + "'";
-  if (auto guess = closest_match(*name, valid)) message += "; did you mean '" + *guess + "'? Valid ";
-  else message += "; valid ";
+  if (auto guess = closest_match(*name, valid))
+    message += "; did you mean '" + *guess + "'? Valid ";
+  else
+    message += "; valid ";
   message += std::string(plural) + ": " + join(valid);
   fail(at, std::move(message));
   return std::nullopt;
@@ -487,8 +486,10 @@ void Loader::check_keys(const Section& s, std::string_view what, Kind kind, cons
       continue;
     }
     std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
-    if (auto guess = closest_match(name, allowed)) message += "; did you mean '" + *guess + "'?";
-    else message += "; valid keys for kind " + std::string(kind_name) + ": " + join(allowed);
+    if (auto guess = closest_match(name, allowed))
+      message += "; did you mean '" + *guess + "'?";
+    else
+      message += "; valid keys for kind " + std::string(kind_name) + ": " + join(allowed);
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
 }
@@ -499,8 +500,10 @@ void Loader::check_plain_keys(const Section& s, const std::vector<std::string>& 
     const auto name = key.str();
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
-    if (auto guess = closest_match(name, allowed)) message += "; did you mean '" + *guess + "'?";
-    else message += "; valid keys: " + join(allowed);
+    if (auto guess = closest_match(name, allowed))
+      message += "; did you mean '" + *guess + "'?";
+    else
+      message += "; valid keys: " + join(allowed);
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
 }
@@ -542,16 +545,14 @@ std::optional<std::int64_t> Loader::read_integer(const Section& s, std::string_v
     return std::nullopt;
   }
   if (i->get() < min || i->get() > max) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between " +
-                                          std::to_string(min) + " and " + std::to_string(max) + ", got " +
-                                          std::to_string(i->get()));
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between " + std::to_string(min) +
+                                          " and " + std::to_string(max) + ", got " + std::to_string(i->get()));
     return std::nullopt;
   }
   return i->get();
 }
 
-std::optional<double> Loader::read_number(const Section& s, std::string_view key, Need need,
-                                          std::string_view example) {
+std::optional<double> Loader::read_number(const Section& s, std::string_view key, Need need, std::string_view example) {
   const auto* node = value(s, key, need, example);
   if (node == nullptr) return std::nullopt;
   if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
@@ -668,8 +669,8 @@ std::optional<std::vector<std::string>> Loader::read_strings(const Section& s, s
   if (node == nullptr) return std::nullopt;
   if (at) *at = position_of(node->source());
   const auto* array = node->as_array();
-  std::string expected = "an array of strings such as " + (example.empty() ? std::string("[\"a\", \"b\"]")
-                                                                             : std::string(example));
+  std::string expected =
+      "an array of strings such as " + (example.empty() ? std::string("[\"a\", \"b\"]") : std::string(example));
   if (array == nullptr) {
     wrong_type(s, key, *node, expected);
     return std::nullopt;
@@ -679,8 +680,8 @@ std::optional<std::vector<std::string>> Loader::read_strings(const Section& s, s
   for (const auto& element : *array) {
     const auto* str = element.as_string();
     if (str == nullptr) {
-      fail(position_of(element.source()), s.label + " '" + std::string(key) + "' must be " + expected + ", got " +
-                                              type_phrase(element) + " in it");
+      fail(position_of(element.source()),
+           s.label + " '" + std::string(key) + "' must be " + expected + ", got " + type_phrase(element) + " in it");
       ok = false;
       continue;
     }
@@ -730,8 +731,8 @@ std::optional<std::vector<std::string>> Loader::read_ciks(const Section& s, std:
     bool ok = digits.size() <= 10 && first != std::string::npos &&
               std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!ok) {
-      fail(element_at[i], s.label + " '" + std::string(key) + "' must hold CIK numbers (up to 10 digits), got " +
-                              in_quotes(digits));
+      fail(element_at[i],
+           s.label + " '" + std::string(key) + "' must hold CIK numbers (up to 10 digits), got " + in_quotes(digits));
       return std::nullopt;
     }
     out.push_back(digits.substr(first));
@@ -739,8 +740,8 @@ std::optional<std::vector<std::string>> Loader::read_ciks(const Section& s, std:
   return out;
 }
 
-std::optional<std::string> Loader::read_url(const Section& s, std::string_view key, Need need,
-                                            std::string_view example, Position* at) {
+std::optional<std::string> Loader::read_url(const Section& s, std::string_view key, Need need, std::string_view example,
+                                            Position* at) {
   Position here;
   auto url = read_string(s, key, need, example, &here);
   if (at) *at = here;
@@ -776,8 +777,9 @@ std::vector<Section> Loader::entries(std::string_view section) {
       continue;
     }
     if (!valid_id(id)) {
-      fail(position_of(key.source()), label + ": an id must start with a letter and use only letters, digits, "
-                                               "'-' and '_'");
+      fail(position_of(key.source()), label +
+                                          ": an id must start with a letter and use only letters, digits, "
+                                          "'-' and '_'");
       continue;
     }
     out.push_back(Section{child_table, std::move(label), std::move(id), position_of(child.source())});
@@ -791,21 +793,23 @@ std::vector<Section> Loader::entries(std::string_view section) {
 void Loader::read_root() {
   for (auto&& [key, node] : root_) {
     const auto name = key.str();
-    if (std::find(section_names().begin(), section_names().end(), name) != section_names().end()) {
-      if (!node.is_table())
-        fail(position_of(key.source()), "'" + std::string(name) + "' must be a table ([" + std::string(name) +
-                                            "]), got " + type_phrase(node));
+    // A settings key above the [watchdesk] header (`metrics` is both a key and a section).
+    if (!node.is_table() && std::find(settings_keys().begin(), settings_keys().end(), name) != settings_keys().end()) {
+      fail(Tier::keys, position_of(key.source()),
+           "'" + std::string(name) + "' belongs in the [watchdesk] section: put it after the [watchdesk] header");
       continue;
     }
-    if (!node.is_table() &&
-        std::find(settings_keys().begin(), settings_keys().end(), name) != settings_keys().end()) {
-      fail(Tier::keys, position_of(key.source()), "'" + std::string(name) +
-                                          "' belongs in the [watchdesk] section: put it after the [watchdesk] header");
+    if (std::find(section_names().begin(), section_names().end(), name) != section_names().end()) {
+      if (!node.is_table())
+        fail(position_of(key.source()),
+             "'" + std::string(name) + "' must be a table ([" + std::string(name) + "]), got " + type_phrase(node));
       continue;
     }
     std::string message = "unknown section '" + std::string(name) + "'";
-    if (auto guess = closest_match(name, section_names())) message += "; did you mean [" + *guess + "]? Sections";
-    else message += "; sections";
+    if (auto guess = closest_match(name, section_names()))
+      message += "; did you mean [" + *guess + "]? Sections";
+    else
+      message += "; sections";
     message += " are " + join(section_names());
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
@@ -818,8 +822,10 @@ void Loader::read_settings(const Section& s) {
     w.state = resolve_path(*state);
   Position ua_at;
   if (auto ua = read_string(s, "user_agent", Need::optional, {}, &ua_at)) {
-    if (has_control_chars(*ua)) fail(ua_at, s.label + " 'user_agent' must be one line without control characters");
-    else w.user_agent = *ua;
+    if (has_control_chars(*ua))
+      fail(ua_at, s.label + " 'user_agent' must be one line without control characters");
+    else
+      w.user_agent = *ua;
   }
   user_agent_at_ = ua_at;
   Position level_at;
@@ -827,8 +833,10 @@ void Loader::read_settings(const Section& s) {
     static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
     if (std::find(levels.begin(), levels.end(), *level) == levels.end()) {
       std::string message = s.label + " unknown log_level '" + *level + "'";
-      if (auto guess = closest_match(*level, levels)) message += "; did you mean '" + *guess + "'? Valid";
-      else message += "; valid";
+      if (auto guess = closest_match(*level, levels))
+        message += "; did you mean '" + *guess + "'? Valid";
+      else
+        message += "; valid";
       fail(level_at, message + " levels: " + join(levels));
     } else {
       w.log_level = *level;
@@ -876,15 +884,18 @@ void Loader::read_settings(const Section& s) {
   if (auto rate = read_number(s, "sec_rate", Need::optional)) {
     if (*rate <= 0 || *rate > 10)
       fail(position_of(s.table->get("sec_rate")->source()),
-           s.label + " 'sec_rate' must be more than 0 and at most 10 requests per second (SEC fair-access "
-                     "limit for all your machines together)");
-    else w.sec_rate = *rate;
+           s.label +
+               " 'sec_rate' must be more than 0 and at most 10 requests per second (SEC fair-access "
+               "limit for all your machines together)");
+    else
+      w.sec_rate = *rate;
   }
   if (auto rate = read_number(s, "host_rate", Need::optional)) {
     if (*rate <= 0)
       fail(position_of(s.table->get("host_rate")->source()),
            s.label + " 'host_rate' must be more than 0 requests per second");
-    else w.host_rate = *rate;
+    else
+      w.host_rate = *rate;
   }
   if (auto n = read_integer(s, "host_connections", Need::optional, 1, 64)) w.host_connections = static_cast<int>(*n);
   if (auto d = read_duration(s, "connect_timeout", Need::optional)) w.connect_timeout = *d;
@@ -952,7 +963,8 @@ void Loader::read_source(const Section& s) {
       break;
     }
     case SK::price: {
-      if (auto p = read_kind(s, "price provider", "price providers", price_providers, "provider", "provider = \"stooq\""))
+      if (auto p =
+              read_kind(s, "price provider", "price providers", price_providers, "provider", "provider = \"stooq\""))
         src.price_provider = *p;
       Position fallback_at;
       if (s.table->get("fallback") != nullptr) {
@@ -970,14 +982,16 @@ void Loader::read_source(const Section& s) {
                               std::string(config::to_string(src.price_provider)) + ")");
       if (src.history && src.price_provider != PriceProvider::stooq)
         fail(position_of(s.table->get("history")->source()),
-             s.label + " 'history = true' applies to stooq only; yahoo's chart already carries a month of daily "
-                       "history");
+             s.label +
+                 " 'history = true' applies to stooq only; yahoo's chart already carries a month of daily "
+                 "history");
       if (src.fallback && !src.symbol.empty())
         src.fallback_url = price_url(*src.fallback, src.symbol, PriceHistory::latest);
       break;
     }
     case SK::jobs: {
-      if (auto p = read_kind(s, "jobs provider", "jobs providers", jobs_providers, "provider", "provider = \"greenhouse\""))
+      if (auto p =
+              read_kind(s, "jobs provider", "jobs providers", jobs_providers, "provider", "provider = \"greenhouse\""))
         src.jobs_provider = *p;
       Position board_at;
       if (auto board = read_string(s, "board", Need::required, "board = \"xai\"", &board_at)) {
@@ -990,8 +1004,7 @@ void Loader::read_source(const Section& s) {
       if (auto match = read_strings(s, "match", Need::optional, "[\"infrastructure\", \"GPU\"]")) src.match = *match;
       break;
     }
-    case SK::feed:
-      break;
+    case SK::feed: break;
   }
   info.ok = found_.size() == errors_before;
   if (info.ok && !src.url_overridden) src.url = default_url(src, now_utc());
@@ -1015,11 +1028,9 @@ void Loader::read_metric(const Section& s) {
       int column = expression_error_column(parsed.error());
       std::string what = parsed.error().message;
       if (auto colon = what.find(": "); column > 0 && colon != std::string::npos) what = what.substr(colon + 2);
-      fail(Position{info.expr_at.line, info.expr_at.column + column},
-           s.label + " 'expr' does not parse: " + what);
+      fail(Position{info.expr_at.line, info.expr_at.column + column}, s.label + " 'expr' does not parse: " + what);
     } else {
       metric.inputs = parsed->inputs();
-      info.parsed = std::move(*parsed);
     }
   }
   info.ok = found_.size() == errors_before;
@@ -1044,13 +1055,15 @@ void Loader::read_trigger(const Section& s) {
   check_keys(s, "trigger", *kind, trigger_rules(), config::to_string(*kind));
 
   if (s.table->get("channels") == nullptr) {
-    fail(s.header, s.label + " is missing required key 'channels'; a trigger needs at least one channel, such as "
-                             "channels = [\"console\"]");
-  } else if (auto channels = read_strings(s, "channels", Need::required, "[\"desk\"]", &info.channel_at,
-                                          &info.channels_at)) {
+    fail(s.header, s.label +
+                       " is missing required key 'channels'; a trigger needs at least one channel, such as "
+                       "channels = [\"console\"]");
+  } else if (auto channels =
+                 read_strings(s, "channels", Need::required, "[\"desk\"]", &info.channel_at, &info.channels_at)) {
     if (channels->empty())
-      fail(info.channels_at, s.label + " 'channels' is empty; a trigger needs at least one channel, such as "
-                                       "channels = [\"console\"]");
+      fail(info.channels_at, s.label +
+                                 " 'channels' is empty; a trigger needs at least one channel, such as "
+                                 "channels = [\"console\"]");
     trigger.channels = *channels;
   }
   trigger.max_age = read_duration(s, "max_age", Need::optional);
@@ -1065,8 +1078,10 @@ void Loader::read_trigger(const Section& s) {
   };
   auto read_hysteresis = [&] {
     if (auto rearm = read_fraction(s, "rearm", 1.0)) {
-      if (*rearm <= 0) fail(position_of(s.table->get("rearm")->source()), s.label + " 'rearm' must be more than 0%");
-      else trigger.rearm = *rearm;
+      if (*rearm <= 0)
+        fail(position_of(s.table->get("rearm")->source()), s.label + " 'rearm' must be more than 0%");
+      else
+        trigger.rearm = *rearm;
     }
     trigger.cooldown = read_duration(s, "cooldown", Need::optional);
   };
@@ -1088,13 +1103,17 @@ void Loader::read_trigger(const Section& s) {
           if (auto percent = parse_percent(str->get()); percent && *percent > 0)
             trigger.threshold = Threshold{*percent, true};
           else
-            fail(at, s.label + " 'threshold' must be a percentage above 0 such as \"10%\" (relative change) or a "
-                               "number (absolute change), got " + in_quotes(str->get()));
+            fail(at, s.label +
+                         " 'threshold' must be a percentage above 0 such as \"10%\" (relative change) or a "
+                         "number (absolute change), got " +
+                         in_quotes(str->get()));
         } else if (node->is_integer() || node->is_floating_point()) {
-          double v = node->is_integer() ? static_cast<double>(node->as_integer()->get())
-                                        : node->as_floating_point()->get();
-          if (!std::isfinite(v) || v <= 0) fail(at, s.label + " 'threshold' must be more than 0");
-          else trigger.threshold = Threshold{v, false};
+          double v =
+              node->is_integer() ? static_cast<double>(node->as_integer()->get()) : node->as_floating_point()->get();
+          if (!std::isfinite(v) || v <= 0)
+            fail(at, s.label + " 'threshold' must be more than 0");
+          else
+            trigger.threshold = Threshold{v, false};
         } else {
           wrong_type(s, "threshold", *node, "a percentage such as \"10%\" or a number");
         }
@@ -1102,7 +1121,8 @@ void Loader::read_trigger(const Section& s) {
       read_above_below();
       read_hysteresis();
       if (!s.table->get("threshold") && !s.table->get("above") && !s.table->get("below"))
-        fail(s.header, s.label + " needs at least one of 'threshold', 'above' or 'below' (such as threshold = \"10%\")");
+        fail(s.header,
+             s.label + " needs at least one of 'threshold', 'above' or 'below' (such as threshold = \"10%\")");
       break;
     }
     case TK::tenant: {
@@ -1126,7 +1146,8 @@ void Loader::read_trigger(const Section& s) {
       if (auto known = read_strings(s, "known", Need::optional, "[\"Anthropic\"]")) trigger.known = *known;
       if (auto candidates = read_strings(s, "candidates", Need::optional, "[\"OpenAI\"]"))
         trigger.candidates = *candidates;
-      if (auto confirm = read_integer(s, "confirm", Need::optional, 1, 10)) trigger.confirm = static_cast<int>(*confirm);
+      if (auto confirm = read_integer(s, "confirm", Need::optional, 1, 10))
+        trigger.confirm = static_cast<int>(*confirm);
       trigger.deadline = read_date(s, "deadline");
       break;
     }
@@ -1179,8 +1200,8 @@ void Loader::read_channel(const Section& s) {
       if (auto smtp = read_string(s, "smtp", Need::required, "smtp = \"smtp://mail.example.com:587\"", &smtp_at)) {
         auto scheme = url_scheme(*smtp);
         if ((scheme != "smtp" && scheme != "smtps") || url_host(*smtp).empty() || has_space_or_control(*smtp))
-          fail(smtp_at, s.label + " 'smtp' must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT, got " +
-                            in_quotes(*smtp));
+          fail(smtp_at,
+               s.label + " 'smtp' must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT, got " + in_quotes(*smtp));
         channel.smtp = *smtp;
       }
       if (auto b = read_bool(s, "starttls")) channel.starttls = *b;
@@ -1196,8 +1217,8 @@ void Loader::read_channel(const Section& s) {
         if (to->empty()) fail(list_at, s.label + " 'to' is empty; give at least one recipient");
         for (std::size_t i = 0; i < to->size(); ++i)
           if (!valid_mail_address((*to)[i]))
-            fail(to_at[i], s.label + " 'to' must hold mail addresses such as \"desk@example.com\", got " +
-                               in_quotes((*to)[i]));
+            fail(to_at[i],
+                 s.label + " 'to' must hold mail addresses such as \"desk@example.com\", got " + in_quotes((*to)[i]));
         channel.to = *to;
       }
       if (auto user = read_string(s, "username", Need::optional)) channel.username = *user;
@@ -1215,8 +1236,7 @@ void Loader::read_channel(const Section& s) {
       }
       secret("secret", Need::optional, {}, &Channel::secret);
       break;
-    case CK::stdout_:
-      break;
+    case CK::stdout_: break;
   }
   config_.channels.push_back(std::move(channel));
 }
@@ -1227,16 +1247,19 @@ void Loader::read_figure(const Section& s) {
   figure.name = s.id;
   if (auto label = read_string(s, "label", Need::required, "label = \"SpaceX IPO valuation\"")) figure.label = *label;
   if (auto v = read_string(s, "value", Need::required, "value = \"$1.75-2T\"")) figure.value = *v;
-  if (auto status = read_kind(s, "status", "statuses", confirmations, "status", "status = \"reported\"")) figure.status = *status;
+  if (auto status = read_kind(s, "status", "statuses", confirmations, "status", "status = \"reported\""))
+    figure.status = *status;
   std::vector<Position> signal_at;
   if (auto signals = read_strings(s, "signals", Need::optional, "[\"50da90f1\"]", &signal_at)) {
     for (std::size_t i = 0; i < signals->size(); ++i) {
       const auto& id = (*signals)[i];
-      bool ok = id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) {
-                  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-                });
-      if (!ok) fail(signal_at[i], s.label + " 'signals' must hold signal ids, 8 lower-case hex digits such as "
-                                            "\"47c46e8d\", got " + in_quotes(id));
+      bool ok = id.size() == 8 && std::all_of(id.begin(), id.end(),
+                                              [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+      if (!ok)
+        fail(signal_at[i], s.label +
+                               " 'signals' must hold signal ids, 8 lower-case hex digits such as "
+                               "\"47c46e8d\", got " +
+                               in_quotes(id));
     }
     figure.signals = *signals;
   }
@@ -1253,8 +1276,9 @@ void Loader::check_source_urls() {
     if (!source_info_[i].ok || !src.url_overridden || url_scheme(src.url) != "file") continue;
     if (!config_.watchdesk.allow_file_urls) {
       fail(Tier::semantics, source_info_[i].url_at,
-           "[sources." + src.id + "] file: URLs read local snapshots; set allow_file_urls = true in [watchdesk] "
-           "to allow them (offline demos and tests only)");
+           "[sources." + src.id +
+               "] file: URLs read local snapshots; set allow_file_urls = true in [watchdesk] "
+               "to allow them (offline demos and tests only)");
       continue;
     }
     if (src.url.starts_with("file://")) continue;
@@ -1269,7 +1293,8 @@ void Loader::check_sec_user_agent() {
     if (!source_info_[i].ok) continue;
     bool sec = is_edgar_kind(src.kind) || is_sec_host(url_host(src.url));
     if (!sec || contains_email(config_.watchdesk.user_agent)) continue;
-    std::string why = "source " + src.id + " fetches from SEC, whose fair-access rules require a User-Agent "
+    std::string why = "source " + src.id +
+                      " fetches from SEC, whose fair-access rules require a User-Agent "
                       "with your name and a contact email, such as user_agent = \"Acme Research ops@acme.example\"";
     if (config_.watchdesk.user_agent.empty())
       fail(Tier::semantics, settings_section_.header, "[watchdesk] is missing 'user_agent': " + why);
@@ -1374,18 +1399,24 @@ void Loader::check_references() {
   auto check_channel = [&](const std::string& owner, const std::string& id, Position at) {
     if (declared_channels_.count(id)) return;
     std::string message = owner + " refers to channel '" + id + "', which is not declared";
-    if (auto guess = closest_match(id, channel_ids)) message += "; did you mean '" + *guess + "'?";
-    else if (channel_ids.empty()) message += "; add a [channels." + id + "] table";
-    else message += "; channels: " + join(channel_ids);
+    if (auto guess = closest_match(id, channel_ids))
+      message += "; did you mean '" + *guess + "'?";
+    else if (channel_ids.empty())
+      message += "; add a [channels." + id + "] table";
+    else
+      message += "; channels: " + join(channel_ids);
     fail(Tier::semantics, at, std::move(message));
   };
   // The source `id` if declared and valid; records an error when it is not declared.
   auto find_source = [&](const std::string& owner, const std::string& id, Position at) -> const Source* {
     if (!declared_sources_.count(id)) {
       std::string message = owner + " refers to source '" + id + "', which is not declared";
-      if (auto guess = closest_match(id, source_ids)) message += "; did you mean '" + *guess + "'?";
-      else if (source_ids.empty()) message += "; add a [sources." + id + "] table";
-      else message += "; sources: " + join(source_ids);
+      if (auto guess = closest_match(id, source_ids))
+        message += "; did you mean '" + *guess + "'?";
+      else if (source_ids.empty())
+        message += "; add a [sources." + id + "] table";
+      else
+        message += "; sources: " + join(source_ids);
       fail(Tier::semantics, at, std::move(message));
       return nullptr;
     }
@@ -1411,8 +1442,10 @@ void Loader::check_references() {
         if (src == nullptr) break;
         if (!yields_filings(src->kind)) {
           fail(Tier::semantics, info.source_at,
-               owner + " kind filing needs a filing source (edgar-filings, edgar-current, edgar-submissions or "
-                       "edgar-search), but " + src->id + " is a " + kind_of(*src) + " source");
+               owner +
+                   " kind filing needs a filing source (edgar-filings, edgar-current, edgar-submissions or "
+                   "edgar-search), but " +
+                   src->id + " is a " + kind_of(*src) + " source");
           break;
         }
         if (src->forms.empty()) break;
@@ -1441,9 +1474,7 @@ void Loader::check_references() {
                      src->id + " is a " + kind_of(*src) + " source");
         }
         break;
-      case TK::metric_move:
-        check_series(owner, "metric", trigger.metric, info.metric_at);
-        break;
+      case TK::metric_move: check_series(owner, "metric", trigger.metric, info.metric_at); break;
     }
   }
 }
@@ -1461,9 +1492,8 @@ void Loader::resolve_secrets() {
       if ((scheme != "https" && scheme != "http") || url_host(resolved->reveal()).empty() ||
           has_space_or_control(resolved->reveal())) {
         auto reference = parse_secret_reference(pending.reference);
-        std::string what = reference && reference->form != SecretForm::literal
-                               ? "the value of " + pending.reference
-                               : std::string("the value");
+        std::string what = reference && reference->form != SecretForm::literal ? "the value of " + pending.reference
+                                                                               : std::string("the value");
         fail(Tier::secrets, pending.at,
              "channel " + channel.id + ": webhook: " + what + " is not an https:// URL (a Slack incoming-webhook URL)");
         continue;
@@ -1542,16 +1572,17 @@ LoadResult load_config(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       int error = errno;
-      return LoadResult{std::nullopt,
-                        LoadError{file, {}, "cannot read the configuration file: " +
-                                                std::generic_category().message(error)}};
+      return LoadResult{
+          std::nullopt,
+          LoadError{file, {}, "cannot read the configuration file: " + std::generic_category().message(error)}};
     }
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) return LoadResult{std::nullopt, LoadError{file, {}, "cannot read the configuration file"}};
     return load_config_text(text.str(), file);
   } catch (const std::exception& e) {
-    return LoadResult{std::nullopt, LoadError{file, {}, std::string("cannot read the configuration file: ") + e.what()}};
+    return LoadResult{std::nullopt,
+                      LoadError{file, {}, std::string("cannot read the configuration file: ") + e.what()}};
   }
 }
 

@@ -79,8 +79,7 @@ Result<SecretReference> parse_secret_reference(std::string_view text) {
           return make_error("'" + std::string(text) +
                             "' is not a valid credential reference; write credential:NAME (a file name, no '/')");
         break;
-      case SecretForm::literal:
-        break;
+      case SecretForm::literal: break;
     }
     return SecretReference{prefix.form, std::move(name)};
   }
@@ -92,8 +91,7 @@ Result<Secret> resolve_secret(std::string_view text, const std::filesystem::path
   if (!reference) return reference.error();
   const auto& name = reference->name;
   switch (reference->form) {
-    case SecretForm::literal:
-      return Secret(name);
+    case SecretForm::literal: return Secret(name);
     case SecretForm::env: {
       const char* value = std::getenv(name.c_str());
       if (value == nullptr) return make_error("environment variable " + name + " is not set");
@@ -110,7 +108,8 @@ Result<Secret> resolve_secret(std::string_view text, const std::filesystem::path
       if (dir == nullptr || *dir == '\0')
         return make_error("credential:" + name +
                           " needs $CREDENTIALS_DIRECTORY, which is not set; systemd sets it for a unit with "
-                          "LoadCredential=" + name + ":PATH (elsewhere use env: or file:)");
+                          "LoadCredential=" +
+                          name + ":PATH (elsewhere use env: or file:)");
       return read_secret_file(std::filesystem::path(dir) / name, "credential:" + name);
     }
   }

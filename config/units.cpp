@@ -30,8 +30,8 @@ struct DurationUnit {
 };
 
 // Largest first: a combination must list its units in this order (`1h30m`, not `30m1h`).
-constexpr std::array<DurationUnit, 5> duration_units{{
-    {'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}}};
+constexpr std::array<DurationUnit, 5> duration_units{
+    {{'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}}};
 
 struct SizeUnit {
   std::string_view suffix;
@@ -97,8 +97,7 @@ std::optional<double> parse_percent(std::string_view text) {
   text.remove_suffix(1);
   if (!is_digit(text.front()) && text.front() != '.') return std::nullopt;
   double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value,
-                                   std::chars_format::fixed);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
   return value / 100.0;
 }

@@ -105,7 +105,8 @@ const BadCase bad_cases[] = {
     {"trigger_empty_channels", HEADER FILINGS_SOURCE CONSOLE
      "[triggers.t]\nkind = \"filing\"\nsource = \"filings\"\nchannels = []\n",
      14, 12, "'channels' is empty; a trigger needs at least one channel"},
-    {"trigger_missing_channels", HEADER FILINGS_SOURCE CONSOLE "[triggers.t]\nkind = \"filing\"\nsource = \"filings\"\n",
+    {"trigger_missing_channels", HEADER FILINGS_SOURCE CONSOLE
+     "[triggers.t]\nkind = \"filing\"\nsource = \"filings\"\n",
      11, 1, "[triggers.t] is missing required key 'channels'; a trigger needs at least one channel"},
     {"unknown_trigger_kind", HEADER CONSOLE "[triggers.t]\nkind = \"filings\"\nchannels = [\"console\"]\n", 8, 8,
      "unknown trigger kind 'filings'; did you mean 'filing'? Valid trigger kinds: filing, metric-move, tenant, count"},
@@ -120,7 +121,8 @@ const BadCase bad_cases[] = {
      "[triggers.t]\nkind = \"filing\"\nsource = \"filings\"\nforms = [\"S-1\", \"S-1/A\"]\nchannels = [\"console\"]\n",
      15, 17, "'forms' has \"S-1/A\", which source filings never keeps (its forms: S-1)"},
     {"count_trigger_on_price_source", HEADER PRICE_SOURCE CONSOLE
-     "[triggers.t]\nkind = \"count\"\nsource = \"crwv-price\"\nwindow = \"90d\"\nabove = 10\nchannels = [\"console\"]\n",
+     "[triggers.t]\nkind = \"count\"\nsource = \"crwv-price\"\nwindow = \"90d\"\nabove = 10\n"
+     "channels = [\"console\"]\n",
      14, 10, "kind count counts items"},
     {"tenant_trigger_on_filings_source", HEADER FILINGS_SOURCE CONSOLE
      "[triggers.t]\nkind = \"tenant\"\nsources = [\"filings\"]\nsubject = [\"Colossus\"]\nchannels = [\"console\"]\n",
@@ -146,7 +148,8 @@ const BadCase bad_cases[] = {
      12, 1, "[triggers.t] is missing required key 'window'"},
     {"above_not_above_below", HEADER CONSOLE
      "[sources.j]\nkind = \"jobs\"\nprovider = \"greenhouse\"\nboard = \"xai\"\nevery = \"6h\"\n"
-     "[triggers.t]\nkind = \"count\"\nsource = \"j\"\nwindow = \"90d\"\nabove = 3\nbelow = 5\nchannels = [\"console\"]\n",
+     "[triggers.t]\nkind = \"count\"\nsource = \"j\"\nwindow = \"90d\"\nabove = 3\nbelow = 5\n"
+     "channels = [\"console\"]\n",
      16, 9, "'above' must be greater than 'below'"},
     {"metric_move_unknown_metric", HEADER PRICE_SOURCE CONSOLE
      "[triggers.t]\nkind = \"metric-move\"\nmetric = \"crwv-ps\"\nwindow = \"7d\"\nthreshold = \"10%\"\n"
@@ -194,6 +197,8 @@ const BadCase bad_cases[] = {
     {"unknown_section", HEADER "[trigger.t]\nkind = \"filing\"\n", 5, 2,
      "unknown section 'trigger'; did you mean [triggers]?"},
     {"section_not_a_table", "sources = 5\n[watchdesk]\nstate = \"s.db\"\n", 1, 1, "'sources' must be a table"},
+    {"metrics_address_above_the_header", "metrics = \"127.0.0.1:9464\"\n[watchdesk]\nstate = \"s.db\"\n", 1, 1,
+     "'metrics' belongs in the [watchdesk] section"},
     {"file_url_not_allowed", HEADER "[sources.x]\nkind = \"feed\"\nurl = \"file:snapshots/x.atom\"\nevery = \"10m\"\n",
      7, 7, "file: URLs read local snapshots; set allow_file_urls = true in [watchdesk]"},
     {"figure_unknown_status", HEADER "[figures.f]\nlabel = \"x\"\nvalue = \"1\"\nstatus = \"rumoured\"\n", 8, 10,
@@ -369,9 +374,8 @@ BOOST_AUTO_TEST_CASE(loads_the_design_example_with_every_field) {
   BOOST_TEST_REQUIRE(c.metrics.size() == 1u);
   BOOST_TEST(c.metrics[0].name == "crwv-ps");
   BOOST_TEST(c.metrics[0].expr == "crwv-price.close * crwv-facts.shares_outstanding / crwv-facts.revenue_ttm");
-  BOOST_TEST(c.metrics[0].inputs ==
-                 (std::vector<std::string>{"crwv-price.close", "crwv-facts.shares_outstanding", "crwv-facts.revenue_ttm"}),
-             boost::test_tools::per_element());
+  const std::vector<std::string> inputs{"crwv-price.close", "crwv-facts.shares_outstanding", "crwv-facts.revenue_ttm"};
+  BOOST_TEST(c.metrics[0].inputs == inputs, boost::test_tools::per_element());
 
   BOOST_TEST_REQUIRE(c.triggers.size() == 4u);
   const auto* s1 = c.find_trigger("s1-public");
@@ -695,7 +699,8 @@ BOOST_AUTO_TEST_CASE(never_shows_a_secret_value_in_an_error) {
   auto literal = load_text(std::string(HEADER) + "[channels.desk]\nkind = \"slack\"\nwebhook = \"" + value + "\"\n");
   BOOST_TEST_REQUIRE(literal.error.has_value());
   BOOST_TEST(literal.error->to_string().find(value) == std::string::npos);
-  BOOST_TEST(literal.error->message.find("channel desk: webhook: the value is not an https:// URL") != std::string::npos);
+  BOOST_TEST(literal.error->message.find("channel desk: webhook: the value is not an https:// URL") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(resolves_every_secret_form_into_channels) {
