@@ -1,0 +1,29 @@
+// The URL each source kind fetches when its table gives no `url` (SOURCES.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+
+namespace watchdesk::config {
+
+/// Whether a price URL asks for the latest quote or the daily history (stooq only).
+enum class PriceHistory { latest, daily };
+
+/// The 10-digit zero-padded CIK of EDGAR's JSON APIs (`1181412` -> `0001181412`).
+std::string cik10(std::string_view cik);
+
+/// EDGAR's `type` filter is a prefix: the form among `forms` that is a prefix of all the others
+/// (`S-1` for `S-1`, `S-1/A`), or empty (no filter) when there is none.
+std::string form_prefix(const std::vector<std::string>& forms);
+
+/// The quote URL of `provider` for `symbol` (`CRWV`; stooq adds `.us` when no market is given).
+std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history);
+
+/// The default URL of `source` built from its kind's keys; `today` ends an `edgar-search` date
+/// range (the scheduler may rebuild it each day). Empty for `feed`, which needs an explicit `url`.
+std::string default_url(const Source& source, TimePoint today);
+
+}  // namespace watchdesk::config

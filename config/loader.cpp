@@ -1,0 +1,1589 @@
+// The config loader: TOML parse, schema of every section, cross-checks, secret resolution.
+#include "config/loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "config/default_urls.hpp"
+#include "config/secrets.hpp"
+#include "config/suggest.hpp"
+#include "config/units.hpp"
+#include "config/urls.hpp"
+#include "watchers/expression.hpp"
+
+namespace watchdesk::config {
+
+std::string LoadError::to_string() const {
+  std::string out = file.string();
+  if (position.line > 0) {
+    out += ':' + std::to_string(position.line);
+    if (position.column > 0) out += ':' + std::to_string(position.column);
+  }
+  return out + ": " + message;
+}
+
+namespace {
+
+// Errors are ranked by tier first, then by place: a misspelt key explains a missing one, a schema
+// error hides what it would cause in the cross-checks, and secrets are resolved only in a valid file.
+enum class Tier { keys = 0, schema = 1, semantics = 2, secrets = 3 };
+
+// Whether a key must be present.
+enum class Need { optional, required };
+
+struct Found {
+  Tier tier;
+  Position at;
+  std::string message;
+};
+
+Position position_of(const toml::source_region& region) {
+  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+bool earlier(const Found& a, const Found& b) {
+  if (a.tier != b.tier) return a.tier < b.tier;
+  if (a.at.line != b.at.line) return a.at.line < b.at.line;
+  return a.at.column < b.at.column;
+}
+
+std::string type_phrase(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a floating-point number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+bool has_control_chars(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return std::iscntrl(static_cast<unsigned char>(c)) != 0; });
+}
+
+bool has_space_or_control(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::iscntrl(u) != 0 || std::isspace(u) != 0;
+  });
+}
+
+// Ids start with a letter and use letters, digits, `-` and `_` (so `ID.FIELD` series parse).
+bool valid_id(std::string_view id) {
+  if (id.empty() || !std::isalpha(static_cast<unsigned char>(id.front()))) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_'; });
+}
+
+bool is_expression_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
+}
+
+// The 0-based offset of `name` as a whole token in `text`, or npos.
+std::size_t find_token(std::string_view text, std::string_view name) {
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    bool starts = at == 0 || !is_expression_name_char(text[at - 1]);
+    auto end = at + name.size();
+    bool ends = end == text.size() || !is_expression_name_char(text[end]);
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
+// A contact email somewhere in `text`: `local@domain.tld` as one word.
+bool contains_email(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find_first_of(" \t<>()[],;\"'", start);
+    if (end == std::string_view::npos) end = text.size();
+    auto word = text.substr(start, end - start);
+    auto at = word.find('@');
+    if (at != std::string_view::npos && at > 0 && word.find('@', at + 1) == std::string_view::npos) {
+      auto domain = word.substr(at + 1);
+      auto dot = domain.rfind('.');
+      if (dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size()) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+bool valid_mail_address(std::string_view text) {
+  if (has_space_or_control(text) || text.find_first_of("<>") != std::string_view::npos) return false;
+  return contains_email(text);
+}
+
+// ---- Names of kinds, and which keys each kind takes -------------------------------------------
+
+template <class Kind>
+struct Named {
+  std::string_view name;
+  Kind value;
+};
+
+constexpr Named<SourceKind> source_kinds[] = {{"edgar-filings", SourceKind::edgar_filings},
+                                              {"edgar-current", SourceKind::edgar_current},
+                                              {"edgar-submissions", SourceKind::edgar_submissions},
+                                              {"edgar-facts", SourceKind::edgar_facts},
+                                              {"edgar-search", SourceKind::edgar_search},
+                                              {"price", SourceKind::price},
+                                              {"jobs", SourceKind::jobs},
+                                              {"feed", SourceKind::feed}};
+constexpr Named<TriggerKind> trigger_kinds[] = {{"filing", TriggerKind::filing},
+                                                {"metric-move", TriggerKind::metric_move},
+                                                {"tenant", TriggerKind::tenant},
+                                                {"count", TriggerKind::count}};
+constexpr Named<ChannelKind> channel_kinds[] = {{"slack", ChannelKind::slack},
+                                                {"email", ChannelKind::email},
+                                                {"webhook", ChannelKind::webhook},
+                                                {"stdout", ChannelKind::stdout_}};
+constexpr Named<PriceProvider> price_providers[] = {{"stooq", PriceProvider::stooq}, {"yahoo", PriceProvider::yahoo}};
+constexpr Named<JobsProvider> jobs_providers[] = {
+    {"greenhouse", JobsProvider::greenhouse}, {"lever", JobsProvider::lever}, {"ashby", JobsProvider::ashby}};
+constexpr Named<Confirmation> confirmations[] = {
+    {"ai-prior", Confirmation::ai_prior}, {"reported", Confirmation::reported}, {"confirmed", Confirmation::confirmed}};
+
+template <class Kind, std::size_t N>
+std::vector<std::string> names_of(const Named<Kind> (&table)[N]) {
+  std::vector<std::string> out;
+  for (const auto& entry : table) out.emplace_back(entry.name);
+  return out;
+}
+
+template <class Kind, std::size_t N>
+std::optional<Kind> lookup(const Named<Kind> (&table)[N], std::string_view name) {
+  for (const auto& entry : table)
+    if (entry.name == name) return entry.value;
+  return std::nullopt;
+}
+
+// A key of a kinded section, and the kinds it applies to (empty: every kind).
+template <class Kind>
+struct KeyRule {
+  std::string_view key;
+  std::vector<Kind> kinds;
+};
+
+using SK = SourceKind;
+using TK = TriggerKind;
+using CK = ChannelKind;
+
+const std::vector<KeyRule<SourceKind>>& source_rules() {
+  static const std::vector<KeyRule<SourceKind>> rules{
+      {"kind", {}},
+      {"every", {}},
+      {"url", {}},
+      {"jitter", {}},
+      {"max_body", {}},
+      {"cik", {SK::edgar_filings, SK::edgar_submissions, SK::edgar_facts}},
+      {"forms", {SK::edgar_filings, SK::edgar_current, SK::edgar_submissions, SK::edgar_search}},
+      {"ciks", {SK::edgar_current, SK::edgar_search}},
+      {"companies", {SK::edgar_current}},
+      {"query", {SK::edgar_search}},
+      {"since", {SK::edgar_search}},
+      {"provider", {SK::price, SK::jobs}},
+      {"fallback", {SK::price}},
+      {"symbol", {SK::price}},
+      {"history", {SK::price}},
+      {"board", {SK::jobs}},
+      {"match", {SK::jobs}},
+  };
+  return rules;
+}
+
+const std::vector<KeyRule<TriggerKind>>& trigger_rules() {
+  static const std::vector<KeyRule<TriggerKind>> rules{
+      {"kind", {}},
+      {"channels", {}},
+      {"max_age", {TK::filing, TK::tenant, TK::count}},
+      {"source", {TK::filing, TK::count}},
+      {"forms", {TK::filing}},
+      {"metric", {TK::metric_move}},
+      {"window", {TK::metric_move, TK::count}},
+      {"threshold", {TK::metric_move}},
+      {"above", {TK::metric_move, TK::count}},
+      {"below", {TK::metric_move, TK::count}},
+      {"rearm", {TK::metric_move, TK::count}},
+      {"cooldown", {TK::metric_move, TK::count}},
+      {"sources", {TK::tenant}},
+      {"subject", {TK::tenant}},
+      {"owners", {TK::tenant}},
+      {"known", {TK::tenant}},
+      {"candidates", {TK::tenant}},
+      {"confirm", {TK::tenant}},
+      {"deadline", {TK::tenant}},
+      {"match", {TK::count}},
+  };
+  return rules;
+}
+
+const std::vector<KeyRule<ChannelKind>>& channel_rules() {
+  static const std::vector<KeyRule<ChannelKind>> rules{
+      {"kind", {}},           {"give_up_after", {}},     {"webhook", {CK::slack}},
+      {"smtp", {CK::email}},  {"starttls", {CK::email}}, {"from", {CK::email}},
+      {"to", {CK::email}},    {"username", {CK::email}}, {"password", {CK::email}},
+      {"url", {CK::webhook}}, {"secret", {CK::webhook}},
+  };
+  return rules;
+}
+
+const std::vector<std::string>& settings_keys() {
+  static const std::vector<std::string> keys{"state",          "user_agent",      "log_level",        "metrics",
+                                             "metrics_public", "allow_file_urls", "health_channels",  "max_body",
+                                             "sec_rate",       "host_rate",       "host_connections", "connect_timeout",
+                                             "timeout",        "ca_file",         "fail_after",       "stale_after"};
+  return keys;
+}
+
+const std::vector<std::string>& section_names() {
+  static const std::vector<std::string> names{"watchdesk", "sources", "metrics", "triggers", "channels", "figures"};
+  return names;
+}
+
+// The series fields each source kind produces (`SOURCE.FIELD`).
+std::vector<std::string> series_fields(SourceKind kind) {
+  switch (kind) {
+    case SK::edgar_facts: return {"revenue_ttm", "shares_outstanding"};
+    case SK::price: return {"close", "open", "high", "low", "volume"};
+    case SK::jobs: return {"open_roles"};
+    default: return {};
+  }
+}
+
+bool is_edgar_kind(SourceKind kind) {
+  switch (kind) {
+    case SK::edgar_filings:
+    case SK::edgar_current:
+    case SK::edgar_submissions:
+    case SK::edgar_facts:
+    case SK::edgar_search: return true;
+    default: return false;
+  }
+}
+
+// Source kinds whose items are filings with a `form` (what a `filing` trigger reads).
+bool yields_filings(SourceKind kind) {
+  return kind == SK::edgar_filings || kind == SK::edgar_current || kind == SK::edgar_submissions ||
+         kind == SK::edgar_search;
+}
+
+// ---- One table being read ----------------------------------------------------------------------
+
+// One table being read (`[sources.crwv-price]`), with its header position for missing-key errors.
+struct Section {
+  const toml::table* table = nullptr;
+  std::string label;  // `[sources.crwv-price]`
+  std::string id;     // `crwv-price`
+  Position header;
+};
+
+// What the cross-checks need to know about a source beyond the typed `Source`.
+struct SourceInfo {
+  bool ok = true;
+  Position url_at;
+};
+
+// Where a trigger's references were written, for the cross-check messages.
+struct TriggerInfo {
+  bool ok = true;
+  Position channels_at;
+  std::vector<Position> channel_at;
+  Position source_at;
+  std::vector<Position> sources_at;
+  Position metric_at;
+  std::vector<Position> forms_at;
+};
+
+// Where a metric's expression was written (series positions are offsets into it).
+struct MetricInfo {
+  bool ok = true;
+  Position expr_at;
+};
+
+// A secret waiting to be resolved once everything else is valid.
+struct PendingSecret {
+  std::size_t channel = 0;
+  Secret Channel::*member = nullptr;
+  std::string key;
+  std::string reference;
+  Position at;
+};
+
+class Loader {
+ public:
+  Loader(std::filesystem::path shown, std::filesystem::path absolute)
+      : shown_(std::move(shown)), base_dir_(absolute.parent_path()) {
+    config_.file = std::move(absolute);
+  }
+
+  LoadResult load(std::string_view text);
+
+ private:
+  // Error recording.
+  void fail(Tier tier, Position at, std::string message) { found_.push_back(Found{tier, at, std::move(message)}); }
+  void fail(Position at, std::string message) { fail(Tier::schema, at, std::move(message)); }
+
+  // Key checks.
+  template <class Kind, std::size_t N>
+  std::optional<Kind> read_kind(const Section& s, std::string_view what, std::string_view plural,
+                                const Named<Kind> (&table)[N], std::string_view key, std::string_view example);
+  template <class Kind>
+  void check_keys(const Section& s, std::string_view what, Kind kind, const std::vector<KeyRule<Kind>>& rules,
+                  std::string_view kind_name);
+  void check_plain_keys(const Section& s, const std::vector<std::string>& allowed);
+  void missing(const Section& s, std::string_view key, std::string_view example);
+  void wrong_type(const Section& s, std::string_view key, const toml::node& node, std::string_view expected);
+  const toml::node* value(const Section& s, std::string_view key, Need need, std::string_view example);
+
+  // Typed readers: nullopt when absent or wrong (the error is recorded).
+  std::optional<std::string> read_string(const Section& s, std::string_view key, Need need,
+                                         std::string_view example = {}, Position* at = nullptr);
+  std::optional<bool> read_bool(const Section& s, std::string_view key);
+  std::optional<std::int64_t> read_integer(const Section& s, std::string_view key, Need need, std::int64_t min,
+                                           std::int64_t max, std::string_view example = {});
+  std::optional<double> read_number(const Section& s, std::string_view key, Need need, std::string_view example = {});
+  std::optional<Seconds> read_duration(const Section& s, std::string_view key, Need need,
+                                       std::string_view example = {});
+  std::optional<std::size_t> read_size(const Section& s, std::string_view key);
+  std::optional<double> read_fraction(const Section& s, std::string_view key, double max);
+  std::optional<TimePoint> read_date(const Section& s, std::string_view key);
+  std::optional<std::vector<std::string>> read_strings(const Section& s, std::string_view key, Need need,
+                                                       std::string_view example = {},
+                                                       std::vector<Position>* element_at = nullptr,
+                                                       Position* at = nullptr);
+  std::optional<std::string> read_cik(const Section& s, std::string_view key);
+  std::optional<std::vector<std::string>> read_ciks(const Section& s, std::string_view key);
+  std::optional<std::string> read_url(const Section& s, std::string_view key, Need need, std::string_view example,
+                                      Position* at = nullptr);
+
+  // Sections.
+  void read_root();
+  void read_settings(const Section& s);
+  std::vector<Section> entries(std::string_view section);
+  void read_source(const Section& s);
+  void read_metric(const Section& s);
+  void read_trigger(const Section& s);
+  void read_channel(const Section& s);
+  void read_figure(const Section& s);
+
+  // Cross-checks.
+  void check_source_urls();
+  void check_sec_user_agent();
+  void check_references();
+  void check_metrics();
+  void check_series(std::string_view owner, std::string_view key, std::string_view name, Position at);
+  void resolve_secrets();
+
+  std::filesystem::path resolve_path(std::string_view text) const {
+    std::filesystem::path path(text);
+    if (path.is_relative()) path = base_dir_ / path;
+    return path.lexically_normal();
+  }
+
+  std::filesystem::path shown_;
+  std::filesystem::path base_dir_;
+  toml::table root_;
+  Config config_;
+  std::vector<Found> found_;
+
+  bool have_settings_ = false;
+  Section settings_section_;
+  Position user_agent_at_;
+
+  std::set<std::string> declared_sources_;
+  std::set<std::string> declared_channels_;
+  std::set<std::string> declared_metrics_;
+  std::vector<SourceInfo> source_info_;
+  std::vector<TriggerInfo> trigger_info_;
+  std::vector<MetricInfo> metric_info_;
+  std::vector<Position> health_channels_at_;
+  std::vector<PendingSecret> secrets_;
+};
+
+// ---- Key checks ------------------------------------------------------------------------------
+
+void Loader::missing(const Section& s, std::string_view key, std::string_view example) {
+  std::string message = s.label + " is missing required key '" + std::string(key) + "'";
+  if (!example.empty()) message += " (such as " + std::string(example) + ")";
+  fail(s.header, std::move(message));
+}
+
+void Loader::wrong_type(const Section& s, std::string_view key, const toml::node& node, std::string_view expected) {
+  fail(position_of(node.source()),
+       s.label + " '" + std::string(key) + "' must be " + std::string(expected) + ", got " + type_phrase(node));
+}
+
+const toml::node* Loader::value(const Section& s, std::string_view key, Need need, std::string_view example) {
+  const toml::node* node = s.table->get(key);
+  if (node == nullptr && need == Need::required) missing(s, key, example);
+  return node;
+}
+
+template <class Kind, std::size_t N>
+std::optional<Kind> Loader::read_kind(const Section& s, std::string_view what, std::string_view plural,
+                                      const Named<Kind> (&table)[N], std::string_view key, std::string_view example) {
+  Position at;
+  auto name = read_string(s, key, Need::required, example, &at);
+  if (!name) return std::nullopt;
+  if (auto kind = lookup(table, *name)) return kind;
+  auto valid = names_of(table);
+  std::string message = s.label + " unknown " + std::string(what) + " '" + *name + "'";
+  if (auto guess = closest_match(*name, valid))
+    message += "; did you mean '" + *guess + "'? Valid ";
+  else
+    message += "; valid ";
+  message += std::string(plural) + ": " + join(valid);
+  fail(at, std::move(message));
+  return std::nullopt;
+}
+
+template <class Kind>
+void Loader::check_keys(const Section& s, std::string_view what, Kind kind, const std::vector<KeyRule<Kind>>& rules,
+                        std::string_view kind_name) {
+  std::vector<std::string> allowed;
+  for (const auto& rule : rules)
+    if (rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end())
+      allowed.emplace_back(rule.key);
+  for (auto&& [key, node] : *s.table) {
+    (void)node;
+    const auto name = key.str();
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    auto rule = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.key == name; });
+    if (rule != rules.end()) {
+      std::vector<std::string> owners;
+      for (auto k : rule->kinds) owners.emplace_back(config::to_string(k));
+      fail(Tier::keys, position_of(key.source()),
+           "key '" + std::string(name) + "' does not apply to " + s.label + " (kind " + std::string(kind_name) +
+               "); it is a key of " + join(owners, ", ") + " " + std::string(what) + "s");
+      continue;
+    }
+    std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
+    if (auto guess = closest_match(name, allowed))
+      message += "; did you mean '" + *guess + "'?";
+    else
+      message += "; valid keys for kind " + std::string(kind_name) + ": " + join(allowed);
+    fail(Tier::keys, position_of(key.source()), std::move(message));
+  }
+}
+
+void Loader::check_plain_keys(const Section& s, const std::vector<std::string>& allowed) {
+  for (auto&& [key, node] : *s.table) {
+    (void)node;
+    const auto name = key.str();
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
+    if (auto guess = closest_match(name, allowed))
+      message += "; did you mean '" + *guess + "'?";
+    else
+      message += "; valid keys: " + join(allowed);
+    fail(Tier::keys, position_of(key.source()), std::move(message));
+  }
+}
+
+// ---- Typed readers -----------------------------------------------------------------------------
+
+std::optional<std::string> Loader::read_string(const Section& s, std::string_view key, Need need,
+                                               std::string_view example, Position* at) {
+  const auto* node = value(s, key, need, example);
+  if (node == nullptr) return std::nullopt;
+  if (at) *at = position_of(node->source());
+  const auto* str = node->as_string();
+  if (str == nullptr) {
+    wrong_type(s, key, *node, example.empty() ? "a string" : "a string such as " + std::string(example));
+    return std::nullopt;
+  }
+  if (str->get().empty()) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must not be empty");
+    return std::nullopt;
+  }
+  return str->get();
+}
+
+std::optional<bool> Loader::read_bool(const Section& s, std::string_view key) {
+  const auto* node = value(s, key, Need::optional, {});
+  if (node == nullptr) return std::nullopt;
+  if (const auto* b = node->as_boolean()) return b->get();
+  wrong_type(s, key, *node, "true or false");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> Loader::read_integer(const Section& s, std::string_view key, Need need, std::int64_t min,
+                                                 std::int64_t max, std::string_view example) {
+  const auto* node = value(s, key, need, example);
+  if (node == nullptr) return std::nullopt;
+  const auto* i = node->as_integer();
+  if (i == nullptr) {
+    wrong_type(s, key, *node, "an integer");
+    return std::nullopt;
+  }
+  if (i->get() < min || i->get() > max) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between " + std::to_string(min) +
+                                          " and " + std::to_string(max) + ", got " + std::to_string(i->get()));
+    return std::nullopt;
+  }
+  return i->get();
+}
+
+std::optional<double> Loader::read_number(const Section& s, std::string_view key, Need need, std::string_view example) {
+  const auto* node = value(s, key, need, example);
+  if (node == nullptr) return std::nullopt;
+  if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = node->as_floating_point()) {
+    if (!std::isfinite(f->get())) {
+      fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be a finite number");
+      return std::nullopt;
+    }
+    return f->get();
+  }
+  wrong_type(s, key, *node, "a number");
+  return std::nullopt;
+}
+
+std::optional<Seconds> Loader::read_duration(const Section& s, std::string_view key, Need need,
+                                             std::string_view example) {
+  const auto* node = value(s, key, need, example);
+  if (node == nullptr) return std::nullopt;
+  const auto* str = node->as_string();
+  if (str == nullptr) {
+    wrong_type(s, key, *node, "a duration string such as \"10m\"");
+    return std::nullopt;
+  }
+  auto parsed = parse_duration(str->get());
+  if (!parsed) {
+    fail(position_of(node->source()),
+         s.label + " '" + std::string(key) + "' is not a duration: " + in_quotes(str->get()) +
+             "; write whole numbers with the units s, m, h, d, w, largest first, such as \"90s\", \"10m\", "
+             "\"6h\", \"7d\" or \"1h30m\"");
+    return std::nullopt;
+  }
+  if (parsed->count() < 1) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be at least 1s");
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<std::size_t> Loader::read_size(const Section& s, std::string_view key) {
+  const auto* node = value(s, key, Need::optional, {});
+  if (node == nullptr) return std::nullopt;
+  std::optional<std::size_t> size;
+  if (const auto* i = node->as_integer()) {
+    if (i->get() > 0) size = static_cast<std::size_t>(i->get());
+  } else if (const auto* str = node->as_string()) {
+    size = parse_size(str->get());
+    if (!size) {
+      fail(position_of(node->source()),
+           s.label + " '" + std::string(key) + "' is not a size: " + in_quotes(str->get()) +
+               "; write a whole number of bytes with an optional unit B, KiB, MiB, GiB, KB, MB or GB, such as "
+               "\"16MiB\"");
+      return std::nullopt;
+    }
+  } else {
+    wrong_type(s, key, *node, "a size such as \"16MiB\" or a number of bytes");
+    return std::nullopt;
+  }
+  if (!size || *size == 0) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be more than 0 bytes");
+    return std::nullopt;
+  }
+  return size;
+}
+
+std::optional<double> Loader::read_fraction(const Section& s, std::string_view key, double max) {
+  const auto* node = value(s, key, Need::optional, {});
+  if (node == nullptr) return std::nullopt;
+  std::optional<double> fraction;
+  if (const auto* str = node->as_string()) {
+    fraction = parse_percent(str->get());
+    if (!fraction) {
+      fail(position_of(node->source()), s.label + " '" + std::string(key) + "' is not a percentage: " +
+                                            in_quotes(str->get()) + "; write it such as \"10%\"");
+      return std::nullopt;
+    }
+  } else if (const auto* i = node->as_integer()) {
+    fraction = static_cast<double>(i->get());
+  } else if (const auto* f = node->as_floating_point()) {
+    fraction = f->get();
+  } else {
+    wrong_type(s, key, *node, "a percentage such as \"10%\" or a fraction such as 0.1");
+    return std::nullopt;
+  }
+  if (!std::isfinite(*fraction) || *fraction < 0 || *fraction > max) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between 0% and " +
+                                          std::to_string(static_cast<int>(max * 100)) + "%");
+    return std::nullopt;
+  }
+  return fraction;
+}
+
+std::optional<TimePoint> Loader::read_date(const Section& s, std::string_view key) {
+  const auto* node = value(s, key, Need::optional, {});
+  if (node == nullptr) return std::nullopt;
+  if (const auto* d = node->as_date()) {
+    const auto& date = d->get();
+    std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
+                                    std::chrono::day{date.day}};
+    if (ymd.ok()) return TimePoint{std::chrono::sys_days{ymd}};
+  } else if (const auto* str = node->as_string()) {
+    if (auto parsed = parse_date(str->get())) return parsed;
+    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' is not a date: " + in_quotes(str->get()) +
+                                          "; write it as YYYY-MM-DD, such as 2026-06-12");
+    return std::nullopt;
+  }
+  wrong_type(s, key, *node, "a date such as 2026-06-12");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> Loader::read_strings(const Section& s, std::string_view key, Need need,
+                                                             std::string_view example,
+                                                             std::vector<Position>* element_at, Position* at) {
+  const auto* node = value(s, key, need, example);
+  if (node == nullptr) return std::nullopt;
+  if (at) *at = position_of(node->source());
+  const auto* array = node->as_array();
+  std::string expected =
+      "an array of strings such as " + (example.empty() ? std::string("[\"a\", \"b\"]") : std::string(example));
+  if (array == nullptr) {
+    wrong_type(s, key, *node, expected);
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& element : *array) {
+    const auto* str = element.as_string();
+    if (str == nullptr) {
+      fail(position_of(element.source()),
+           s.label + " '" + std::string(key) + "' must be " + expected + ", got " + type_phrase(element) + " in it");
+      ok = false;
+      continue;
+    }
+    if (str->get().empty()) {
+      fail(position_of(element.source()), s.label + " '" + std::string(key) + "' must not contain empty strings");
+      ok = false;
+      continue;
+    }
+    out.push_back(str->get());
+    if (element_at) element_at->push_back(position_of(element.source()));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> Loader::read_cik(const Section& s, std::string_view key) {
+  const auto* node = value(s, key, Need::required, "cik = \"1181412\"");
+  if (node == nullptr) return std::nullopt;
+  std::string digits;
+  if (const auto* i = node->as_integer()) {
+    if (i->get() > 0) digits = std::to_string(i->get());
+  } else if (const auto* str = node->as_string()) {
+    digits = str->get();
+  } else {
+    wrong_type(s, key, *node, "the company's CIK number such as \"1181412\"");
+    return std::nullopt;
+  }
+  bool all_digits = !digits.empty() && digits.size() <= 10 &&
+                    std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  auto first = digits.find_first_not_of('0');
+  if (!all_digits || first == std::string::npos) {
+    fail(position_of(node->source()), s.label + " '" + std::string(key) +
+                                          "' must be the company's CIK number (up to 10 digits), such as \"1181412\"");
+    return std::nullopt;
+  }
+  return digits.substr(first);
+}
+
+std::optional<std::vector<std::string>> Loader::read_ciks(const Section& s, std::string_view key) {
+  std::vector<Position> element_at;
+  auto items = read_strings(s, key, Need::optional, "[\"1181412\"]", &element_at);
+  if (!items) return std::nullopt;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto& digits = (*items)[i];
+    auto first = digits.find_first_not_of('0');
+    bool ok = digits.size() <= 10 && first != std::string::npos &&
+              std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!ok) {
+      fail(element_at[i],
+           s.label + " '" + std::string(key) + "' must hold CIK numbers (up to 10 digits), got " + in_quotes(digits));
+      return std::nullopt;
+    }
+    out.push_back(digits.substr(first));
+  }
+  return out;
+}
+
+std::optional<std::string> Loader::read_url(const Section& s, std::string_view key, Need need, std::string_view example,
+                                            Position* at) {
+  Position here;
+  auto url = read_string(s, key, need, example, &here);
+  if (at) *at = here;
+  if (!url) return std::nullopt;
+  auto scheme = url_scheme(*url);
+  bool web = scheme == "http" || scheme == "https";
+  // A relative `file:` path is turned into a URL later, so only it may hold spaces.
+  bool relative_file = scheme == "file" && !url->starts_with("file://");
+  bool bad_chars = relative_file ? has_control_chars(*url) : has_space_or_control(*url);
+  if (bad_chars || (!web && scheme != "file") || (web && url_host(*url).empty())) {
+    fail(here, s.label + " '" + std::string(key) + "' must be an http:// or https:// URL with a host, got " +
+                   in_quotes(*url));
+    return std::nullopt;
+  }
+  return url;
+}
+
+// ---- Sections ----------------------------------------------------------------------------------
+
+std::vector<Section> Loader::entries(std::string_view section) {
+  std::vector<Section> out;
+  const auto* node = root_.get(section);
+  if (node == nullptr) return out;
+  const auto* table = node->as_table();
+  if (table == nullptr) return out;  // reported by read_root
+  for (auto&& [key, child] : *table) {
+    std::string id(key.str());
+    std::string label = "[" + std::string(section) + "." + id + "]";
+    const auto* child_table = child.as_table();
+    if (child_table == nullptr) {
+      fail(position_of(child.source()), "'" + id + "' in [" + std::string(section) + "] must be a table (" + label +
+                                            " with its keys), got " + type_phrase(child));
+      continue;
+    }
+    if (!valid_id(id)) {
+      fail(position_of(key.source()), label +
+                                          ": an id must start with a letter and use only letters, digits, "
+                                          "'-' and '_'");
+      continue;
+    }
+    out.push_back(Section{child_table, std::move(label), std::move(id), position_of(child.source())});
+  }
+  std::sort(out.begin(), out.end(), [](const Section& a, const Section& b) {
+    return a.header.line != b.header.line ? a.header.line < b.header.line : a.header.column < b.header.column;
+  });
+  return out;
+}
+
+void Loader::read_root() {
+  for (auto&& [key, node] : root_) {
+    const auto name = key.str();
+    // A settings key above the [watchdesk] header (`metrics` is both a key and a section).
+    if (!node.is_table() && std::find(settings_keys().begin(), settings_keys().end(), name) != settings_keys().end()) {
+      fail(Tier::keys, position_of(key.source()),
+           "'" + std::string(name) + "' belongs in the [watchdesk] section: put it after the [watchdesk] header");
+      continue;
+    }
+    if (std::find(section_names().begin(), section_names().end(), name) != section_names().end()) {
+      if (!node.is_table())
+        fail(position_of(key.source()),
+             "'" + std::string(name) + "' must be a table ([" + std::string(name) + "]), got " + type_phrase(node));
+      continue;
+    }
+    std::string message = "unknown section '" + std::string(name) + "'";
+    if (auto guess = closest_match(name, section_names()))
+      message += "; did you mean [" + *guess + "]? Sections";
+    else
+      message += "; sections";
+    message += " are " + join(section_names());
+    fail(Tier::keys, position_of(key.source()), std::move(message));
+  }
+}
+
+void Loader::read_settings(const Section& s) {
+  check_plain_keys(s, settings_keys());
+  auto& w = config_.watchdesk;
+  if (auto state = read_string(s, "state", Need::required, "state = \"/var/lib/watchdesk/state.db\""))
+    w.state = resolve_path(*state);
+  Position ua_at;
+  if (auto ua = read_string(s, "user_agent", Need::optional, {}, &ua_at)) {
+    if (has_control_chars(*ua))
+      fail(ua_at, s.label + " 'user_agent' must be one line without control characters");
+    else
+      w.user_agent = *ua;
+  }
+  user_agent_at_ = ua_at;
+  Position level_at;
+  if (auto level = read_string(s, "log_level", Need::optional, {}, &level_at)) {
+    static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+    if (std::find(levels.begin(), levels.end(), *level) == levels.end()) {
+      std::string message = s.label + " unknown log_level '" + *level + "'";
+      if (auto guess = closest_match(*level, levels))
+        message += "; did you mean '" + *guess + "'? Valid";
+      else
+        message += "; valid";
+      fail(level_at, message + " levels: " + join(levels));
+    } else {
+      w.log_level = *level;
+    }
+  }
+  if (auto b = read_bool(s, "metrics_public")) w.metrics_public = *b;
+  if (auto b = read_bool(s, "allow_file_urls")) w.allow_file_urls = *b;
+  Position metrics_at;
+  if (auto address = read_string(s, "metrics", Need::optional, {}, &metrics_at)) {
+    std::string host;
+    std::string port;
+    if (address->starts_with('[')) {
+      auto close = address->find("]:");
+      if (close != std::string::npos) {
+        host = address->substr(1, close - 1);
+        port = address->substr(close + 2);
+      }
+    } else if (auto colon = address->rfind(':'); colon != std::string::npos) {
+      host = address->substr(0, colon);
+      port = address->substr(colon + 1);
+    }
+    int port_number = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), port_number);
+    if (host.empty() || port.empty() || ec != std::errc() || end != port.data() + port.size() || port_number < 1 ||
+        port_number > 65535) {
+      fail(metrics_at, s.label + " 'metrics' must be HOST:PORT such as \"127.0.0.1:9464\", got " + in_quotes(*address));
+    } else if (!is_loopback_host(host) && !w.metrics_public) {
+      fail(metrics_at, s.label + " 'metrics' address " + in_quotes(*address) +
+                           " is not a loopback address; /metrics would be reachable from the network. Bind "
+                           "127.0.0.1, or set metrics_public = true to allow it");
+    } else {
+      w.metrics = *address;
+    }
+  }
+  std::vector<Position> channel_at;
+  if (auto list = read_strings(s, "health_channels", Need::optional, "[\"desk\"]", &channel_at)) {
+    if (list->empty()) {
+      fail(position_of(s.table->get("health_channels")->source()),
+           s.label + " 'health_channels' is empty; remove it to send source-health alerts to every channel");
+    }
+    w.health_channels = *list;
+    health_channels_at_ = channel_at;
+  }
+  if (auto size = read_size(s, "max_body")) w.max_body = *size;
+  if (auto rate = read_number(s, "sec_rate", Need::optional)) {
+    if (*rate <= 0 || *rate > 10)
+      fail(position_of(s.table->get("sec_rate")->source()),
+           s.label +
+               " 'sec_rate' must be more than 0 and at most 10 requests per second (SEC fair-access "
+               "limit for all your machines together)");
+    else
+      w.sec_rate = *rate;
+  }
+  if (auto rate = read_number(s, "host_rate", Need::optional)) {
+    if (*rate <= 0)
+      fail(position_of(s.table->get("host_rate")->source()),
+           s.label + " 'host_rate' must be more than 0 requests per second");
+    else
+      w.host_rate = *rate;
+  }
+  if (auto n = read_integer(s, "host_connections", Need::optional, 1, 64)) w.host_connections = static_cast<int>(*n);
+  if (auto d = read_duration(s, "connect_timeout", Need::optional)) w.connect_timeout = *d;
+  if (auto d = read_duration(s, "timeout", Need::optional)) w.timeout = *d;
+  Position ca_at;
+  if (auto ca = read_string(s, "ca_file", Need::optional, {}, &ca_at)) {
+    w.ca_file = resolve_path(*ca);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(w.ca_file, ec))
+      fail(ca_at, s.label + " 'ca_file' " + w.ca_file.string() + " is not a readable file");
+  }
+  if (auto n = read_integer(s, "fail_after", Need::optional, 1, 1000)) w.fail_after = static_cast<int>(*n);
+  if (auto n = read_integer(s, "stale_after", Need::optional, 1, 1000)) w.stale_after = static_cast<int>(*n);
+}
+
+void Loader::read_source(const Section& s) {
+  const auto errors_before = found_.size();
+  Source src;
+  src.id = s.id;
+  src.position = s.header;
+  src.max_body = config_.watchdesk.max_body;
+  SourceInfo info;
+  auto kind = read_kind(s, "source kind", "source kinds", source_kinds, "kind", "kind = \"feed\"");
+  if (!kind) {
+    info.ok = false;
+    config_.sources.push_back(std::move(src));
+    source_info_.push_back(info);
+    return;
+  }
+  src.kind = *kind;
+  check_keys(s, "source", *kind, source_rules(), config::to_string(*kind));
+
+  if (auto every = read_duration(s, "every", Need::required, "every = \"10m\"")) src.every = *every;
+  if (auto jitter = read_fraction(s, "jitter", 0.5)) src.jitter = *jitter;
+  if (auto size = read_size(s, "max_body")) src.max_body = *size;
+  if (auto url = read_url(s, "url", *kind == SK::feed ? Need::required : Need::optional,
+                          "url = \"https://news.google.com/rss/search?q=Colossus+xAI\"", &info.url_at)) {
+    src.url = *url;
+    src.url_overridden = true;
+  }
+
+  switch (*kind) {
+    case SK::edgar_filings:
+    case SK::edgar_submissions:
+    case SK::edgar_facts:
+      if (auto cik = read_cik(s, "cik")) src.cik = *cik;
+      if (*kind != SK::edgar_facts)
+        if (auto forms = read_strings(s, "forms", Need::optional, "[\"S-1\", \"S-1/A\"]")) src.forms = *forms;
+      break;
+    case SK::edgar_current:
+      if (auto forms = read_strings(s, "forms", Need::optional, "[\"S-1\", \"S-1/A\"]")) src.forms = *forms;
+      if (auto ciks = read_ciks(s, "ciks")) src.ciks = *ciks;
+      if (auto companies = read_strings(s, "companies", Need::optional, "[\"Space Exploration\"]"))
+        src.companies = *companies;
+      break;
+    case SK::edgar_search: {
+      Position query_at;
+      if (auto query = read_string(s, "query", Need::required, "query = '\"Colossus\"'", &query_at)) {
+        if (has_control_chars(*query)) fail(query_at, s.label + " 'query' must be one line");
+        src.query = *query;
+      }
+      if (auto forms = read_strings(s, "forms", Need::optional, "[\"10-Q\", \"8-K\"]")) src.forms = *forms;
+      if (auto ciks = read_ciks(s, "ciks")) src.ciks = *ciks;
+      src.since = read_date(s, "since");
+      break;
+    }
+    case SK::price: {
+      if (auto p =
+              read_kind(s, "price provider", "price providers", price_providers, "provider", "provider = \"stooq\""))
+        src.price_provider = *p;
+      Position fallback_at;
+      if (s.table->get("fallback") != nullptr) {
+        fallback_at = position_of(s.table->get("fallback")->source());
+        src.fallback = read_kind(s, "price provider", "price providers", price_providers, "fallback", {});
+      }
+      Position symbol_at;
+      if (auto symbol = read_string(s, "symbol", Need::required, "symbol = \"CRWV\"", &symbol_at)) {
+        if (has_space_or_control(*symbol)) fail(symbol_at, s.label + " 'symbol' must be a ticker such as \"CRWV\"");
+        src.symbol = *symbol;
+      }
+      if (auto history = read_bool(s, "history")) src.history = *history;
+      if (src.fallback && *src.fallback == src.price_provider)
+        fail(fallback_at, s.label + " 'fallback' must be a different provider than 'provider' (" +
+                              std::string(config::to_string(src.price_provider)) + ")");
+      if (src.history && src.price_provider != PriceProvider::stooq)
+        fail(position_of(s.table->get("history")->source()),
+             s.label +
+                 " 'history = true' applies to stooq only; yahoo's chart already carries a month of daily "
+                 "history");
+      if (src.fallback && !src.symbol.empty())
+        src.fallback_url = price_url(*src.fallback, src.symbol, PriceHistory::latest);
+      break;
+    }
+    case SK::jobs: {
+      if (auto p =
+              read_kind(s, "jobs provider", "jobs providers", jobs_providers, "provider", "provider = \"greenhouse\""))
+        src.jobs_provider = *p;
+      Position board_at;
+      if (auto board = read_string(s, "board", Need::required, "board = \"xai\"", &board_at)) {
+        bool ok = std::all_of(board->begin(), board->end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
+        });
+        if (!ok) fail(board_at, s.label + " 'board' must be the board's name as in its URL, such as \"xai\"");
+        src.board = *board;
+      }
+      if (auto match = read_strings(s, "match", Need::optional, "[\"infrastructure\", \"GPU\"]")) src.match = *match;
+      break;
+    }
+    case SK::feed: break;
+  }
+  info.ok = found_.size() == errors_before;
+  if (info.ok && !src.url_overridden) src.url = default_url(src, now_utc());
+  config_.sources.push_back(std::move(src));
+  source_info_.push_back(info);
+}
+
+void Loader::read_metric(const Section& s) {
+  const auto errors_before = found_.size();
+  check_plain_keys(s, {"expr"});
+  Metric metric;
+  metric.name = s.id;
+  metric.position = s.header;
+  MetricInfo info;
+  if (auto expr = read_string(s, "expr", Need::required,
+                              "expr = \"crwv-price.close * crwv-facts.shares_outstanding / crwv-facts.revenue_ttm\"",
+                              &info.expr_at)) {
+    metric.expr = *expr;
+    auto parsed = Expression::parse(*expr);
+    if (!parsed) {
+      int column = expression_error_column(parsed.error());
+      std::string what = parsed.error().message;
+      if (auto colon = what.find(": "); column > 0 && colon != std::string::npos) what = what.substr(colon + 2);
+      fail(Position{info.expr_at.line, info.expr_at.column + column}, s.label + " 'expr' does not parse: " + what);
+    } else {
+      metric.inputs = parsed->inputs();
+    }
+  }
+  info.ok = found_.size() == errors_before;
+  config_.metrics.push_back(std::move(metric));
+  metric_info_.push_back(std::move(info));
+}
+
+void Loader::read_trigger(const Section& s) {
+  const auto errors_before = found_.size();
+  Trigger trigger;
+  trigger.id = s.id;
+  trigger.position = s.header;
+  TriggerInfo info;
+  auto kind = read_kind(s, "trigger kind", "trigger kinds", trigger_kinds, "kind", "kind = \"filing\"");
+  if (!kind) {
+    info.ok = false;
+    config_.triggers.push_back(std::move(trigger));
+    trigger_info_.push_back(std::move(info));
+    return;
+  }
+  trigger.kind = *kind;
+  check_keys(s, "trigger", *kind, trigger_rules(), config::to_string(*kind));
+
+  if (s.table->get("channels") == nullptr) {
+    fail(s.header, s.label +
+                       " is missing required key 'channels'; a trigger needs at least one channel, such as "
+                       "channels = [\"console\"]");
+  } else if (auto channels =
+                 read_strings(s, "channels", Need::required, "[\"desk\"]", &info.channel_at, &info.channels_at)) {
+    if (channels->empty())
+      fail(info.channels_at, s.label +
+                                 " 'channels' is empty; a trigger needs at least one channel, such as "
+                                 "channels = [\"console\"]");
+    trigger.channels = *channels;
+  }
+  trigger.max_age = read_duration(s, "max_age", Need::optional);
+  if (!trigger.max_age && (*kind == TK::tenant || *kind == TK::count)) trigger.max_age = Seconds{3 * 86400};
+
+  auto read_above_below = [&] {
+    trigger.above = read_number(s, "above", Need::optional);
+    trigger.below = read_number(s, "below", Need::optional);
+    if (trigger.above && trigger.below && *trigger.above <= *trigger.below)
+      fail(position_of(s.table->get("above")->source()),
+           s.label + " 'above' must be greater than 'below', or the trigger is always firing");
+  };
+  auto read_hysteresis = [&] {
+    if (auto rearm = read_fraction(s, "rearm", 1.0)) {
+      if (*rearm <= 0)
+        fail(position_of(s.table->get("rearm")->source()), s.label + " 'rearm' must be more than 0%");
+      else
+        trigger.rearm = *rearm;
+    }
+    trigger.cooldown = read_duration(s, "cooldown", Need::optional);
+  };
+
+  switch (*kind) {
+    case TK::filing:
+      if (auto source = read_string(s, "source", Need::required, "source = \"spacex-filings\"", &info.source_at))
+        trigger.source = *source;
+      if (auto forms = read_strings(s, "forms", Need::optional, "[\"S-1\", \"S-1/A\"]", &info.forms_at))
+        trigger.forms = *forms;
+      break;
+    case TK::metric_move: {
+      if (auto metric = read_string(s, "metric", Need::required, "metric = \"crwv-ps\"", &info.metric_at))
+        trigger.metric = *metric;
+      if (auto window = read_duration(s, "window", Need::required, "window = \"7d\"")) trigger.window = *window;
+      if (const auto* node = s.table->get("threshold")) {
+        auto at = position_of(node->source());
+        if (const auto* str = node->as_string()) {
+          if (auto percent = parse_percent(str->get()); percent && *percent > 0)
+            trigger.threshold = Threshold{*percent, true};
+          else
+            fail(at, s.label +
+                         " 'threshold' must be a percentage above 0 such as \"10%\" (relative change) or a "
+                         "number (absolute change), got " +
+                         in_quotes(str->get()));
+        } else if (node->is_integer() || node->is_floating_point()) {
+          double v =
+              node->is_integer() ? static_cast<double>(node->as_integer()->get()) : node->as_floating_point()->get();
+          if (!std::isfinite(v) || v <= 0)
+            fail(at, s.label + " 'threshold' must be more than 0");
+          else
+            trigger.threshold = Threshold{v, false};
+        } else {
+          wrong_type(s, "threshold", *node, "a percentage such as \"10%\" or a number");
+        }
+      }
+      read_above_below();
+      read_hysteresis();
+      if (!s.table->get("threshold") && !s.table->get("above") && !s.table->get("below"))
+        fail(s.header,
+             s.label + " needs at least one of 'threshold', 'above' or 'below' (such as threshold = \"10%\")");
+      break;
+    }
+    case TK::tenant: {
+      if (auto sources = read_strings(s, "sources", Need::required, "[\"colossus-news\"]", &info.sources_at)) {
+        if (sources->empty())
+          fail(position_of(s.table->get("sources")->source()),
+               s.label + " 'sources' is empty; name the news feeds or EDGAR searches to read");
+        trigger.sources = *sources;
+      }
+      if (auto subject = read_strings(s, "subject", Need::required, "[\"Colossus\"]")) {
+        if (subject->empty())
+          fail(position_of(s.table->get("subject")->source()),
+               s.label + " 'subject' is empty; give the words an item must mention, such as [\"Colossus\"]");
+        trigger.subject = *subject;
+      }
+      if (s.table->get("owners") != nullptr) {
+        if (auto owners = read_strings(s, "owners", Need::optional, "[\"xAI\", \"SpaceX\"]")) trigger.owners = *owners;
+      } else {
+        trigger.owners = {"xAI", "X.AI", "SpaceX"};
+      }
+      if (auto known = read_strings(s, "known", Need::optional, "[\"Anthropic\"]")) trigger.known = *known;
+      if (auto candidates = read_strings(s, "candidates", Need::optional, "[\"OpenAI\"]"))
+        trigger.candidates = *candidates;
+      if (auto confirm = read_integer(s, "confirm", Need::optional, 1, 10))
+        trigger.confirm = static_cast<int>(*confirm);
+      trigger.deadline = read_date(s, "deadline");
+      break;
+    }
+    case TK::count:
+      if (auto source = read_string(s, "source", Need::required, "source = \"xai-jobs\"", &info.source_at))
+        trigger.source = *source;
+      if (auto window = read_duration(s, "window", Need::required, "window = \"90d\"")) trigger.window = *window;
+      read_above_below();
+      read_hysteresis();
+      if (auto match = read_strings(s, "match", Need::optional, "[\"GPU\"]")) trigger.match = *match;
+      if (!s.table->get("above") && !s.table->get("below"))
+        fail(s.header, s.label + " needs at least one of 'above' or 'below' (such as above = 10)");
+      break;
+  }
+  info.ok = found_.size() == errors_before;
+  config_.triggers.push_back(std::move(trigger));
+  trigger_info_.push_back(std::move(info));
+}
+
+void Loader::read_channel(const Section& s) {
+  Channel channel;
+  channel.id = s.id;
+  channel.position = s.header;
+  auto kind = read_kind(s, "channel kind", "channel kinds", channel_kinds, "kind", "kind = \"slack\"");
+  if (!kind) {
+    config_.channels.push_back(std::move(channel));
+    return;
+  }
+  channel.kind = *kind;
+  check_keys(s, "channel", *kind, channel_rules(), config::to_string(*kind));
+  if (auto d = read_duration(s, "give_up_after", Need::optional)) channel.give_up_after = *d;
+  const auto index = config_.channels.size();
+  auto secret = [&](std::string_view key, Need need, std::string_view example, Secret Channel::*member) {
+    Position at;
+    auto text = read_string(s, key, need, example, &at);
+    if (!text) return;
+    auto reference = parse_secret_reference(*text);
+    if (!reference) {
+      fail(at, "channel " + s.id + ": " + std::string(key) + ": " + reference.error().message);
+      return;
+    }
+    secrets_.push_back(PendingSecret{index, member, std::string(key), *text, at});
+  };
+  switch (*kind) {
+    case CK::slack:
+      secret("webhook", Need::required, "webhook = \"env:WATCHDESK_SLACK_WEBHOOK\"", &Channel::webhook);
+      break;
+    case CK::email: {
+      Position smtp_at;
+      if (auto smtp = read_string(s, "smtp", Need::required, "smtp = \"smtp://mail.example.com:587\"", &smtp_at)) {
+        auto scheme = url_scheme(*smtp);
+        if ((scheme != "smtp" && scheme != "smtps") || url_host(*smtp).empty() || has_space_or_control(*smtp))
+          fail(smtp_at,
+               s.label + " 'smtp' must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT, got " + in_quotes(*smtp));
+        channel.smtp = *smtp;
+      }
+      if (auto b = read_bool(s, "starttls")) channel.starttls = *b;
+      Position from_at;
+      if (auto from = read_string(s, "from", Need::required, "from = \"watchdesk@example.com\"", &from_at)) {
+        if (!valid_mail_address(*from))
+          fail(from_at, s.label + " 'from' must be a mail address such as \"watchdesk@example.com\"");
+        channel.from = *from;
+      }
+      std::vector<Position> to_at;
+      Position list_at;
+      if (auto to = read_strings(s, "to", Need::required, "[\"desk@example.com\"]", &to_at, &list_at)) {
+        if (to->empty()) fail(list_at, s.label + " 'to' is empty; give at least one recipient");
+        for (std::size_t i = 0; i < to->size(); ++i)
+          if (!valid_mail_address((*to)[i]))
+            fail(to_at[i],
+                 s.label + " 'to' must hold mail addresses such as \"desk@example.com\", got " + in_quotes((*to)[i]));
+        channel.to = *to;
+      }
+      if (auto user = read_string(s, "username", Need::optional)) channel.username = *user;
+      secret("password", Need::optional, {}, &Channel::password);
+      if (s.table->get("password") != nullptr && s.table->get("username") == nullptr)
+        fail(position_of(s.table->get("password")->source()),
+             s.label + " 'password' needs 'username' too (the SMTP login)");
+      break;
+    }
+    case CK::webhook:
+      if (auto url = read_url(s, "url", Need::required, "url = \"https://hooks.example.com/watchdesk\"")) {
+        if (url_scheme(*url) == "file")
+          fail(position_of(s.table->get("url")->source()), s.label + " 'url' must be an http:// or https:// URL");
+        channel.url = *url;
+      }
+      secret("secret", Need::optional, {}, &Channel::secret);
+      break;
+    case CK::stdout_: break;
+  }
+  config_.channels.push_back(std::move(channel));
+}
+
+void Loader::read_figure(const Section& s) {
+  check_plain_keys(s, {"label", "value", "status", "signals", "as_of", "note"});
+  Figure figure;
+  figure.name = s.id;
+  if (auto label = read_string(s, "label", Need::required, "label = \"SpaceX IPO valuation\"")) figure.label = *label;
+  if (auto v = read_string(s, "value", Need::required, "value = \"$1.75-2T\"")) figure.value = *v;
+  if (auto status = read_kind(s, "status", "statuses", confirmations, "status", "status = \"reported\""))
+    figure.status = *status;
+  std::vector<Position> signal_at;
+  if (auto signals = read_strings(s, "signals", Need::optional, "[\"50da90f1\"]", &signal_at)) {
+    for (std::size_t i = 0; i < signals->size(); ++i) {
+      const auto& id = (*signals)[i];
+      bool ok = id.size() == 8 && std::all_of(id.begin(), id.end(),
+                                              [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+      if (!ok)
+        fail(signal_at[i], s.label +
+                               " 'signals' must hold signal ids, 8 lower-case hex digits such as "
+                               "\"47c46e8d\", got " +
+                               in_quotes(id));
+    }
+    figure.signals = *signals;
+  }
+  if (auto as_of = read_date(s, "as_of")) figure.as_of = format_date(*as_of);
+  if (auto note = read_string(s, "note", Need::optional)) figure.note = *note;
+  config_.figures.push_back(std::move(figure));
+}
+
+// ---- Cross-checks ------------------------------------------------------------------------------
+
+void Loader::check_source_urls() {
+  for (std::size_t i = 0; i < config_.sources.size(); ++i) {
+    auto& src = config_.sources[i];
+    if (!source_info_[i].ok || !src.url_overridden || url_scheme(src.url) != "file") continue;
+    if (!config_.watchdesk.allow_file_urls) {
+      fail(Tier::semantics, source_info_[i].url_at,
+           "[sources." + src.id +
+               "] file: URLs read local snapshots; set allow_file_urls = true in [watchdesk] "
+               "to allow them (offline demos and tests only)");
+      continue;
+    }
+    if (src.url.starts_with("file://")) continue;
+    auto path = resolve_path(std::string_view(src.url).substr(5));
+    src.url = "file://" + percent_encode(path.string(), "/");
+  }
+}
+
+void Loader::check_sec_user_agent() {
+  for (std::size_t i = 0; i < config_.sources.size(); ++i) {
+    const auto& src = config_.sources[i];
+    if (!source_info_[i].ok) continue;
+    bool sec = is_edgar_kind(src.kind) || is_sec_host(url_host(src.url));
+    if (!sec || contains_email(config_.watchdesk.user_agent)) continue;
+    std::string why = "source " + src.id +
+                      " fetches from SEC, whose fair-access rules require a User-Agent "
+                      "with your name and a contact email, such as user_agent = \"Acme Research ops@acme.example\"";
+    if (config_.watchdesk.user_agent.empty())
+      fail(Tier::semantics, settings_section_.header, "[watchdesk] is missing 'user_agent': " + why);
+    else
+      fail(Tier::semantics, user_agent_at_, "[watchdesk] 'user_agent' has no email address: " + why);
+    return;
+  }
+}
+
+void Loader::check_series(std::string_view owner, std::string_view key, std::string_view name, Position at) {
+  auto dot = name.find('.');
+  if (dot == std::string_view::npos) {
+    if (declared_metrics_.count(std::string(name))) return;
+    std::vector<std::string> candidates(declared_metrics_.begin(), declared_metrics_.end());
+    for (const auto& src : config_.sources)
+      for (const auto& field : series_fields(src.kind)) candidates.push_back(src.id + "." + field);
+    std::string message = std::string(owner) + " '" + std::string(key) + "': unknown series '" + std::string(name) +
+                          "'; a series is SOURCE.FIELD (such as crwv-price.close) or the name of a [metrics.NAME]";
+    if (auto guess = closest_match(name, candidates)) message += "; did you mean '" + *guess + "'?";
+    fail(Tier::semantics, at, std::move(message));
+    return;
+  }
+  std::string source_id(name.substr(0, dot));
+  std::string field(name.substr(dot + 1));
+  const auto* src = config_.find_source(source_id);
+  if (src == nullptr) {
+    std::string message = std::string(owner) + " '" + std::string(key) + "': unknown series '" + std::string(name) +
+                          "': there is no source '" + source_id + "'";
+    std::vector<std::string> ids(declared_sources_.begin(), declared_sources_.end());
+    if (auto guess = closest_match(source_id, ids)) message += "; did you mean '" + *guess + "'?";
+    fail(Tier::semantics, at, std::move(message));
+    return;
+  }
+  auto index = static_cast<std::size_t>(src - config_.sources.data());
+  if (!source_info_[index].ok) return;
+  auto fields = series_fields(src->kind);
+  if (std::find(fields.begin(), fields.end(), field) != fields.end()) return;
+  std::string message = std::string(owner) + " '" + std::string(key) + "': unknown series '" + std::string(name) +
+                        "': source " + source_id + " is of kind " + std::string(config::to_string(src->kind));
+  if (fields.empty()) {
+    message += ", which produces no series (series come from edgar-facts, price and jobs sources)";
+  } else {
+    message += ", which produces " + join(fields);
+    if (auto guess = closest_match(field, fields)) message += "; did you mean '" + source_id + "." + *guess + "'?";
+  }
+  fail(Tier::semantics, at, std::move(message));
+}
+
+void Loader::check_metrics() {
+  // Every input is a known series.
+  for (std::size_t i = 0; i < config_.metrics.size(); ++i) {
+    const auto& metric = config_.metrics[i];
+    const auto& info = metric_info_[i];
+    if (!info.ok) continue;
+    for (const auto& input : metric.inputs) {
+      auto offset = find_token(metric.expr, input);
+      Position at = info.expr_at;
+      if (offset != std::string_view::npos) at.column += static_cast<int>(offset) + 1;
+      check_series("[metrics." + metric.name + "]", "expr", input, at);
+    }
+  }
+  // No metric depends on itself.
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < config_.metrics.size(); ++i) index[config_.metrics[i].name] = i;
+  enum class Mark { unseen, active, done };
+  std::vector<Mark> marks(config_.metrics.size(), Mark::unseen);
+  std::vector<std::size_t> path;
+  std::optional<std::vector<std::size_t>> cycle;
+  std::function<void(std::size_t)> visit = [&](std::size_t i) {
+    marks[i] = Mark::active;
+    path.push_back(i);
+    for (const auto& input : config_.metrics[i].inputs) {
+      if (cycle) break;
+      auto it = index.find(input);
+      if (it == index.end()) continue;
+      if (marks[it->second] == Mark::active) {
+        auto start = std::find(path.begin(), path.end(), it->second);
+        cycle = std::vector<std::size_t>(start, path.end());
+      } else if (marks[it->second] == Mark::unseen) {
+        visit(it->second);
+      }
+    }
+    path.pop_back();
+    marks[i] = Mark::done;
+  };
+  for (std::size_t i = 0; i < config_.metrics.size() && !cycle; ++i)
+    if (marks[i] == Mark::unseen) visit(i);
+  if (!cycle) return;
+  // Start the cycle at its first metric in the file.
+  auto first = std::min_element(cycle->begin(), cycle->end());
+  std::rotate(cycle->begin(), first, cycle->end());
+  std::string chain;
+  for (auto i : *cycle) chain += config_.metrics[i].name + " -> ";
+  chain += config_.metrics[cycle->front()].name;
+  fail(Tier::semantics, metric_info_[cycle->front()].expr_at,
+       "metrics " + chain + " form a cycle; a metric cannot depend on itself");
+}
+
+void Loader::check_references() {
+  std::vector<std::string> channel_ids(declared_channels_.begin(), declared_channels_.end());
+  std::vector<std::string> source_ids(declared_sources_.begin(), declared_sources_.end());
+  auto check_channel = [&](const std::string& owner, const std::string& id, Position at) {
+    if (declared_channels_.count(id)) return;
+    std::string message = owner + " refers to channel '" + id + "', which is not declared";
+    if (auto guess = closest_match(id, channel_ids))
+      message += "; did you mean '" + *guess + "'?";
+    else if (channel_ids.empty())
+      message += "; add a [channels." + id + "] table";
+    else
+      message += "; channels: " + join(channel_ids);
+    fail(Tier::semantics, at, std::move(message));
+  };
+  // The source `id` if declared and valid; records an error when it is not declared.
+  auto find_source = [&](const std::string& owner, const std::string& id, Position at) -> const Source* {
+    if (!declared_sources_.count(id)) {
+      std::string message = owner + " refers to source '" + id + "', which is not declared";
+      if (auto guess = closest_match(id, source_ids))
+        message += "; did you mean '" + *guess + "'?";
+      else if (source_ids.empty())
+        message += "; add a [sources." + id + "] table";
+      else
+        message += "; sources: " + join(source_ids);
+      fail(Tier::semantics, at, std::move(message));
+      return nullptr;
+    }
+    const auto* src = config_.find_source(id);
+    if (src == nullptr || !source_info_[static_cast<std::size_t>(src - config_.sources.data())].ok) return nullptr;
+    return src;
+  };
+  auto kind_of = [](const Source& src) { return std::string(config::to_string(src.kind)); };
+
+  for (std::size_t i = 0; i < health_channels_at_.size() && i < config_.watchdesk.health_channels.size(); ++i)
+    check_channel("[watchdesk] 'health_channels'", config_.watchdesk.health_channels[i], health_channels_at_[i]);
+
+  for (std::size_t t = 0; t < config_.triggers.size(); ++t) {
+    const auto& trigger = config_.triggers[t];
+    const auto& info = trigger_info_[t];
+    const std::string owner = "[triggers." + trigger.id + "]";
+    for (std::size_t i = 0; i < trigger.channels.size() && i < info.channel_at.size(); ++i)
+      check_channel(owner + " 'channels'", trigger.channels[i], info.channel_at[i]);
+    if (!info.ok) continue;
+    switch (trigger.kind) {
+      case TK::filing: {
+        const auto* src = find_source(owner + " 'source'", trigger.source, info.source_at);
+        if (src == nullptr) break;
+        if (!yields_filings(src->kind)) {
+          fail(Tier::semantics, info.source_at,
+               owner +
+                   " kind filing needs a filing source (edgar-filings, edgar-current, edgar-submissions or "
+                   "edgar-search), but " +
+                   src->id + " is a " + kind_of(*src) + " source");
+          break;
+        }
+        if (src->forms.empty()) break;
+        for (std::size_t i = 0; i < trigger.forms.size(); ++i) {
+          if (std::find(src->forms.begin(), src->forms.end(), trigger.forms[i]) != src->forms.end()) continue;
+          fail(Tier::semantics, info.forms_at[i],
+               owner + " 'forms' has " + in_quotes(trigger.forms[i]) + ", which source " + src->id +
+                   " never keeps (its forms: " + join(src->forms) + "); add it to the source's forms");
+        }
+        break;
+      }
+      case TK::count: {
+        const auto* src = find_source(owner + " 'source'", trigger.source, info.source_at);
+        if (src != nullptr && (src->kind == SK::price || src->kind == SK::edgar_facts))
+          fail(Tier::semantics, info.source_at,
+               owner + " kind count counts items (postings, articles, filings), but " + src->id + " is a " +
+                   kind_of(*src) + " source, which produces only series; use a metric-move trigger for series");
+        break;
+      }
+      case TK::tenant:
+        for (std::size_t i = 0; i < trigger.sources.size(); ++i) {
+          const auto* src = find_source(owner + " 'sources'", trigger.sources[i], info.sources_at[i]);
+          if (src != nullptr && src->kind != SK::feed && src->kind != SK::edgar_search)
+            fail(Tier::semantics, info.sources_at[i],
+                 owner + " kind tenant reads news feeds and EDGAR full-text searches (feed, edgar-search), but " +
+                     src->id + " is a " + kind_of(*src) + " source");
+        }
+        break;
+      case TK::metric_move: check_series(owner, "metric", trigger.metric, info.metric_at); break;
+    }
+  }
+}
+
+void Loader::resolve_secrets() {
+  for (const auto& pending : secrets_) {
+    auto& channel = config_.channels[pending.channel];
+    auto resolved = resolve_secret(pending.reference, base_dir_);
+    if (!resolved) {
+      fail(Tier::secrets, pending.at, "channel " + channel.id + ": " + pending.key + ": " + resolved.error().message);
+      continue;
+    }
+    if (pending.member == &Channel::webhook) {
+      auto scheme = url_scheme(resolved->reveal());
+      if ((scheme != "https" && scheme != "http") || url_host(resolved->reveal()).empty() ||
+          has_space_or_control(resolved->reveal())) {
+        auto reference = parse_secret_reference(pending.reference);
+        std::string what = reference && reference->form != SecretForm::literal ? "the value of " + pending.reference
+                                                                               : std::string("the value");
+        fail(Tier::secrets, pending.at,
+             "channel " + channel.id + ": webhook: " + what + " is not an https:// URL (a Slack incoming-webhook URL)");
+        continue;
+      }
+    }
+    channel.*pending.member = std::move(*resolved);
+  }
+}
+
+LoadResult Loader::load(std::string_view text) {
+  try {
+    root_ = toml::parse(text, shown_.string());
+  } catch (const toml::parse_error& e) {
+    return LoadResult{std::nullopt, LoadError{shown_, position_of(e.source()), std::string(e.description())}};
+  }
+
+  read_root();
+  if (const auto* node = root_.get("watchdesk"); node && node->is_table()) {
+    settings_section_ = Section{node->as_table(), "[watchdesk]", "watchdesk", position_of(node->source())};
+    have_settings_ = true;
+    read_settings(settings_section_);
+  } else if (node == nullptr) {
+    fail(Position{1, 1}, "missing [watchdesk] section; it needs at least state = \"/var/lib/watchdesk/state.db\"");
+  }
+
+  auto sources = entries("sources");
+  auto metrics = entries("metrics");
+  auto triggers = entries("triggers");
+  auto channels = entries("channels");
+  auto figures = entries("figures");
+  for (const auto& s : sources) declared_sources_.insert(s.id);
+  for (const auto& s : metrics) declared_metrics_.insert(s.id);
+  for (const auto& s : channels) declared_channels_.insert(s.id);
+  for (const auto& s : sources) read_source(s);
+  for (const auto& s : metrics) read_metric(s);
+  for (const auto& s : triggers) read_trigger(s);
+  for (const auto& s : channels) read_channel(s);
+  for (const auto& s : figures) read_figure(s);
+
+  if (have_settings_) {
+    check_source_urls();
+    check_sec_user_agent();
+  }
+  check_metrics();
+  check_references();
+
+  if (found_.empty()) resolve_secrets();
+  if (!found_.empty()) {
+    const auto& first = *std::min_element(found_.begin(), found_.end(), earlier);
+    return LoadResult{std::nullopt, LoadError{shown_, first.at, first.message}};
+  }
+  return LoadResult{std::move(config_), std::nullopt};
+}
+
+std::filesystem::path absolute_of(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(file, ec);
+  return ec ? file : absolute.lexically_normal();
+}
+
+}  // namespace
+
+LoadResult load_config_text(std::string_view text, const std::filesystem::path& file) {
+  try {
+    Loader loader(file, absolute_of(file));
+    return loader.load(text);
+  } catch (const std::exception& e) {
+    return LoadResult{std::nullopt, LoadError{file, {}, std::string("cannot load the configuration: ") + e.what()}};
+  } catch (...) {
+    return LoadResult{std::nullopt, LoadError{file, {}, "cannot load the configuration"}};
+  }
+}
+
+LoadResult load_config(const std::filesystem::path& file) {
+  try {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      int error = errno;
+      return LoadResult{
+          std::nullopt,
+          LoadError{file, {}, "cannot read the configuration file: " + std::generic_category().message(error)}};
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return LoadResult{std::nullopt, LoadError{file, {}, "cannot read the configuration file"}};
+    return load_config_text(text.str(), file);
+  } catch (const std::exception& e) {
+    return LoadResult{std::nullopt,
+                      LoadError{file, {}, std::string("cannot read the configuration file: ") + e.what()}};
+  }
+}
+
+}  // namespace watchdesk::config
