@@ -392,20 +392,33 @@ std::string strip_html(std::string_view html) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  // Printable ASCII with single spaces between words needs no change: copy it as it is.
+  bool unchanged = text.empty() || (text.front() != ' ' && text.back() != ' ');
+  for (std::size_t i = 0; unchanged && i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    unchanged = (b > 0x20 && b < 0x7F) || (b == ' ' && text[i + 1] != ' ');
+  }
+  if (unchanged) return std::string(text);
+
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
   std::size_t i = 0;
   while (i < text.size()) {
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) > 0x20 &&
+           static_cast<unsigned char>(text[run]) < 0x7F)
+      ++run;
+    if (run > i) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      if (b <= 0x20 || b == 0x7F) {
-        pending_space = !out.empty();
-      } else {
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += static_cast<char>(b);
-      }
+    if (b < 0x80) {  // ASCII whitespace, another control character or DEL
+      pending_space = !out.empty();
       ++i;
       continue;
     }
@@ -511,18 +524,24 @@ bool contains_word(std::string_view text, std::string_view word) {
   while (!word.empty() && is_ascii_space(word.front())) word.remove_prefix(1);
   while (!word.empty() && is_ascii_space(word.back())) word.remove_suffix(1);
   if (word.empty() || word.size() > text.size()) return false;
-  const std::string haystack = fold_case(text);
-  const std::string needle = fold_case(word);
-  const bool word_starts_with_letter = is_word_at_boundary(code_point_at(needle, 0));
-  const bool word_ends_with_letter = is_word_at_boundary(code_point_before(needle, needle.size()));
-  std::size_t pos = haystack.find(needle);
-  while (pos != std::string::npos) {
+  return contains_folded_word(fold_case(text), fold_case(word));
+}
+
+bool contains_folded_word(std::string_view folded_text, std::string_view folded_word) {
+  while (!folded_word.empty() && is_ascii_space(folded_word.front())) folded_word.remove_prefix(1);
+  while (!folded_word.empty() && is_ascii_space(folded_word.back())) folded_word.remove_suffix(1);
+  if (folded_word.empty() || folded_word.size() > folded_text.size()) return false;
+  const bool word_starts_with_letter = is_word_at_boundary(code_point_at(folded_word, 0));
+  const bool word_ends_with_letter =
+      is_word_at_boundary(code_point_before(folded_word, folded_word.size()));
+  std::size_t pos = folded_text.find(folded_word);
+  while (pos != std::string_view::npos) {
     const bool glued_before =
-        word_starts_with_letter && is_word_at_boundary(code_point_before(haystack, pos));
-    const bool glued_after =
-        word_ends_with_letter && is_word_at_boundary(code_point_at(haystack, pos + needle.size()));
+        word_starts_with_letter && is_word_at_boundary(code_point_before(folded_text, pos));
+    const bool glued_after = word_ends_with_letter &&
+                             is_word_at_boundary(code_point_at(folded_text, pos + folded_word.size()));
     if (!glued_before && !glued_after) return true;
-    pos = haystack.find(needle, pos + 1);
+    pos = folded_text.find(folded_word, pos + 1);
   }
   return false;
 }

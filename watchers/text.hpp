@@ -57,6 +57,10 @@ std::string fold_case(std::string_view text);
 /// `GPUs` or `eGPU`. Leading and trailing spaces of `word` are ignored; an empty `word` never matches.
 bool contains_word(std::string_view text, std::string_view word);
 
+/// `contains_word` for a text and a word that have both been through `fold_case` already: fold
+/// many texts or words once, then match them many times.
+bool contains_folded_word(std::string_view folded_text, std::string_view folded_word);
+
 /// A 1-based line and column (in bytes) within a text.
 struct LineColumn {
   std::size_t line = 1;

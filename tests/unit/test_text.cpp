@@ -241,6 +241,16 @@ BOOST_AUTO_TEST_CASE(matches_whole_words_ignoring_case) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(folded_word_matching_agrees_with_contains_word) {
+  const std::string folded = text::fold_case("Z\u00DCRICH GPU Cluster \u2014 Datacenter/Networking");
+  BOOST_TEST(text::contains_folded_word(folded, text::fold_case("Z\u00FCrich")));
+  BOOST_TEST(text::contains_folded_word(folded, text::fold_case("datacenter")));
+  BOOST_TEST(text::contains_folded_word(folded, " gpu "));
+  BOOST_TEST(!text::contains_folded_word(folded, "GPU"));  // not folded: no match by contract
+  BOOST_TEST(!text::contains_folded_word(folded, "cluste"));
+  BOOST_TEST(!text::contains_folded_word(folded, ""));
+}
+
 BOOST_AUTO_TEST_CASE(reports_line_and_column_of_an_offset) {
   const std::string t = "ab\ncd\n";
   struct Case {

@@ -3,11 +3,11 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
-#include <cstring>
+#include <cstddef>
 #include <optional>
 #include <set>
-#include <vector>
 
 #include <pugixml.hpp>
 
@@ -64,6 +64,7 @@ Charset charset_of(std::string_view body, std::string_view declared) {
   return Charset::unsupported;
 }
 
+// The first 16 hex digits of SHA-256 over `a`, a newline and `b`: a stable key for unkeyed items.
 std::string sha256_prefix(std::string_view a, std::string_view b) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
@@ -93,13 +94,29 @@ std::string_view prefix_of(std::string_view name) {
   return colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon + 1);
 }
 
-// The text directly inside `node` (its PCDATA and CDATA children, joined).
-std::string direct_text(pugi::xml_node node) {
-  std::string out;
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-  }
-  return out;
+// The text directly inside `node`: a view of pugixml's buffer when it is a single PCDATA or CDATA
+// child (the usual case), else its text children joined in `scratch`.
+std::string_view direct_text(pugi::xml_node node, std::string& scratch) {
+  const pugi::xml_node first = node.first_child();
+  const auto is_text = [](pugi::xml_node c) {
+    return c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata;
+  };
+  if (first && !first.next_sibling() && is_text(first)) return first.value();
+  scratch.clear();
+  for (pugi::xml_node c = first; c; c = c.next_sibling())
+    if (is_text(c)) scratch += c.value();
+  return scratch;
+}
+
+// The text directly inside `node` without surrounding whitespace (links, ids, dates).
+std::string trimmed_text(pugi::xml_node node) {
+  std::string scratch;
+  return std::string(trim(direct_text(node, scratch)));
+}
+
+// Replaces ill-formed UTF-8 in `s` (pugixml passes bytes through as they are).
+void make_valid_utf8(std::string& s) {
+  if (!text::is_valid_utf8(s)) s = text::sanitize_utf8(s);
 }
 
 // All text inside `node`, element boundaries as spaces (for XHTML or unescaped HTML content).
@@ -128,24 +145,30 @@ std::string html_text(pugi::xml_node node) {
     append_deep_text(node, raw, 0);
     return text::strip_html(raw);
   }
-  return text::strip_html(direct_text(node));
+  std::string scratch;
+  return text::strip_html(direct_text(node, scratch));
 }
 
 // Plain text of an Atom text construct (`type` text, html or xhtml).
 std::string atom_text(pugi::xml_node node) {
   const std::string_view type = node.attribute("type").value();
-  if (text::iequals(type, "html") || text::iequals(type, "text/html")) return text::strip_html(direct_text(node));
+  std::string scratch;
+  if (text::iequals(type, "html") || text::iequals(type, "text/html"))
+    return text::strip_html(direct_text(node, scratch));
   if (text::iequals(type, "xhtml") || has_element_child(node)) {
     std::string raw;
     append_deep_text(node, raw, 0);
     return text::collapse_whitespace(raw);
   }
-  return text::collapse_whitespace(direct_text(node));
+  return text::collapse_whitespace(direct_text(node, scratch));
 }
 
 // An RSS text element that should be plain text but often carries entities (`&amp;amp;`).
 std::string rss_plain(pugi::xml_node node) {
-  return text::collapse_whitespace(text::decode_entities(direct_text(node)));
+  std::string scratch;
+  const std::string_view raw = direct_text(node, scratch);
+  if (raw.find('&') == std::string_view::npos) return text::collapse_whitespace(raw);
+  return text::collapse_whitespace(text::decode_entities(raw));
 }
 
 // A child with a prefixed name whose local part is `local` (`content:encoded`, `dc:date`).
@@ -208,25 +231,25 @@ void split_publisher_from_title(Item& item) {
 Item rss_item(pugi::xml_node node) {
   Item item;
   item.title = rss_plain(node.child("title"));
-  item.link = std::string(trim(direct_text(node.child("link"))));
+  item.link = trimmed_text(node.child("link"));
   if (item.link.empty()) {
     if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = trim(alt.attribute("href").value());
   }
   if (const pugi::xml_node guid = node.child("guid")) {
-    item.guid = std::string(trim(direct_text(guid)));
+    item.guid = trimmed_text(guid);
     const bool permalink = !text::iequals(trim(guid.attribute("isPermaLink").value()), "false");
     if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
   }
   if (item.guid.empty()) item.guid = trim(node.attribute("rdf:about").value());
   if (const pugi::xml_node date = node.child("pubDate")) {
-    item.date_text = std::string(trim(direct_text(date)));
+    item.date_text = trimmed_text(date);
     item.published = parse_rfc822(item.date_text);
     if (!item.published) item.published = parse_any_date(item.date_text);
   }
   if (!item.published) {
     if (const pugi::xml_node date = prefixed_child(node, "date")) {
-      if (item.date_text.empty()) item.date_text = std::string(trim(direct_text(date)));
-      item.published = parse_any_date(trim(direct_text(date)));
+      if (item.date_text.empty()) item.date_text = trimmed_text(date);
+      item.published = parse_any_date(trimmed_text(date));
     }
   }
   item.publisher = rss_plain(node.child("source"));
@@ -245,7 +268,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   };
   Item item;
   item.title = atom_text(child("title"));
-  item.guid = std::string(trim(direct_text(child("id"))));
+  item.guid = trimmed_text(child("id"));
   std::string link_name(prefix);
   link_name += "link";
   for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
@@ -258,7 +281,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   for (const std::string_view field : {"published", "updated"}) {
     const pugi::xml_node date = child(field);
     if (!date) continue;
-    const std::string date_text(trim(direct_text(date)));
+    const std::string date_text = trimmed_text(date);
     if (item.date_text.empty()) item.date_text = date_text;
     if (auto t = parse_rfc3339(date_text); t) {
       item.published = t;
@@ -284,12 +307,14 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
 // Keys, cleans and appends one item; or records why it was dropped.
 void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::set<std::string, std::less<>>& seen,
               ParseOutput& out) {
-  item.title = text::sanitize_utf8(item.title);
-  item.publisher = text::sanitize_utf8(text::collapse_whitespace(item.publisher));
+  make_valid_utf8(item.title);
+  make_valid_utf8(item.publisher);
   split_publisher_from_title(item);
   if (item.publisher.empty()) item.publisher = fallback_publisher;
-  std::string key = text::sanitize_utf8(item.guid);
-  if (key.empty() && !item.link.empty()) key = text::sanitize_utf8(canonical_link(item.link));
+  make_valid_utf8(item.guid);
+  make_valid_utf8(item.link);
+  std::string key = item.guid;
+  if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
   if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
     key = "sha256:" + sha256_prefix(item.title, item.date_text);
   const std::string label = "item #" + std::to_string(index + 1) +
@@ -307,11 +332,14 @@ void add_item(Item item, std::size_t index, std::string_view fallback_publisher,
   Observation obs;
   obs.key = std::move(key);
   obs.title = std::move(item.title);
-  obs.url = text::sanitize_utf8(item.link);
+  obs.url = std::move(item.link);
   obs.published = item.published;
-  if (!item.guid.empty()) obs.facts.emplace("guid", text::sanitize_utf8(item.guid));
+  if (!item.guid.empty()) obs.facts.emplace("guid", std::move(item.guid));
   if (!item.publisher.empty()) obs.facts.emplace("publisher", std::move(item.publisher));
-  if (!item.summary.empty()) obs.facts.emplace("summary", summary_of(text::sanitize_utf8(item.summary)));
+  if (!item.summary.empty()) {
+    make_valid_utf8(item.summary);
+    obs.facts.emplace("summary", summary_of(std::move(item.summary)));
+  }
   out.observations.push_back(std::move(obs));
 }
 

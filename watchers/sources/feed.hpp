@@ -1,6 +1,7 @@
 // The `feed` source parser: RSS 2.0 (and RSS 1.0) and Atom 1.0 news feeds.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 

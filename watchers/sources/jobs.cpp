@@ -145,10 +145,13 @@ Posting ashby_posting(const json::object& job) {
   return p;
 }
 
-bool matches(const Posting& p, const std::vector<std::string>& words) {
-  if (words.empty()) return true;
-  for (const std::string& w : words)
-    if (text::contains_word(p.title, w) || text::contains_word(p.department, w)) return true;
+// True when the posting's title or department holds one of `folded_words` (all when empty).
+bool matches(const Posting& p, const std::vector<std::string>& folded_words) {
+  if (folded_words.empty()) return true;
+  const std::string title = text::fold_case(p.title);
+  const std::string department = text::fold_case(p.department);
+  for (const std::string& w : folded_words)
+    if (text::contains_folded_word(title, w) || text::contains_folded_word(department, w)) return true;
   return false;
 }
 
@@ -185,6 +188,9 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
   std::optional<TimePoint> newest;
   std::size_t open_roles = 0;
   const std::string provider_text(provider_name(provider));
+  std::vector<std::string> folded_words;
+  folded_words.reserve(source.match.size());
+  for (const std::string& w : source.match) folded_words.push_back(text::fold_case(w));
   for (std::size_t i = 0; i < jobs->size(); ++i) {
     const json::object* job = (*jobs)[i].if_object();
     if (job == nullptr) {
@@ -209,7 +215,7 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
       out.dropped.push_back(label + " repeats id " + p.key);
       continue;
     }
-    if (matches(p, source.match)) ++open_roles;
+    if (matches(p, folded_words)) ++open_roles;
     for (const auto& t : {p.published, p.updated})
       if (t && (!newest || *t > *newest)) newest = t;
 

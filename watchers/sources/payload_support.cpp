@@ -1,6 +1,7 @@
 // Shared checks for the price, job-board and feed parsers.
 #include "watchers/sources/payload_support.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "watchers/text.hpp"

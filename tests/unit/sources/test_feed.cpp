@@ -292,6 +292,26 @@ BOOST_AUTO_TEST_CASE(rss_1_0_items_are_read) {
   BOOST_TEST(fact(out->observations[0], "publisher") == "RDF Wire");
 }
 
+BOOST_AUTO_TEST_CASE(utf16_feed_with_a_byte_order_mark_is_read) {
+  const std::string ascii =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item><guid>u16</guid><title>Caf";
+  std::string body = "\xFF\xFE";  // UTF-16LE
+  for (const char c : ascii) {
+    body += c;
+    body += '\0';
+  }
+  body += "\xE9";
+  body += '\0';
+  for (const char c : std::string("</title></item></channel></rss>")) {
+    body += c;
+    body += '\0';
+  }
+  auto out = sources::parse_feed(body, feed_source());
+  BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+  BOOST_TEST_REQUIRE(out->observations.size() == 1u);
+  BOOST_TEST(out->observations[0].title == "Caf\u00E9");
+}
+
 BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
   struct Case {
     const char* name;
