@@ -1,0 +1,463 @@
+// The `feed` source parser: RSS 2.0, RSS 1.0 and Atom 1.0 into observations.
+#include "watchers/sources/feed.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <set>
+
+#include <pugixml.hpp>
+
+#include "watchers/sources/payload_support.hpp"
+#include "watchers/text.hpp"
+
+namespace watchdesk::sources {
+namespace {
+
+constexpr std::string_view kExpected = "an RSS 2.0 or Atom 1.0 feed";
+
+// How the bytes of the body are to be read.
+enum class Charset { utf8, utf16, windows1252, unsupported };
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The `encoding` of the XML declaration at the start of `body`, or empty.
+std::string_view declared_encoding(std::string_view body) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  if (body.substr(0, 5) != "<?xml") return {};
+  const std::size_t end = body.substr(0, 512).find("?>");
+  if (end == std::string_view::npos) return {};
+  const std::string_view decl = body.substr(0, end);
+  const std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 8;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return {};
+  ++i;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
+  const char quote = decl[i];
+  const std::size_t close = decl.find(quote, i + 1);
+  if (close == std::string_view::npos) return {};
+  return decl.substr(i + 1, close - i - 1);
+}
+
+Charset charset_of(std::string_view body, std::string_view declared) {
+  if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF") return Charset::utf16;
+  if (body.size() >= 2 && (body[0] == '\0' || body[1] == '\0')) return Charset::utf16;
+  if (declared.empty()) return Charset::utf8;
+  for (const std::string_view name : {"utf-8", "utf8", "us-ascii", "ascii"})
+    if (text::iequals(declared, name)) return Charset::utf8;
+  for (const std::string_view name : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1",
+                                      "l1", "windows-1252", "cp1252", "iso-8859-15", "latin-9"})
+    if (text::iequals(declared, name)) return Charset::windows1252;
+  if (declared.size() >= 6 && text::iequals(declared.substr(0, 6), "utf-16")) return Charset::utf16;
+  return Charset::unsupported;
+}
+
+// The first 16 hex digits of SHA-256 over `a`, a newline and `b`: a stable key for unkeyed items.
+std::string sha256_prefix(std::string_view a, std::string_view b) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(ctx, a.data(), a.size());
+  EVP_DigestUpdate(ctx, "\n", 1);
+  EVP_DigestUpdate(ctx, b.data(), b.size());
+  EVP_DigestFinal_ex(ctx, digest.data(), &length);
+  EVP_MD_CTX_free(ctx);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 8; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+std::string_view local_name(std::string_view name) {
+  const std::size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view prefix_of(std::string_view name) {
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon + 1);
+}
+
+// The text directly inside `node`: a view of pugixml's buffer when it is a single PCDATA or CDATA
+// child (the usual case), else its text children joined in `scratch`.
+std::string_view direct_text(pugi::xml_node node, std::string& scratch) {
+  const pugi::xml_node first = node.first_child();
+  const auto is_text = [](pugi::xml_node c) {
+    return c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata;
+  };
+  if (first && !first.next_sibling() && is_text(first)) return first.value();
+  scratch.clear();
+  for (pugi::xml_node c = first; c; c = c.next_sibling())
+    if (is_text(c)) scratch += c.value();
+  return scratch;
+}
+
+// The text directly inside `node` without surrounding whitespace (links, ids, dates).
+std::string trimmed_text(pugi::xml_node node) {
+  std::string scratch;
+  return std::string(trim(direct_text(node, scratch)));
+}
+
+// Replaces ill-formed UTF-8 in `s` (pugixml passes bytes through as they are).
+void make_valid_utf8(std::string& s) {
+  if (!text::is_valid_utf8(s)) s = text::sanitize_utf8(s);
+}
+
+// All text inside `node`, element boundaries as spaces (for XHTML or unescaped HTML content).
+void append_deep_text(pugi::xml_node node, std::string& out, int depth) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      out += c.value();
+    } else if (c.type() == pugi::node_element && depth < 64) {
+      out += ' ';
+      append_deep_text(c, out, depth + 1);
+      out += ' ';
+    }
+  }
+}
+
+bool has_element_child(pugi::xml_node node) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element) return true;
+  return false;
+}
+
+// Plain text of an HTML-bearing element (RSS description, Atom html content).
+std::string html_text(pugi::xml_node node) {
+  if (has_element_child(node)) {
+    std::string raw;
+    append_deep_text(node, raw, 0);
+    return text::strip_html(raw);
+  }
+  std::string scratch;
+  return text::strip_html(direct_text(node, scratch));
+}
+
+// Plain text of an Atom text construct (`type` text, html or xhtml).
+std::string atom_text(pugi::xml_node node) {
+  const std::string_view type = node.attribute("type").value();
+  std::string scratch;
+  if (text::iequals(type, "html") || text::iequals(type, "text/html"))
+    return text::strip_html(direct_text(node, scratch));
+  if (text::iequals(type, "xhtml") || has_element_child(node)) {
+    std::string raw;
+    append_deep_text(node, raw, 0);
+    return text::collapse_whitespace(raw);
+  }
+  return text::collapse_whitespace(direct_text(node, scratch));
+}
+
+// An RSS text element that should be plain text but often carries entities (`&amp;amp;`).
+std::string rss_plain(pugi::xml_node node) {
+  std::string scratch;
+  const std::string_view raw = direct_text(node, scratch);
+  if (raw.find('&') == std::string_view::npos) return text::collapse_whitespace(raw);
+  return text::collapse_whitespace(text::decode_entities(raw));
+}
+
+// A child with a prefixed name whose local part is `local` (`content:encoded`, `dc:date`).
+pugi::xml_node prefixed_child(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = c.name();
+    if (name.find(':') != std::string_view::npos && local_name(name) == local) return c;
+  }
+  return {};
+}
+
+std::string summary_of(std::string text_in) {
+  if (text_in.size() <= kMaxSummaryBytes) return text_in;
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  std::string_view cut = text::truncate_utf8(text_in, kMaxSummaryBytes - kEllipsis.size());
+  const std::size_t space = cut.rfind(' ');
+  if (space != std::string_view::npos && space + 80 > cut.size()) cut = cut.substr(0, space);
+  std::string out(cut);
+  out += kEllipsis;
+  return out;
+}
+
+bool is_google_news_link(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  return text::iequals(host, "news.google.com");
+}
+
+// What one item yields before keying.
+struct Item {
+  std::string guid;
+  std::string link;
+  std::string title;
+  std::string date_text;
+  std::optional<TimePoint> published;
+  std::string publisher;
+  std::string summary;
+};
+
+// Splits Google News' `Headline - Publisher` title when the publisher is known or the link says so.
+void split_publisher_from_title(Item& item) {
+  if (!item.publisher.empty()) {
+    const std::string suffix = " - " + item.publisher;
+    if (item.title.size() > suffix.size() &&
+        item.title.compare(item.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      item.title.resize(item.title.size() - suffix.size());
+    }
+    return;
+  }
+  if (!is_google_news_link(item.link)) return;
+  const std::size_t dash = item.title.rfind(" - ");
+  if (dash == std::string::npos || dash == 0 || dash + 3 >= item.title.size()) return;
+  item.publisher = item.title.substr(dash + 3);
+  item.title.resize(dash);
+}
+
+Item rss_item(pugi::xml_node node) {
+  Item item;
+  item.title = rss_plain(node.child("title"));
+  item.link = trimmed_text(node.child("link"));
+  if (item.link.empty()) {
+    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = trim(alt.attribute("href").value());
+  }
+  if (const pugi::xml_node guid = node.child("guid")) {
+    item.guid = trimmed_text(guid);
+    const bool permalink = !text::iequals(trim(guid.attribute("isPermaLink").value()), "false");
+    if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
+  }
+  if (item.guid.empty()) item.guid = trim(node.attribute("rdf:about").value());
+  if (const pugi::xml_node date = node.child("pubDate")) {
+    item.date_text = trimmed_text(date);
+    item.published = parse_rfc822(item.date_text);
+    if (!item.published) item.published = parse_any_date(item.date_text);
+  }
+  if (!item.published) {
+    if (const pugi::xml_node date = prefixed_child(node, "date")) {
+      if (item.date_text.empty()) item.date_text = trimmed_text(date);
+      item.published = parse_any_date(trimmed_text(date));
+    }
+  }
+  item.publisher = rss_plain(node.child("source"));
+  if (const pugi::xml_node description = node.child("description")) item.summary = html_text(description);
+  if (item.summary.empty()) {
+    if (const pugi::xml_node encoded = prefixed_child(node, "encoded")) item.summary = html_text(encoded);
+  }
+  return item;
+}
+
+Item atom_entry(pugi::xml_node node, std::string_view prefix) {
+  const auto child = [&](std::string_view local) {
+    std::string name(prefix);
+    name += local;
+    return node.child(name.c_str());
+  };
+  Item item;
+  item.title = atom_text(child("title"));
+  item.guid = trimmed_text(child("id"));
+  std::string link_name(prefix);
+  link_name += "link";
+  for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
+    const std::string_view rel = link.attribute("rel").value();
+    if (rel.empty() || rel == "alternate") {
+      item.link = std::string(trim(link.attribute("href").value()));
+      if (!item.link.empty()) break;
+    }
+  }
+  for (const std::string_view field : {"published", "updated"}) {
+    const pugi::xml_node date = child(field);
+    if (!date) continue;
+    const std::string date_text = trimmed_text(date);
+    if (item.date_text.empty()) item.date_text = date_text;
+    if (auto t = parse_rfc3339(date_text); t) {
+      item.published = t;
+      break;
+    }
+    if (auto t = parse_any_date(date_text); t) {
+      item.published = t;
+      break;
+    }
+  }
+  if (const pugi::xml_node source = child("source")) {
+    std::string title_name(prefix);
+    title_name += "title";
+    item.publisher = atom_text(source.child(title_name.c_str()));
+  }
+  if (const pugi::xml_node summary = child("summary")) item.summary = atom_text(summary);
+  if (item.summary.empty()) {
+    if (const pugi::xml_node content = child("content")) item.summary = atom_text(content);
+  }
+  return item;
+}
+
+// Keys, cleans and appends one item; or records why it was dropped.
+void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::set<std::string, std::less<>>& seen,
+              ParseOutput& out) {
+  make_valid_utf8(item.title);
+  make_valid_utf8(item.publisher);
+  split_publisher_from_title(item);
+  if (item.publisher.empty()) item.publisher = fallback_publisher;
+  make_valid_utf8(item.guid);
+  make_valid_utf8(item.link);
+  std::string key = item.guid;
+  if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
+  if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
+    key = "sha256:" + sha256_prefix(item.title, item.date_text);
+  const std::string label = "item #" + std::to_string(index + 1) +
+                            (item.title.empty() ? std::string()
+                                                : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
+  if (key.empty()) {
+    out.dropped.push_back(label + " has no guid, id, link or title to key it by");
+    return;
+  }
+  if (seen.count(key) != 0) {
+    out.dropped.push_back(label + " repeats key " + key);
+    return;
+  }
+  seen.insert(key);
+  Observation obs;
+  obs.key = std::move(key);
+  obs.title = std::move(item.title);
+  obs.url = std::move(item.link);
+  obs.published = item.published;
+  if (!item.guid.empty()) obs.facts.emplace("guid", std::move(item.guid));
+  if (!item.publisher.empty()) obs.facts.emplace("publisher", std::move(item.publisher));
+  if (!item.summary.empty()) {
+    make_valid_utf8(item.summary);
+    obs.facts.emplace("summary", summary_of(std::move(item.summary)));
+  }
+  out.observations.push_back(std::move(obs));
+}
+
+Error malformed(const config::Source& source, std::string_view text_in, const pugi::xml_parse_result& result) {
+  const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+  const text::LineColumn at = text::line_column_at(text_in, offset);
+  std::string message = "feed XML is malformed at line " + std::to_string(at.line) + ", column " +
+                        std::to_string(at.column) + ": " + result.description();
+  if (offset + 1 >= text_in.size())
+    message += " (the answer looks truncated)";
+  message += "; check that the URL serves a complete RSS or Atom feed";
+  return source_error(source, message);
+}
+
+}  // namespace
+
+std::string canonical_link(std::string_view url) {
+  url = trim(url);
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return std::string(url);
+  std::string out;
+  out.reserve(url.size());
+  for (const char c : url.substr(0, scheme_end)) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::string scheme = out;
+  out += "://";
+  std::string_view rest = url.substr(scheme_end + 3);
+  const std::size_t authority_end = std::min(rest.find_first_of("/?#"), rest.size());
+  std::string_view authority = rest.substr(0, authority_end);
+  rest.remove_prefix(authority_end);
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) {
+    out += authority.substr(0, at + 1);
+    authority.remove_prefix(at + 1);
+  }
+  std::string host;
+  for (const char c : authority) host += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if ((scheme == "http" && host.size() > 3 && host.compare(host.size() - 3, 3, ":80") == 0) ||
+      (scheme == "https" && host.size() > 4 && host.compare(host.size() - 4, 4, ":443") == 0)) {
+    host.resize(host.rfind(':'));
+  }
+  out += host;
+  rest = rest.substr(0, rest.find('#'));
+  const std::size_t q = rest.find('?');
+  out += rest.substr(0, q);
+  if (q != std::string_view::npos) {
+    std::string_view query = rest.substr(q + 1);
+    std::string kept;
+    while (!query.empty()) {
+      const std::size_t amp = query.find('&');
+      const std::string_view param = query.substr(0, amp);
+      query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+      if (param.empty() || (param.size() >= 4 && text::iequals(param.substr(0, 4), "utm_"))) continue;
+      kept += kept.empty() ? '?' : '&';
+      kept += param;
+    }
+    out += kept;
+  }
+  return out;
+}
+
+Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source) {
+  const std::string_view declared = declared_encoding(body);
+  const Charset charset = charset_of(body, declared);
+  if (charset != Charset::utf16) {
+    const std::string_view start = skip_bom_and_space(body);
+    if (start.empty() || start.front() != '<' || looks_like_html(start)) {
+      return source_error(source, "expected " + std::string(kExpected) + " but got " + describe_body(body) +
+                                      "; check the feed URL");
+    }
+  }
+  if (charset == Charset::unsupported) {
+    return source_error(source, "the feed declares encoding '" +
+                                    text::sanitize_utf8(text::truncate_utf8(declared, 40)) +
+                                    "', which watchdesk cannot read (UTF-8, UTF-16 and "
+                                    "ISO-8859-1/windows-1252 only); ask the publisher for UTF-8");
+  }
+  std::string converted;
+  std::string_view xml = body;
+  pugi::xml_encoding encoding = pugi::encoding_utf8;
+  if (charset == Charset::windows1252) {
+    converted = text::latin1_to_utf8(body);
+    xml = converted;
+  } else if (charset == Charset::utf16) {
+    encoding = pugi::encoding_auto;
+  }
+  pugi::xml_document doc;
+  const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, encoding);
+  if (!result) return malformed(source, xml, result);
+
+  const pugi::xml_node root = doc.document_element();
+  const std::string_view root_name = root.name();
+  const std::string_view root_local = local_name(root_name);
+  ParseOutput out;
+  std::set<std::string, std::less<>> seen;
+  std::size_t index = 0;
+  if (root_local == "rss" || root_local == "RDF") {
+    const pugi::xml_node channel = root.child("channel");
+    if (root_local == "rss" && !channel) {
+      return source_error(source, "the RSS document has no <channel>; check the feed URL");
+    }
+    const std::string channel_title = text::sanitize_utf8(rss_plain(channel.child("title")));
+    // RSS 2.0 items live in the channel, RSS 1.0 items next to it.
+    const pugi::xml_node parent = root_local == "rss" ? channel : root;
+    for (pugi::xml_node item = parent.child("item"); item; item = item.next_sibling("item"))
+      add_item(rss_item(item), index++, channel_title, seen, out);
+  } else if (root_local == "feed") {
+    const std::string prefix(prefix_of(root_name));
+    const std::string feed_title = text::sanitize_utf8(atom_text(root.child((prefix + "title").c_str())));
+    const std::string entry_name = prefix + "entry";
+    for (pugi::xml_node entry = root.child(entry_name.c_str()); entry; entry = entry.next_sibling(entry_name.c_str()))
+      add_item(atom_entry(entry, prefix), index++, feed_title, seen, out);
+  } else {
+    std::string what = "an XML document whose root element is <" +
+                       text::sanitize_utf8(text::truncate_utf8(root_name, 40)) + ">";
+    if (text::iequals(root_local, "html")) what = describe_body(body);
+    return source_error(source, "expected " + std::string(kExpected) + " but got " + what + "; check the feed URL");
+  }
+  return out;
+}
+
+}  // namespace watchdesk::sources
