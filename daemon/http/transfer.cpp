@@ -151,6 +151,11 @@ Status Transfer::setup(CURLSH* share) {
       all_set = false;
     }
   }
+  if (request_.method != Method::get && request_.protocols != Protocols::mail &&
+      !append(headers_, "Expect:")) {
+    // No `Expect: 100-continue` round trip (webhook receivers rarely answer it).
+    all_set = false;
+  }
   if (headers_ != nullptr) set(CURLOPT_HTTPHEADER, headers_);
 
   for (const auto& entry : request_.resolve) {
