@@ -305,7 +305,9 @@ void Scheduler::on_response(std::size_t index, http::Response response, Clock::t
     spdlog::debug("{}", report.message);
   }
 
+  std::weak_ptr<int> alive = alive_;
   emit(report);
+  if (alive.expired()) return;  // the report handler destroyed the scheduler
   if (next_in && mode_ == Mode::continuous) schedule(index, now + *next_in);
   if (once_left_ > 0) --once_left_;  // only counts down for fetches of `run_once`
   finish_attempt();
@@ -369,7 +371,9 @@ void Scheduler::report_failure(std::string_view source_id, std::string message) 
     report.message = fmt::format("source {}: {}", entry.source.id, report.error);
   }
   spdlog::warn("{}", report.message);
+  std::weak_ptr<int> alive = alive_;
   emit(report);
+  if (alive.expired()) return;
   if (next_in) schedule(index, Clock::now() + *next_in);
 }
 

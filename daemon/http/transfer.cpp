@@ -93,8 +93,13 @@ Status Transfer::setup(CURLSH* share) {
   max_body_ = limits.max_body;
 
   bool all_set = true;
+  std::string refused;
   auto set = [&](CURLoption option, auto value) {
-    if (curl_easy_setopt(easy_, option, value) != CURLE_OK) all_set = false;
+    if (CURLcode code = curl_easy_setopt(easy_, option, value); code != CURLE_OK && all_set) {
+      all_set = false;
+      const curl_easyoption* known = curl_easy_option_by_id(option);
+      refused = std::string(known != nullptr ? known->name : "an option") + ": " + curl_easy_strerror(code);
+    }
   };
 
   set(CURLOPT_PRIVATE, static_cast<void*>(this));
@@ -107,8 +112,7 @@ Status Transfer::setup(CURLSH* share) {
   if (request_.protocols == Protocols::mail) {
     protocols_ = "smtp,smtps";
     set(CURLOPT_PROTOCOLS_STR, protocols_.c_str());
-    set(CURLOPT_REDIR_PROTOCOLS_STR, "");
-    set(CURLOPT_FOLLOWLOCATION, 0L);
+    set(CURLOPT_FOLLOWLOCATION, 0L);  // SMTP has no redirects; nothing to restrict further
   } else {
     protocols_ = request_.protocols == Protocols::web_and_file ? "http,https,file" : "http,https";
     set(CURLOPT_PROTOCOLS_STR, protocols_.c_str());
@@ -202,8 +206,8 @@ Status Transfer::setup(CURLSH* share) {
   set(CURLOPT_HEADERDATA, static_cast<void*>(this));
 
   if (!all_set) {
-    return make_error("cannot set up the transfer of " + request_.url +
-                      ": libcurl refused an option (is the URL well formed?)");
+    return make_error("cannot set up the transfer of " + request_.url + ": " +
+                      (refused.empty() ? std::string("out of memory") : "libcurl refused " + refused));
   }
   if (request_.configure) request_.configure(easy_);
   return ok_status();

@@ -182,10 +182,10 @@ BOOST_FIXTURE_TEST_CASE(backs_off_exponentially_on_500_and_returns_to_the_interv
   auto g = gaps(server.requests("/flaky"));
   BOOST_TEST_REQUIRE(g.size() >= 4u);
   // 300 ms, 600 ms, 1200 ms of backoff, then the one-second interval again.
-  BOOST_TEST((g[0] >= 300ms && g[0] < 600ms));
-  BOOST_TEST((g[1] >= 600ms && g[1] < 1100ms));
-  BOOST_TEST((g[2] >= 1200ms && g[2] < 2000ms));
-  BOOST_TEST((g[3] >= 900ms && g[3] < 1600ms));
+  BOOST_TEST((g[0] >= 300ms && g[0] < 800ms));
+  BOOST_TEST((g[1] >= 600ms && g[1] < 1300ms));
+  BOOST_TEST((g[2] >= 1200ms && g[2] < 2200ms));
+  BOOST_TEST((g[3] >= 900ms && g[3] < 1800ms));
   BOOST_TEST_REQUIRE(h.reports.size() >= 4u);
   BOOST_TEST(h.reports[0].consecutive_failures == 1);
   BOOST_TEST(h.reports[1].consecutive_failures == 2);
@@ -310,7 +310,7 @@ BOOST_FIXTURE_TEST_CASE(spreads_first_fetches_over_the_first_interval, Fixture) 
   BOOST_TEST(early <= 5u);
   // Lateness is measured for every attempt, and small on an idle loop.
   BOOST_TEST(h.scheduler->lateness().count >= 20u);
-  BOOST_TEST((h.scheduler->lateness().max < 500ms));
+  BOOST_TEST((h.scheduler->lateness().max < 1s));
   BOOST_TEST((h.scheduler->lateness().percentile(0.5) < 100ms));
   bool drained = false;
   h.scheduler->drain([&] { drained = true; });
