@@ -207,7 +207,7 @@ void Scheduler::dispatch(std::size_t index, Clock::time_point planned) {
 
   http::Request request;
   request.url = entry.source.url;
-  request.label = entry.source.id;
+  request.label = "source " + entry.source.id;
   request.validators = entry.validators;
   if (entry.source.max_body > 0) request.limits.max_body = entry.source.max_body;
 

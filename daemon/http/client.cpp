@@ -133,8 +133,9 @@ void Client::submit(Request request, Completion done) {
   if (limits.low_speed_limit == 0) limits.low_speed_limit = options_.low_speed_limit;
   if (limits.low_speed_time.count() == 0) limits.low_speed_time = options_.low_speed_time;
   if (request.ca_file.empty()) request.ca_file = options_.ca_file;
-  if (request.protocols == Protocols::web && options_.file_urls == FileUrls::allow) {
-    request.protocols = Protocols::web_and_file;
+  // `allow_file_urls` decides, whatever the request asked for.
+  if (request.protocols != Protocols::mail) {
+    request.protocols = options_.file_urls == FileUrls::allow ? Protocols::web_and_file : Protocols::web;
   }
 
   const std::string host = url_host(request.url);
@@ -215,13 +216,15 @@ void Client::start(const std::string& key, HostState& host, Queued item) {
   ++host.active;
   std::weak_ptr<int> alive = alive_;
   Completion done = std::move(item.done);
-  multi_.start(std::move(item.request), [this, alive, key, done = std::move(done)](Response response) {
-    if (!alive.expired()) finished(key, response);
+  std::string label = item.request.label;
+  multi_.start(std::move(item.request), [this, alive, key, label = std::move(label),
+                                         done = std::move(done)](Response response) {
+    if (!alive.expired()) finished(key, label, response);
     if (done) done(std::move(response));
   });
 }
 
-void Client::finished(const std::string& key, const Response& response) {
+void Client::finished(const std::string& key, const std::string& label, const Response& response) {
   auto it = hosts_.find(key);
   if (it == hosts_.end()) return;
   HostState& state = it->second;
@@ -231,10 +234,11 @@ void Client::finished(const std::string& key, const Response& response) {
     state.paused_until = Clock::now() + options_.sec_forbidden_pause;
     state.pause_reason = fmt::format("requests to SEC hosts are paused after HTTP 403 from {}", host);
     spdlog::warn(
-        "sec.gov: HTTP 403 from {} ({}); pausing every request to SEC hosts for {} s. SEC answers "
-        "403 to clients over its rate limit or without a contact User-Agent: check user_agent "
-        "(\"{}\") and sec_rate",
-        host, response.url, options_.sec_forbidden_pause.count(), options_.user_agent);
+        "sec.gov: HTTP 403 from {} for {} ({}); pausing every request to SEC hosts for {} s. SEC "
+        "answers 403 to clients over its rate limit or without a contact User-Agent: check "
+        "user_agent (\"{}\") and sec_rate",
+        host, label.empty() ? std::string("a request") : label, response.url,
+        options_.sec_forbidden_pause.count(), options_.user_agent);
   }
   // The completion may run before the next request starts; a new request can start from here.
   asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), key] {

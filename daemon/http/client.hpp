@@ -118,7 +118,7 @@ class Client {
   HostState& host_state(const std::string& key);
   void pump(const std::string& key);
   void start(const std::string& key, HostState& host, Queued item);
-  void finished(const std::string& key, const Response& response);
+  void finished(const std::string& key, const std::string& label, const Response& response);
   void fail_now(Queued item, Failure failure, std::string message, std::optional<Seconds> retry_after);
 
   boost::asio::io_context& io_;

@@ -26,8 +26,9 @@ using Header = std::pair<std::string, std::string>;
 enum class Method { get, post, upload };
 
 /// The URL schemes a request may use. `web`: http and https; `web_and_file`: also `file://`
-/// (set by `Client` only when file URLs are allowed); `mail`: smtp and smtps. Redirects go only to
-/// http and https, never to `file://`; mail requests follow none.
+/// (`Client` sets one of these two from its `file_urls` option, whatever the request asked);
+/// `mail`: smtp and smtps. Redirects go only to http and https, never to `file://`; mail
+/// requests follow none.
 enum class Protocols { web, web_and_file, mail };
 
 /// Whether a `get` follows `Location:` redirects (at most `Limits::max_redirects`).
@@ -61,8 +62,10 @@ enum class MailTls { required, none };
 
 /// The SMTP envelope and login of a `Method::upload` over `smtp://` / `smtps://`.
 struct MailEnvelope {
+  /// `MAIL FROM` and `RCPT TO` addresses (bare `desk@example.com`).
   std::string from;
   std::vector<std::string> recipients;
+  /// SMTP login (empty: none).
   std::string username;
   /// Never logged.
   config::Secret password;
@@ -72,9 +75,12 @@ struct MailEnvelope {
 /// One transfer to make. Fields the caller leaves empty are filled in by `Client::submit` from its
 /// options (user agent, limits, CA file).
 struct Request {
+  /// What to fetch or where to send.
   std::string url;
   Method method = Method::get;
+  /// Schemes allowed for `url` and its redirects.
   Protocols protocols = Protocols::web;
+  /// Whether a `get` follows redirects.
   Redirects redirects = Redirects::follow;
   /// Extra request headers.
   std::vector<Header> headers;
@@ -92,7 +98,7 @@ struct Request {
   std::vector<std::string> resolve;
   /// SMTP envelope, for an upload to `smtp://` or `smtps://`.
   std::optional<MailEnvelope> mail;
-  /// Who the transfer is for (a source or channel id), used in log lines.
+  /// Who the transfer is for, as log lines name it (`source crwv-price`, `channel desk`).
   std::string label;
   /// Called last while the easy handle is set up, for options the engine has no field for.
   /// It lives as long as the transfer, so anything it points libcurl at can be captured in it.

@@ -321,6 +321,10 @@ BOOST_FIXTURE_TEST_CASE(file_urls_are_read_only_when_allowed, Fixture) {
     Response response = fetch(io, refusing, get(url));
     BOOST_TEST((response.failure == Failure::protocol_refused));
     BOOST_TEST(response.body.empty());
+    // Asking for file URLs in the request does not override the client's setting.
+    Request asking = get(url);
+    asking.protocols = Protocols::web_and_file;
+    BOOST_TEST((fetch(io, refusing, std::move(asking)).failure == Failure::protocol_refused));
   }
   {
     ClientOptions options = test_options();
