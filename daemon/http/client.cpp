@@ -1,0 +1,283 @@
+// `Client`: per-host queues, token buckets, connection caps and the SEC 403 pause over `CurlMulti`.
+#include "daemon/http/client.hpp"
+
+#include <boost/asio/post.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <exception>
+
+#include "watchdesk/version.hpp"
+
+namespace watchdesk::http {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+/// The EDGAR fair-access ceiling: never more than this many requests per second to SEC hosts.
+constexpr double sec_rate_ceiling = 10.0;
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+long long whole_seconds_up(Clock::duration d) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+  return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+}  // namespace
+
+ClientOptions ClientOptions::from_settings(const config::Settings& settings) {
+  ClientOptions options;
+  options.user_agent = settings.user_agent;
+  if (settings.max_body > 0) options.max_body = settings.max_body;
+  if (settings.sec_rate > 0) options.sec_rate = settings.sec_rate;
+  if (settings.host_rate > 0) options.host_rate = settings.host_rate;
+  if (settings.host_connections > 0) options.host_connections = settings.host_connections;
+  if (settings.connect_timeout.count() > 0) options.connect_timeout = settings.connect_timeout;
+  if (settings.timeout.count() > 0) options.timeout = settings.timeout;
+  options.ca_file = settings.ca_file.string();
+  options.file_urls = settings.allow_file_urls ? FileUrls::allow : FileUrls::refuse;
+  return options;
+}
+
+bool is_sec_host(std::string_view host) {
+  std::string h = lower(host);
+  while (!h.empty() && h.back() == '.') h.pop_back();
+  return h == "sec.gov" || ends_with(h, ".sec.gov");
+}
+
+bool has_email(std::string_view text) {
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    auto is_word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_' ||
+             c == '+';
+    };
+    std::size_t begin = at;
+    while (begin > 0 && is_word(text[begin - 1])) --begin;
+    std::size_t end = at + 1;
+    while (end < text.size() && is_word(text[end])) ++end;
+    std::string_view local = text.substr(begin, at - begin);
+    std::string_view domain = text.substr(at + 1, end - at - 1);
+    const auto dot = domain.find('.');
+    if (!local.empty() && dot != std::string_view::npos && dot > 0 && domain.back() != '.') return true;
+  }
+  return false;
+}
+
+Status check_user_agent(std::string_view user_agent, const std::vector<config::Source>& sources) {
+  if (has_email(user_agent)) return ok_status();
+  for (const auto& source : sources) {
+    const std::string host = url_host(source.url);
+    if (!is_sec_host(host)) continue;
+    return make_error(fmt::format(
+        "source {} fetches from {}, and SEC fair-access rules require a User-Agent with a name and "
+        "a contact email; user_agent is \"{}\": set [watchdesk] user_agent = \"Your Org "
+        "ops@your-org.example\"",
+        source.id, host, user_agent));
+  }
+  return ok_status();
+}
+
+std::string politeness_key(std::string_view host) {
+  if (host.empty()) return {};
+  if (is_sec_host(host)) return "sec.gov";
+  return lower(host);
+}
+
+Client::Client(asio::io_context& io, ClientOptions options)
+    : io_(io),
+      options_(std::move(options)),
+      multi_(io, MultiOptions{options_.host_connections, 0}) {
+  if (options_.user_agent.empty()) options_.user_agent = std::string("watchdesk/") + version;
+}
+
+Client::~Client() { alive_.reset(); }
+
+HostSnapshot Client::host(std::string_view key) const {
+  HostSnapshot snapshot;
+  auto it = hosts_.find(std::string(key));
+  if (it == hosts_.end()) return snapshot;
+  snapshot.queued = it->second.queue.size();
+  snapshot.active = it->second.active;
+  snapshot.paused = Clock::now() < it->second.paused_until;
+  return snapshot;
+}
+
+Client::HostState& Client::host_state(const std::string& key) {
+  auto it = hosts_.find(key);
+  if (it != hosts_.end()) return it->second;
+  const bool sec = key == "sec.gov";
+  const double rate = sec ? std::min(options_.sec_rate, sec_rate_ceiling) : options_.host_rate;
+  const int connections = std::max(options_.host_connections, 1);
+  return hosts_.try_emplace(key, io_, rate, connections).first->second;
+}
+
+void Client::submit(Request request, Completion done) {
+  if (request.user_agent.empty()) request.user_agent = options_.user_agent;
+  Limits& limits = request.limits;
+  if (limits.max_body == 0) limits.max_body = options_.max_body;
+  if (limits.connect_timeout.count() == 0) limits.connect_timeout = options_.connect_timeout;
+  if (limits.timeout.count() == 0) limits.timeout = options_.timeout;
+  if (limits.low_speed_limit == 0) limits.low_speed_limit = options_.low_speed_limit;
+  if (limits.low_speed_time.count() == 0) limits.low_speed_time = options_.low_speed_time;
+  if (request.ca_file.empty()) request.ca_file = options_.ca_file;
+  // `allow_file_urls` decides, whatever the request asked for.
+  if (request.protocols != Protocols::mail) {
+    request.protocols = options_.file_urls == FileUrls::allow ? Protocols::web_and_file : Protocols::web;
+  }
+
+  const std::string host = url_host(request.url);
+  const std::string key = politeness_key(host);
+  Queued item{std::move(request), std::move(done)};
+
+  if (key.empty()) {
+    // No host (file://): nothing to be polite to.
+    multi_.start(std::move(item.request), std::move(item.done));
+    return;
+  }
+  if (key == "sec.gov" && !has_email(item.request.user_agent)) {
+    fail_now(std::move(item), Failure::not_started,
+             fmt::format("refusing to contact {} without a contact email in the User-Agent (SEC "
+                         "fair-access rules): set [watchdesk] user_agent",
+                         host),
+             std::nullopt);
+    return;
+  }
+
+  HostState& state = host_state(key);
+  const auto now = Clock::now();
+  if (now < state.paused_until) {
+    const auto left = state.paused_until - now;
+    fail_now(std::move(item), Failure::not_started,
+             fmt::format("{} for {} s more", state.pause_reason, whole_seconds_up(left)),
+             Seconds(whole_seconds_up(left)));
+    return;
+  }
+  state.queue.push_back(std::move(item));
+  ++queued_;
+  pump(key);
+}
+
+void Client::pump(const std::string& key) {
+  auto it = hosts_.find(key);
+  if (it == hosts_.end()) return;
+  HostState& state = it->second;
+  while (!state.queue.empty() && state.active < state.connections) {
+    const auto now = Clock::now();
+    if (now < state.paused_until) {
+      // Paused while these waited: fail them now, each with the time left.
+      const auto left = state.paused_until - now;
+      while (!state.queue.empty()) {
+        Queued item = std::move(state.queue.front());
+        state.queue.pop_front();
+        --queued_;
+        fail_now(std::move(item), Failure::not_started,
+                 fmt::format("{} for {} s more", state.pause_reason, whole_seconds_up(left)),
+                 Seconds(whole_seconds_up(left)));
+      }
+      return;
+    }
+    if (!state.bucket.try_take(now)) {
+      if (!state.timer_armed) {
+        state.timer_armed = true;
+        state.timer.expires_at(state.bucket.next_available());
+        std::weak_ptr<int> alive = alive_;
+        state.timer.async_wait([this, alive, key](const boost::system::error_code& ec) {
+          if (alive.expired()) return;
+          auto found = hosts_.find(key);
+          if (found == hosts_.end()) return;
+          found->second.timer_armed = false;
+          if (ec) return;
+          pump(key);
+        });
+      }
+      return;
+    }
+    Queued item = std::move(state.queue.front());
+    state.queue.pop_front();
+    --queued_;
+    start(key, state, std::move(item));
+  }
+}
+
+void Client::start(const std::string& key, HostState& host, Queued item) {
+  ++host.active;
+  std::weak_ptr<int> alive = alive_;
+  Completion done = std::move(item.done);
+  std::string label = item.request.label;
+  multi_.start(std::move(item.request), [this, alive, key, label = std::move(label),
+                                         done = std::move(done)](Response response) {
+    if (!alive.expired()) finished(key, label, response);
+    if (done) done(std::move(response));
+  });
+}
+
+void Client::finished(const std::string& key, const std::string& label, const Response& response) {
+  auto it = hosts_.find(key);
+  if (it == hosts_.end()) return;
+  HostState& state = it->second;
+  --state.active;
+  if (key == "sec.gov" && response.failure == Failure::http_status && response.status == 403) {
+    const std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
+    state.paused_until = Clock::now() + options_.sec_forbidden_pause;
+    state.pause_reason = fmt::format("requests to SEC hosts are paused after HTTP 403 from {}", host);
+    spdlog::warn(
+        "sec.gov: HTTP 403 from {} for {} ({}); pausing every request to SEC hosts for {} s. SEC "
+        "answers 403 to clients over its rate limit or without a contact User-Agent: check "
+        "user_agent (\"{}\") and sec_rate",
+        host, label.empty() ? std::string("a request") : label, response.url,
+        options_.sec_forbidden_pause.count(), options_.user_agent);
+  }
+  // The completion may run before the next request starts; a new request can start from here.
+  asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), key] {
+    if (!alive.expired()) pump(key);
+  });
+}
+
+void Client::fail_now(Queued item, Failure failure, std::string message,
+                      std::optional<Seconds> retry_after) {
+  Response response;
+  response.url = item.request.url;
+  response.curl_code = CURLE_ABORTED_BY_CALLBACK;
+  response.failure = failure;
+  response.error = std::move(message);
+  response.retry_after = retry_after;
+  std::weak_ptr<int> alive = alive_;
+  asio::post(io_, [alive, response = std::move(response), done = std::move(item.done)]() mutable {
+    if (alive.expired() || !done) return;
+    try {
+      done(std::move(response));
+    } catch (const std::exception& e) {
+      spdlog::error("http: a request completion threw: {}", e.what());
+    } catch (...) {
+      spdlog::error("http: a request completion threw");
+    }
+  });
+}
+
+void Client::abort_all(std::string_view reason) {
+  for (auto& [key, state] : hosts_) {
+    while (!state.queue.empty()) {
+      Queued item = std::move(state.queue.front());
+      state.queue.pop_front();
+      --queued_;
+      fail_now(std::move(item), Failure::cancelled, std::string(reason), std::nullopt);
+    }
+    state.timer.cancel();
+  }
+  multi_.abort_all(reason);
+}
+
+}  // namespace watchdesk::http
