@@ -109,6 +109,7 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
   std::vector<sys_days> ends;
   for (const auto& q : quarters) ends.push_back(q.end);
   for (const auto& a : annuals) ends.push_back(a.end);
+  for (const auto& y : year_to_date) ends.push_back(y.end);
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
 
@@ -235,8 +236,8 @@ Result<FactFields> read_fact(const boost::json::value& fact, bool duration) {
   if (val == nullptr) return make_error("no `val`");
   auto number = number_of(*val);
   if (!number) {
-    std::string shown = boost::json::serialize(*val).substr(0, 40);
-    return make_error(fmt::format("`val` {} is not a finite number (out of range)", clean_text(shown)));
+    if (val->is_number()) return make_error("`val` is not a finite number (out of range)");
+    return make_error(fmt::format("`val` is {}, not a number", describe_json(*val)));
   }
   out.value = *number;
   out.accession = normalize_accession(string_member(fact, "accn").value_or(std::string_view())).value_or(std::string());
