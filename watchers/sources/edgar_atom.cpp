@@ -15,6 +15,9 @@ namespace {
 
 constexpr std::string_view feed_what = "EDGAR Atom feed";
 
+// Companies kept per filing in the latest-filings feed (a group filing lists a few dozen at most).
+constexpr std::size_t max_entities = 64;
+
 // Windows-1252 code points for bytes 0x80-0x9F; EDGAR declares ISO-8859-1, and as in browsers the
 // label is read as Windows-1252 (the same as ISO-8859-1 except in this range of control codes).
 constexpr std::array<char32_t, 32> cp1252_high{
@@ -106,9 +109,9 @@ struct FeedDocument {
 };
 
 Status load_feed(std::string_view body, FeedDocument& out) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return make_error(fmt::format("{}: the document is empty; expected an Atom feed", feed_what));
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (body.substr(0, 2) == "\xFE\xFF" || body.substr(0, 2) == "\xFF\xFE" ||
       body.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
     return make_error(fmt::format(
@@ -318,7 +321,7 @@ EntryFields read_entry(pugi::xml_node entry) {
 
 std::string describe_entry(std::size_t number, const EntryFields& fields) {
   if (fields.raw_title.empty()) return fmt::format("entry {}", number);
-  return fmt::format("entry {} (\"{}\")", number, fields.raw_title.substr(0, 120));
+  return fmt::format("entry {} (\"{}\")", number, clean_text(std::string_view(fields.raw_title).substr(0, 120)));
 }
 
 // One company named in the latest-filings feed for a filing, in one role.
@@ -453,7 +456,8 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
     bool duplicate = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
       return e.cik == entity.cik && e.company == entity.company && e.role == entity.role;
     });
-    if (!duplicate && (!entity.company.empty() || !entity.cik.empty())) entities.push_back(std::move(entity));
+    if (!duplicate && entities.size() < max_entities && (!entity.company.empty() || !entity.cik.empty()))
+      entities.push_back(std::move(entity));
   }
 
   for (auto& item : pending) {

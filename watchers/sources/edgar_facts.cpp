@@ -51,37 +51,70 @@ std::vector<PeriodFact> dedupe_periods(const std::vector<PeriodFact>& facts) {
   return out;
 }
 
-template <class Pred>
-const PeriodFact* find_fact(const std::vector<PeriodFact>& facts, Pred pred) {
-  auto it = std::find_if(facts.begin(), facts.end(), pred);
-  return it == facts.end() ? nullptr : &*it;
+// Facts sorted by period end and searched by a window of end dates, so that every lookup stays
+// logarithmic however many facts a document holds.
+class ByEnd {
+ public:
+  using Iterator = std::vector<PeriodFact>::const_iterator;
+
+  explicit ByEnd(std::vector<PeriodFact> facts) : facts_(std::move(facts)) {
+    std::stable_sort(facts_.begin(), facts_.end(),
+                     [](const PeriodFact& a, const PeriodFact& b) { return a.end < b.end; });
+  }
+
+  const std::vector<PeriodFact>& all() const { return facts_; }
+
+  // The facts ending within [lo, hi].
+  std::pair<Iterator, Iterator> ending_within(sys_days lo, sys_days hi) const {
+    auto first = std::lower_bound(facts_.begin(), facts_.end(), lo,
+                                  [](const PeriodFact& f, sys_days d) { return f.end < d; });
+    auto last = std::upper_bound(first, facts_.end(), hi,
+                                 [](sys_days d, const PeriodFact& f) { return d < f.end; });
+    return {first, last};
+  }
+
+  // The first fact ending within [lo, hi] that satisfies `pred`.
+  template <class Pred>
+  const PeriodFact* find(sys_days lo, sys_days hi, Pred pred) const {
+    auto [first, last] = ending_within(lo, hi);
+    for (auto it = first; it != last; ++it)
+      if (pred(*it)) return &*it;
+    return nullptr;
+  }
+
+  const PeriodFact* find(sys_days lo, sys_days hi) const {
+    return find(lo, hi, [](const PeriodFact&) { return true; });
+  }
+
+ private:
+  std::vector<PeriodFact> facts_;
+};
+
+// A quarter starting near `start` (its end then lies 79 to 99 days later).
+const PeriodFact* quarter_starting_near(const ByEnd& quarters, sys_days start) {
+  return quarters.find(start + days{79 - boundary_slack}, start + days{99 + boundary_slack},
+                       [&](const PeriodFact& q) { return near(q.start, start); });
 }
 
 // Fourth quarters not tagged alone: the annual figure minus the three quarters (or nine months).
-std::vector<PeriodFact> derive_fourth_quarters(const std::vector<PeriodFact>& quarters,
-                                               const std::vector<PeriodFact>& annuals,
-                                               const std::vector<PeriodFact>& year_to_date) {
+std::vector<PeriodFact> derive_fourth_quarters(const ByEnd& quarters, const ByEnd& annuals,
+                                               const ByEnd& year_to_date) {
   std::vector<PeriodFact> derived;
-  for (const auto& year : annuals) {
-    bool tagged = find_fact(quarters, [&](const PeriodFact& q) { return near(q.end, year.end); }) != nullptr;
-    if (tagged) continue;
-    auto last_gap_ok = [&](sys_days q3_end) {
-      auto gap = (year.end - q3_end).count();
-      return gap >= 80 && gap <= 100;
-    };
+  for (const auto& year : annuals.all()) {
+    if (quarters.find(year.end - days{boundary_slack}, year.end + days{boundary_slack}) != nullptr) continue;
     PeriodFact q4{{}, year.end, 0, year.accession, year.filed};
-    const auto* q1 = find_fact(quarters, [&](const PeriodFact& q) { return near(q.start, year.start); });
-    const auto* q2 = q1 ? find_fact(quarters, [&](const PeriodFact& q) { return near(q.start, q1->end + days{1}); }) : nullptr;
-    const auto* q3 = q2 ? find_fact(quarters, [&](const PeriodFact& q) { return near(q.start, q2->end + days{1}); }) : nullptr;
-    if (q3 != nullptr && last_gap_ok(q3->end)) {
+    const auto* q1 = quarter_starting_near(quarters, year.start);
+    const auto* q2 = q1 ? quarter_starting_near(quarters, q1->end + days{1}) : nullptr;
+    const auto* q3 = q2 ? quarter_starting_near(quarters, q2->end + days{1}) : nullptr;
+    auto gap = q3 ? (year.end - q3->end).count() : 0;
+    if (q3 != nullptr && gap >= 80 && gap <= 100) {
       q4.start = q3->end + days{1};
       q4.value = year.value - q1->value - q2->value - q3->value;
       derived.push_back(q4);
       continue;
     }
-    const auto* nine = find_fact(year_to_date, [&](const PeriodFact& y) {
-      return near(y.start, year.start) && last_gap_ok(y.end);
-    });
+    const auto* nine = year_to_date.find(year.end - days{100}, year.end - days{80},
+                                         [&](const PeriodFact& y) { return near(y.start, year.start); });
     if (nine != nullptr) {
       q4.start = nine->end + days{1};
       q4.value = year.value - nine->value;
@@ -94,47 +127,47 @@ std::vector<PeriodFact> derive_fourth_quarters(const std::vector<PeriodFact>& qu
 }  // namespace
 
 std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& facts) {
-  auto periods = dedupe_periods(facts);
-  std::vector<PeriodFact> quarters;
-  std::vector<PeriodFact> annuals;
-  std::vector<PeriodFact> year_to_date;  // other spans: six and nine months
-  for (const auto& f : periods) {
-    if (is_quarter(f)) quarters.push_back(f);
-    else if (is_annual(f)) annuals.push_back(f);
-    else if (length_days(f) > 100 && length_days(f) < 350) year_to_date.push_back(f);
+  std::vector<PeriodFact> quarter_facts;
+  std::vector<PeriodFact> annual_facts;
+  std::vector<PeriodFact> ytd_facts;  // other spans: six and nine months
+  for (auto& f : dedupe_periods(facts)) {
+    if (is_quarter(f)) quarter_facts.push_back(std::move(f));
+    else if (is_annual(f)) annual_facts.push_back(std::move(f));
+    else if (length_days(f) > 100 && length_days(f) < 350) ytd_facts.push_back(std::move(f));
   }
-  auto derived = derive_fourth_quarters(quarters, annuals, year_to_date);
-  quarters.insert(quarters.end(), derived.begin(), derived.end());
+  const ByEnd annuals(std::move(annual_facts));
+  const ByEnd year_to_date(ytd_facts);
+  auto derived = derive_fourth_quarters(ByEnd(quarter_facts), annuals, year_to_date);
+  quarter_facts.insert(quarter_facts.end(), derived.begin(), derived.end());
+  // Spans that can open a fiscal year to date: quarters and the six- and nine-month figures.
+  std::vector<PeriodFact> partial_facts = quarter_facts;
+  partial_facts.insert(partial_facts.end(), ytd_facts.begin(), ytd_facts.end());
+  const ByEnd quarters(std::move(quarter_facts));
+  const ByEnd partial(std::move(partial_facts));
 
   std::vector<sys_days> ends;
-  for (const auto& q : quarters) ends.push_back(q.end);
-  for (const auto& a : annuals) ends.push_back(a.end);
-  for (const auto& y : year_to_date) ends.push_back(y.end);
+  for (const auto* set : {&quarters, &annuals, &year_to_date})
+    for (const auto& f : set->all()) ends.push_back(f.end);
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-
-  // Spans that can start a fiscal year-to-date: quarters and the six/nine-month figures.
-  std::vector<PeriodFact> partial = quarters;
-  partial.insert(partial.end(), year_to_date.begin(), year_to_date.end());
 
   std::vector<SeriesPoint> points;
   for (auto end : ends) {
     auto point = [&](double value, const std::string& accession) {
       points.push_back(SeriesPoint{"revenue_ttm", TimePoint{end}, value, accession});
     };
-    if (const auto* year = find_fact(annuals, [&](const PeriodFact& a) { return a.end == end; })) {
+    if (const auto* year = annuals.find(end, end)) {
       point(year->value, year->accession);
       continue;
     }
     // Four consecutive quarters ending here.
-    const auto* last = find_fact(quarters, [&](const PeriodFact& q) { return q.end == end; });
-    if (last != nullptr) {
+    if (const auto* last = quarters.find(end, end)) {
       const PeriodFact* chain[4] = {last, nullptr, nullptr, nullptr};
       for (int i = 1; i < 4; ++i) {
         const auto* next = chain[i - 1];
-        chain[i] = find_fact(quarters, [&](const PeriodFact& q) {
-          return q.end < next->start && near(q.end, next->start - days{1});
-        });
+        auto before_next = next->start - days{1};
+        chain[i] = quarters.find(before_next - days{boundary_slack}, before_next + days{boundary_slack},
+                                 [&](const PeriodFact& q) { return q.end < next->start; });
         if (chain[i] == nullptr) break;
       }
       if (chain[3] != nullptr) {
@@ -143,16 +176,17 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
       }
     }
     // Last fiscal year + this year to date - the same span a year earlier.
-    for (const auto& current : partial) {
-      if (current.end != end) continue;
-      const auto* year = find_fact(annuals, [&](const PeriodFact& a) { return near(a.end, current.start - days{1}); });
+    auto [first, last] = partial.ending_within(end, end);
+    for (auto current = first; current != last; ++current) {
+      auto year_end = current->start - days{1};
+      const auto* year = annuals.find(year_end - days{boundary_slack}, year_end + days{boundary_slack});
       if (year == nullptr) continue;
-      const auto* before = find_fact(partial, [&](const PeriodFact& p) {
-        return near(p.start, year->start) && near(p.end, current.end - days{365}, 7) &&
-               std::abs(length_days(p) - length_days(current)) <= 7;
+      auto a_year_earlier = end - days{365};
+      const auto* before = partial.find(a_year_earlier - days{7}, a_year_earlier + days{7}, [&](const PeriodFact& p) {
+        return near(p.start, year->start) && std::abs(length_days(p) - length_days(*current)) <= 7;
       });
       if (before == nullptr) continue;
-      point(year->value + current.value - before->value, current.accession);
+      point(year->value + current->value - before->value, current->accession);
       break;
     }
   }

@@ -68,7 +68,7 @@ Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Sour
       std::string message = error->is_string() ? clean_text(std::string_view(error->get_string().data(),
                                                                              error->get_string().size()))
                                                : describe_json(*error);
-      return make_error(fmt::format("{}: the service answered an error: {}", what, message.substr(0, 200)));
+      return make_error(fmt::format("{}: the service answered an error: {}", what, clean_text(std::string_view(message).substr(0, 200))));
     }
     return make_error(fmt::format("{}: expected search results (an object with `hits.hits`), got {}", what,
                                   describe_json(root)));

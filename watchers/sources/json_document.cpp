@@ -10,6 +10,7 @@ namespace watchdesk::sources {
 
 Result<boost::json::value> parse_json_document(std::string_view body, boost::json::storage_ptr storage,
                                                std::string_view what) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return make_error(fmt::format("{}: the document is empty; expected JSON", what));
   if (auto foreign = describe_foreign_document(body, Syntax::json))

@@ -36,7 +36,7 @@ Result<ParseOutput> parse_source(const config::Source& source, std::string_view 
   if (parsed || content_type.empty() || contains_ignoring_case(content_type, expected_media(source.kind)))
     return parsed;
   return make_error(fmt::format("{} (the server sent Content-Type: {})", parsed.error().message,
-                                content_type.substr(0, 100)));
+                                clean_text(content_type.substr(0, 100))));
 }
 
 }  // namespace watchdesk::sources

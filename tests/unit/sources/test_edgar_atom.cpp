@@ -337,6 +337,8 @@ BOOST_AUTO_TEST_CASE(inline_malformed_documents_are_errors) {
   const Case cases[] = {
       {"", "EDGAR Atom feed: the document is empty; expected an Atom feed"},
       {" \n", "EDGAR Atom feed: the document is empty; expected an Atom feed"},
+      {"\xEF\xBB\xBF", "EDGAR Atom feed: the document is empty; expected an Atom feed"},
+      {"\xEF\xBB\xBF \r\n", "EDGAR Atom feed: the document is empty; expected an Atom feed"},
       {"\xFF\xFE<\0f\0", "EDGAR Atom feed: the document is in UTF-16 or UTF-32; watchdesk reads feeds in UTF-8 or "
                          "ISO-8859-1"},
       {"<feed><entry></feed>", "EDGAR Atom feed: XML error at line 1, column 16: Start-end tags mismatch"},
