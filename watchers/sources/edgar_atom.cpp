@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "watchers/sources/edgar_common.hpp"
 
@@ -377,7 +378,9 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
   if (auto c = normalize_cik(text_of(child_named(info, "cik")))) cik = *c;
   if (company.empty() || cik.empty()) {
     auto title = parse_entry_title(text_of(child_named(root, "title")));
-    if (company.empty() && !title.cik.empty()) company = title.company;
+    // The feed title has no form part: a ` - ` in it belongs to the name.
+    if (company.empty() && !title.cik.empty())
+      company = title.form.empty() ? title.company : title.form + " - " + title.company;
     if (cik.empty()) {
       if (auto c = normalize_cik(title.cik)) cik = *c;
     }
@@ -387,7 +390,7 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
   }
 
   ParseOutput out;
-  std::unordered_map<std::string, bool> seen;
+  std::unordered_set<std::string> seen;
   std::size_t number = 0;
   for (auto entry : root.children()) {
     if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
@@ -397,7 +400,7 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
       out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
       continue;
     }
-    if (!seen.emplace(*fields.accession, true).second) continue;
+    if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
     FilingFields filing;
     filing.accession = *fields.accession;

@@ -258,14 +258,17 @@ struct FactFields {
   sys_days filed;
 };
 
-Result<FactFields> read_fact(const boost::json::value& fact, bool duration) {
+// Whether a fact covers a span of time (`start`..`end`) or is stated at an instant (`end`).
+enum class FactSpan { instant, duration };
+
+Result<FactFields> read_fact(const boost::json::value& fact, FactSpan span) {
   if (!fact.is_object()) return make_error(fmt::format("it is {}, not an object", describe_json(fact)));
   FactFields out;
   auto end = day_member(fact, "end");
   if (!end) return make_error("no valid `end` date");
   out.end = *end;
   out.start = day_member(fact, "start");
-  if (duration && !out.start) return make_error("no valid `start` date");
+  if (span == FactSpan::duration && !out.start) return make_error("no valid `start` date");
   const auto* val = find_member(fact, "val");
   if (val == nullptr) return make_error("no `val`");
   auto number = number_of(*val);
@@ -295,7 +298,7 @@ RevenueConcept read_revenue_concept(const boost::json::value& facts, std::string
   if (list == nullptr) return concept_facts;
   SkipLog log(fmt::format("us-gaap:{}", name), dropped);
   for (std::size_t i = 0; i < list->size(); ++i) {
-    auto fact = read_fact((*list)[i], true);
+    auto fact = read_fact((*list)[i], FactSpan::duration);
     if (!fact) {
       log.skip(i, fact.error().message);
       continue;
@@ -329,11 +332,11 @@ std::optional<SeriesPoint> latest_revenue_ttm(const boost::json::value& facts, s
   }
   // Periods the chosen concept lacks (typically before a switch) come from the other one.
   auto merged = dedupe_periods(concepts[0].facts);
-  auto own = merged.size();
-  for (const auto& other : dedupe_periods(concepts[1].facts)) {
-    bool covered = std::any_of(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(own),
-                               [&](const PeriodFact& f) { return near(f.start, other.start) && near(f.end, other.end); });
-    if (!covered) merged.push_back(other);
+  const ByEnd chosen(merged);
+  for (auto& other : dedupe_periods(concepts[1].facts)) {
+    bool covered = chosen.find(other.end - days{boundary_slack}, other.end + days{boundary_slack},
+                               [&](const PeriodFact& f) { return near(f.start, other.start); }) != nullptr;
+    if (!covered) merged.push_back(std::move(other));
   }
   auto history = revenue_ttm_history(merged);
   if (history.empty()) {
@@ -356,7 +359,7 @@ std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::v
   {
     SkipLog log(fmt::format("dei:{}", shares_concept), dropped);
     for (std::size_t i = 0; i < list->size(); ++i) {
-      auto fact = read_fact((*list)[i], false);
+      auto fact = read_fact((*list)[i], FactSpan::instant);
       if (!fact) {
         log.skip(i, fact.error().message);
         continue;

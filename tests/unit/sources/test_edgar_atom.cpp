@@ -125,6 +125,23 @@ BOOST_AUTO_TEST_CASE(reads_both_spellings_of_the_accession_element) {
   BOOST_TEST(find_key(*out, "0001628280-26-038812") != nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(company_comes_from_the_feed_title_without_company_info) {
+  const std::string feed =
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Alpha - Omega Compute Inc  (0002033333)</title>"
+      "<entry><content type=\"text/xml\"><accession-number>0001193125-26-250010</accession-number>"
+      "<filing-type>S-1</filing-type><filing-date>2026-06-03</filing-date></content></entry></feed>";
+  auto out = parse_edgar_filings(feed, filings_source());
+  BOOST_TEST_REQUIRE(out.ok());
+  BOOST_TEST_REQUIRE(out->observations.size() == 1u);
+  const auto& obs = out->observations[0];
+  BOOST_TEST(obs.facts.at("company") == "Alpha - Omega Compute Inc");
+  BOOST_TEST(obs.facts.at("cik") == "2033333");
+  BOOST_TEST(obs.url ==
+             "https://www.sec.gov/Archives/edgar/data/2033333/000119312526250010/0001193125-26-250010-index.htm");
+  BOOST_TEST(obs.facts.count("accepted") == 0u);
+  BOOST_TEST(format_rfc3339(*obs.published) == "2026-06-03T00:00:00Z");
+}
+
 BOOST_AUTO_TEST_CASE(empty_feed_is_a_success_with_no_observations) {
   auto out = parse_edgar_filings(edgar_fixture("filings_empty.atom"), filings_source({"S-1"}));
   BOOST_TEST_REQUIRE(out.ok());
