@@ -1,0 +1,24 @@
+// The EDGAR Atom feeds: a company's filings (`edgar-filings`) and the latest filings (`edgar-current`).
+#pragma once
+
+#include <string_view>
+
+#include "config/config.hpp"
+#include "watchers/observation.hpp"
+#include "watchers/result.hpp"
+
+namespace watchdesk::sources {
+
+/// Parses a company filings feed (`browse-edgar?action=getcompany...&output=atom`): one observation
+/// per filing, keyed by accession number, with the company from the feed's `company-info`; only the
+/// source's `forms` are kept (exact form names: the URL's `type` is only a prefix filter).
+Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source);
+
+/// Parses the latest-filings feed (`browse-edgar?action=getcurrent...&output=atom`): one observation
+/// per accession (the feed repeats a filing once per filer role: Filer, Subject, Reporting, Issuer),
+/// the company being the entity in the first role of Filer, Filed by, Issuer, Subject, Reporting; the
+/// fact `entities` lists them all. Kept: the source's `forms`, and when `ciks` or `companies` are set,
+/// filings where any entity has one of those CIKs or a name containing one of those strings.
+Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source);
+
+}  // namespace watchdesk::sources

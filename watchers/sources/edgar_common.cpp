@@ -1,0 +1,334 @@
+// Identifiers, archive URLs, filters, text cleaning and filing observations for the EDGAR parsers.
+#include "watchers/sources/edgar_common.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace watchdesk::sources {
+namespace {
+
+constexpr std::string_view archives_base = "https://www.sec.gov/Archives/edgar/data/";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
+}
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+std::string_view trim(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
+  if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i)
+    if (iequals(haystack.substr(i, needle.size()), needle)) return i;
+  return std::string_view::npos;
+}
+
+// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view text) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return i < text.size() && byte(i) >= lo && byte(i) <= hi;
+  };
+  unsigned char b = byte(0);
+  if (b == 0) return 0;
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return cont(1) ? 2 : 0;
+  if (b == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if (b == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
+  if (b >= 0xE1 && b <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (b == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xF1 && b <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// The hour of day of a time point.
+long hour_of(TimePoint t) {
+  auto since_midnight = t - std::chrono::floor<std::chrono::days>(t);
+  return std::chrono::duration_cast<std::chrono::hours>(since_midnight).count();
+}
+
+// The text of the first `<title>` in an HTML page, whitespace collapsed, at most 120 characters.
+std::string html_title(std::string_view page) {
+  auto open = find_ignoring_case(page, "<title");
+  if (open == std::string_view::npos) return {};
+  auto start = page.find('>', open);
+  if (start == std::string_view::npos) return {};
+  ++start;
+  auto end = page.find('<', start);
+  if (end == std::string_view::npos) end = page.size();
+  std::string title;
+  bool space = false;
+  for (char c : clean_text(page.substr(start, std::min<std::size_t>(end - start, 480)))) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !title.empty()) title += ' ';
+    space = false;
+    title += c;
+  }
+  if (title.size() > 120) {
+    std::size_t cut = 117;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    title = title.substr(0, cut) + "...";
+  }
+  return title;
+}
+
+// The name of the first element of an XML text (after the declaration and comments).
+std::string xml_root_name(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    pos = text.find('<', pos);
+    if (pos == std::string_view::npos || pos + 1 >= text.size()) return {};
+    char next = text[pos + 1];
+    if (next == '?' || next == '!') {
+      pos = text.find('>', pos);
+      if (pos == std::string_view::npos) return {};
+      continue;
+    }
+    std::size_t end = pos + 1;
+    while (end < text.size() && text[end] != '>' && text[end] != '/' &&
+           !std::isspace(static_cast<unsigned char>(text[end])))
+      ++end;
+    return clean_text(text.substr(pos + 1, std::min<std::size_t>(end - pos - 1, 64)));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_accession(std::string_view text) {
+  text = trim(text);
+  if (text.size() == 20 && text[10] == '-' && text[13] == '-' && all_digits(text.substr(0, 10)) &&
+      all_digits(text.substr(11, 2)) && all_digits(text.substr(14, 6)))
+    return std::string(text);
+  if (text.size() == 18 && all_digits(text))
+    return fmt::format("{}-{}-{}", text.substr(0, 10), text.substr(10, 2), text.substr(12, 6));
+  return std::nullopt;
+}
+
+std::string accession_digits(std::string_view accession) {
+  std::string out;
+  out.reserve(accession.size());
+  for (char c : accession)
+    if (c != '-') out += c;
+  return out;
+}
+
+std::optional<std::string> normalize_cik(std::string_view text) {
+  text = trim(text);
+  if (!all_digits(text) || text.size() > 10) return std::nullopt;
+  auto first = text.find_first_not_of('0');
+  if (first == std::string_view::npos) return std::nullopt;
+  return std::string(text.substr(first));
+}
+
+std::string pad_cik(std::string_view cik) {
+  cik = trim(cik);
+  if (!all_digits(cik) || cik.size() >= 10) return std::string(cik);
+  return std::string(10 - cik.size(), '0') + std::string(cik);
+}
+
+std::string filing_index_url(std::string_view cik, std::string_view accession) {
+  return fmt::format("{}{}/{}/{}-index.htm", archives_base, cik, accession_digits(accession), accession);
+}
+
+std::string filing_document_url(std::string_view cik, std::string_view accession,
+                                std::string_view document) {
+  document = trim(document);
+  if (document.empty() || document.front() == '/' || document.find("..") != std::string_view::npos ||
+      document.find('\\') != std::string_view::npos)
+    return {};
+  return fmt::format("{}{}/{}/{}", archives_base, cik, accession_digits(accession),
+                     percent_encode(document, "/"));
+}
+
+std::string percent_encode(std::string_view text, std::string_view keep) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' ||
+                      c == '.' || c == '_' || c == '~';
+    if (unreserved || (c != '\0' && keep.find(c) != std::string_view::npos)) {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 0x0F];
+    }
+  }
+  return out;
+}
+
+bool form_selected(const std::vector<std::string>& forms, std::string_view form) {
+  if (forms.empty()) return true;
+  form = trim(form);
+  return std::any_of(forms.begin(), forms.end(),
+                     [&](const std::string& wanted) { return iequals(trim(wanted), form); });
+}
+
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
+  return find_ignoring_case(haystack, needle) != std::string_view::npos;
+}
+
+std::string clean_text(std::string_view text) {
+  text = trim(text);
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t n = utf8_sequence_length(text);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      n = 1;
+    } else {
+      out.append(text.data(), n);
+    }
+    text.remove_prefix(n);
+  }
+  return out;
+}
+
+std::string describe_position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return fmt::format("line {}, column {}", line, column);
+}
+
+std::optional<std::string> canonical_date(std::string_view text) {
+  text = trim(text);
+  if (text.size() != 10) return std::nullopt;
+  auto t = parse_rfc3339(text);
+  if (!t) return std::nullopt;
+  return format_date(*t);
+}
+
+std::optional<TimePoint> parse_acceptance(std::string_view text) {
+  text = trim(text);
+  if (text.size() == 14 && all_digits(text)) return parse_edgar_compact(text);
+  // A bare date is not an acceptance time.
+  if (text.size() <= 10) return std::nullopt;
+  return parse_rfc3339(text);
+}
+
+std::optional<TimePoint> parse_submissions_acceptance(std::string_view text) {
+  auto t = parse_acceptance(text);
+  text = trim(text);
+  if (!t || text.empty() || (text.back() != 'Z' && text.back() != 'z')) return t;
+  using std::chrono::hours;
+  // Eastern local time of the instant (the offset looked up at an approximate local time).
+  TimePoint eastern = *t + us_eastern_offset(*t - hours{5});
+  auto eastern_hour = hour_of(eastern);
+  if (eastern_hour >= 6 && eastern_hour < 22) return t;
+  auto wall_hour = hour_of(*t);
+  if (wall_hour < 6 || wall_hour >= 22) return t;
+  return *t - us_eastern_offset(*t);
+}
+
+std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  body = trim(body);
+  if (body.empty()) return std::nullopt;
+  if (expected == Syntax::xml && (body.front() == '{' || body.front() == '['))
+    return std::string("a JSON document");
+  if (body.front() != '<') return std::nullopt;
+  // Skip an XML declaration and comments before deciding.
+  std::string_view rest = body;
+  while (true) {
+    rest = trim(rest);
+    if (rest.substr(0, 5) == "<?xml") {
+      auto end = rest.find("?>");
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 2);
+    } else if (rest.substr(0, 4) == "<!--") {
+      auto end = rest.find("-->");
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 3);
+    } else {
+      break;
+    }
+  }
+  if (starts_with_ignoring_case(rest, "<!doctype html") || starts_with_ignoring_case(rest, "<html") ||
+      starts_with_ignoring_case(rest, "<head") || starts_with_ignoring_case(rest, "<body")) {
+    std::string title = html_title(rest);
+    if (title.empty()) return std::string("an HTML page");
+    return fmt::format("an HTML page titled \"{}\"", title);
+  }
+  if (expected == Syntax::json) {
+    std::string root = xml_root_name(body);
+    if (root.empty()) return std::string("an XML document");
+    return fmt::format("an XML document (root element <{}>)", root);
+  }
+  return std::nullopt;
+}
+
+Observation make_filing_observation(const FilingFields& fields) {
+  Observation obs;
+  obs.key = fields.accession;
+  std::string form = fields.form.empty() ? std::string("Filing") : fields.form;
+  if (!fields.company.empty())
+    obs.title = fmt::format("{} filed by {}", form, fields.company);
+  else if (!fields.cik.empty())
+    obs.title = fmt::format("{} filed by CIK {}", form, fields.cik);
+  else
+    obs.title = fmt::format("{} {}", form, fields.accession);
+  if (!fields.index_url.empty())
+    obs.url = fields.index_url;
+  else if (!fields.cik.empty())
+    obs.url = filing_index_url(fields.cik, fields.accession);
+  else
+    obs.url = fields.document_url;
+  if (fields.accepted) {
+    obs.published = fields.accepted;
+  } else if (!fields.filing_date.empty()) {
+    obs.published = parse_rfc3339(fields.filing_date);
+  }
+  auto put = [&](const char* name, const std::string& value) {
+    if (!value.empty()) obs.facts.emplace(name, value);
+  };
+  put("accession", fields.accession);
+  put("form", fields.form);
+  put("company", fields.company);
+  put("cik", fields.cik);
+  put("filing_date", fields.filing_date);
+  if (fields.accepted) obs.facts.emplace("accepted", format_rfc3339(*fields.accepted));
+  put("document_url", fields.document_url);
+  return obs;
+}
+
+}  // namespace watchdesk::sources

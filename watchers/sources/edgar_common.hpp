@@ -1,0 +1,97 @@
+// Pieces shared by the EDGAR parsers: identifiers, archive URLs, filters, text and filing observations.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "watchers/observation.hpp"
+#include "watchers/time.hpp"
+
+namespace watchdesk::sources {
+
+/// The canonical accession number `0001628280-26-036936`, from that form or from its 18 digits
+/// without dashes; nullopt for anything else.
+std::optional<std::string> normalize_accession(std::string_view text);
+
+/// The accession number without dashes, as Archives paths spell it (`000162828026036936`).
+std::string accession_digits(std::string_view accession);
+
+/// A CIK as digits without leading zeros (`0001181412` -> `1181412`); nullopt unless it is 1 to 10
+/// digits and not zero.
+std::optional<std::string> normalize_cik(std::string_view text);
+
+/// A CIK zero-padded to 10 digits (`1181412` -> `0001181412`), as data.sec.gov and EFTS spell it;
+/// text that is not digits is returned trimmed but otherwise unchanged.
+std::string pad_cik(std::string_view cik);
+
+/// The filing index page: `https://www.sec.gov/Archives/edgar/data/CIK/DIGITS/ACCESSION-index.htm`.
+std::string filing_index_url(std::string_view cik, std::string_view accession);
+
+/// A document of a filing: `https://www.sec.gov/Archives/edgar/data/CIK/DIGITS/DOCUMENT`, with the
+/// document name percent-encoded where it needs to be (it may name a subfolder, as Form 4 renderings
+/// do); empty when the name is empty, absolute or climbs out of the filing's folder (`..`).
+std::string filing_document_url(std::string_view cik, std::string_view accession,
+                                std::string_view document);
+
+/// Percent-encodes every byte but the RFC 3986 unreserved characters and those in `keep`.
+std::string percent_encode(std::string_view text, std::string_view keep = {});
+
+/// True when `forms` is empty or names `form` (ignoring ASCII case and surrounding spaces).
+bool form_selected(const std::vector<std::string>& forms, std::string_view form);
+
+/// True when `haystack` contains `needle`, ignoring ASCII case.
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle);
+
+/// `text` trimmed of surrounding whitespace, as valid UTF-8: each invalid or surrogate sequence and
+/// each NUL becomes U+FFFD.
+std::string clean_text(std::string_view text);
+
+/// `line L, column C` for byte `offset` of `text` (both 1-based; columns count characters).
+std::string describe_position(std::string_view text, std::size_t offset);
+
+/// A filing date `YYYY-MM-DD` in canonical form; nullopt when it is not a valid date.
+std::optional<std::string> canonical_date(std::string_view text);
+
+/// An acceptance time as EDGAR writes it: RFC 3339 with an offset (`2026-06-01T16:02:11-04:00`,
+/// `...Z`) or the compact US Eastern form `20260601160211`; in UTC.
+std::optional<TimePoint> parse_acceptance(std::string_view text);
+
+/// The acceptance time of the submissions JSON (`2026-06-03T17:02:11.000Z`). Some filers' values are
+/// the US Eastern wall clock with a `Z` appended; a value that, read as UTC, falls outside EDGAR's
+/// acceptance hours (06:00-22:00 Eastern) while its wall clock falls inside them is read as Eastern.
+std::optional<TimePoint> parse_submissions_acceptance(std::string_view text);
+
+/// The syntax a parser expects its document in.
+enum class Syntax { json, xml };
+
+/// What `body` is when it is plainly not a document in `expected` syntax: an HTML page (an error or
+/// block page: `an HTML page titled "..."`), XML where JSON was expected, JSON where XML was
+/// expected; nullopt otherwise.
+std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected);
+
+/// What a filing observation is built from; empty strings are unknown fields.
+struct FilingFields {
+  /// Canonical accession number: the key.
+  std::string accession;
+  std::string form;
+  std::string company;
+  /// Digits without leading zeros.
+  std::string cik;
+  /// `YYYY-MM-DD`.
+  std::string filing_date;
+  std::optional<TimePoint> accepted;
+  std::string index_url;
+  std::string document_url;
+};
+
+/// The observation of one filing: key = accession, title `FORM filed by COMPANY`, url = the filing
+/// index (built from CIK and accession when not given), published = acceptance time or else the
+/// filing date at midnight UTC, and the facts `accession`, `form`, `company`, `cik`, `filing_date`,
+/// `accepted`, `document_url` for the fields known.
+Observation make_filing_observation(const FilingFields& fields);
+
+}  // namespace watchdesk::sources

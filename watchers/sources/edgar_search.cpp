@@ -1,0 +1,143 @@
+// Parsing EDGAR full-text search answers with Boost.JSON.
+#include "watchers/sources/edgar_search.hpp"
+
+#include <boost/json/monotonic_resource.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "watchers/sources/edgar_common.hpp"
+#include "watchers/sources/json_document.hpp"
+
+namespace watchdesk::sources {
+namespace {
+
+constexpr std::string_view what = "EDGAR full-text search answer";
+
+std::string_view trimmed(std::string_view text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+bool looks_like_tickers(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ',' || c == ' ' || c == '-' || c == '.';
+  });
+}
+
+// `Space Exploration Technologies Corp (SPCX) (CIK 0001181412)` -> `Space Exploration Technologies Corp`.
+std::string filer_name(std::string_view display) {
+  std::string_view name = trimmed(display);
+  auto strip_group = [&](auto accept) {
+    if (name.empty() || name.back() != ')') return false;
+    auto open = name.rfind('(');
+    if (open == std::string_view::npos) return false;
+    auto inside = name.substr(open + 1, name.size() - open - 2);
+    if (!accept(trimmed(inside))) return false;
+    name = trimmed(name.substr(0, open));
+    return true;
+  };
+  if (strip_group([](std::string_view inside) { return inside.substr(0, 4) == "CIK "; }))
+    strip_group(looks_like_tickers);
+  return clean_text(name);
+}
+
+std::vector<std::string_view> strings_of(const boost::json::value* value) {
+  std::vector<std::string_view> out;
+  const auto* array = value ? value->if_array() : nullptr;
+  if (array == nullptr) return out;
+  for (const auto& item : *array)
+    if (item.is_string()) out.emplace_back(item.get_string().data(), item.get_string().size());
+  return out;
+}
+
+}  // namespace
+
+Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Source& source) {
+  boost::json::monotonic_resource resource;
+  auto parsed = parse_json_document(body, &resource, what);
+  if (!parsed) return parsed.error();
+  const boost::json::value& root = *parsed;
+  const auto* outer = find_member(root, "hits");
+  const auto* inner = outer ? find_member(*outer, "hits") : nullptr;
+  if (inner == nullptr || !inner->is_array()) {
+    if (const auto* error = find_member(root, "error")) {
+      std::string message = error->is_string() ? clean_text(std::string_view(error->get_string().data(),
+                                                                             error->get_string().size()))
+                                               : describe_json(*error);
+      return make_error(fmt::format("{}: the service answered an error: {}", what, clean_text(std::string_view(message).substr(0, 200))));
+    }
+    return make_error(fmt::format("{}: expected search results (an object with `hits.hits`), got {}", what,
+                                  describe_json(root)));
+  }
+
+  ParseOutput out;
+  std::unordered_set<std::string> seen;
+  const auto& hits = inner->get_array();
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto& hit = hits[i];
+    if (!hit.is_object()) {
+      out.dropped.push_back(fmt::format("hit {}: it is {}, not an object", i + 1, describe_json(hit)));
+      continue;
+    }
+    static const boost::json::value empty_object = boost::json::object();
+    const auto* found = find_member(hit, "_source");
+    const auto& src = (found != nullptr && found->is_object()) ? *found : empty_object;
+    std::string_view id = string_member(hit, "_id").value_or(std::string_view());
+    auto colon = id.find(':');
+    std::string_view id_accession = id.substr(0, colon);
+    std::string_view document = colon == std::string_view::npos ? std::string_view() : id.substr(colon + 1);
+
+    auto accession = normalize_accession(string_member(src, "adsh").value_or(std::string_view()));
+    if (!accession) accession = normalize_accession(id_accession);
+    if (!accession) {
+      out.dropped.push_back(fmt::format("hit {}: no accession number in `_source.adsh` or `_id` (\"{}\")", i + 1,
+                                        clean_text(id.substr(0, 80))));
+      continue;
+    }
+    if (!seen.insert(*accession).second) continue;
+
+    std::string form = clean_text(string_member(src, "form").value_or(string_member(src, "file_type").value_or("")));
+    if (!source.forms.empty()) {
+      auto roots = strings_of(find_member(src, "root_forms"));
+      bool kept = form_selected(source.forms, form) ||
+                  std::any_of(roots.begin(), roots.end(), [&](std::string_view r) { return form_selected(source.forms, r); });
+      if (!kept) continue;
+    }
+
+    std::string cik;
+    for (auto candidate : strings_of(find_member(src, "ciks"))) {
+      if (auto normal = normalize_cik(candidate)) {
+        cik = *normal;
+        break;
+      }
+    }
+    std::string filer_names;
+    std::string company;
+    for (auto display : strings_of(find_member(src, "display_names"))) {
+      std::string name = filer_name(display);
+      if (name.empty()) continue;
+      if (company.empty()) company = name;
+      if (!filer_names.empty()) filer_names += "; ";
+      filer_names += name;
+    }
+
+    FilingFields filing;
+    filing.accession = std::move(*accession);
+    filing.form = std::move(form);
+    filing.company = std::move(company);
+    filing.cik = cik;
+    filing.filing_date = canonical_date(string_member(src, "file_date").value_or("")).value_or(std::string());
+    if (!cik.empty()) filing.document_url = filing_document_url(cik, filing.accession, clean_text(document));
+    Observation obs = make_filing_observation(filing);
+    if (!filing.document_url.empty()) obs.url = filing.document_url;
+    if (!filer_names.empty()) obs.facts.emplace("filer_names", std::move(filer_names));
+    out.observations.push_back(std::move(obs));
+  }
+  return out;
+}
+
+}  // namespace watchdesk::sources

@@ -1,0 +1,114 @@
+// Parsing the EDGAR submissions JSON with Boost.JSON: columnar arrays walked index by index.
+#include "watchers/sources/edgar_submissions.hpp"
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_set>
+
+#include "watchers/sources/edgar_common.hpp"
+#include "watchers/sources/json_document.hpp"
+
+namespace watchdesk::sources {
+namespace {
+
+constexpr std::string_view what = "EDGAR submissions JSON";
+constexpr double max_cik = 9999999999.0;
+
+// The CIK a JSON value holds (`"1181412"`, `"0001181412"` or `1181412`).
+Result<std::optional<std::string>> cik_of(const boost::json::value* value) {
+  if (value == nullptr || value->is_null()) return std::optional<std::string>();
+  if (value->is_string()) {
+    const auto& s = value->get_string();
+    auto cik = normalize_cik(std::string_view(s.data(), s.size()));
+    if (!cik)
+      return make_error(fmt::format("{}: `cik` \"{}\" is not a CIK (1 to 10 digits)", what,
+                                    clean_text(std::string_view(s.data(), std::min<std::size_t>(s.size(), 40)))));
+    return std::optional<std::string>(*cik);
+  }
+  double number = 0;
+  if (value->is_int64()) number = static_cast<double>(value->get_int64());
+  else if (value->is_uint64()) number = static_cast<double>(value->get_uint64());
+  else if (value->is_double()) number = value->get_double();
+  else return make_error(fmt::format("{}: `cik` is {}, expected a number or a string", what, describe_json(*value)));
+  if (!(number >= 1 && number <= max_cik) || std::floor(number) != number)
+    return make_error(fmt::format("{}: `cik` {} is out of range (1 to 10 digits)", what, boost::json::serialize(*value)));
+  return std::optional<std::string>(fmt::format("{}", static_cast<std::uint64_t>(number)));
+}
+
+const boost::json::array* column(const boost::json::value& columns, std::string_view name) {
+  const auto* member = find_member(columns, name);
+  return member == nullptr ? nullptr : member->if_array();
+}
+
+std::string_view string_at(const boost::json::array* array, std::size_t i) {
+  if (array == nullptr || i >= array->size() || !(*array)[i].is_string()) return {};
+  const auto& s = (*array)[i].get_string();
+  return {s.data(), s.size()};
+}
+
+}  // namespace
+
+Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config::Source& source) {
+  boost::json::monotonic_resource resource;
+  auto parsed = parse_json_document(body, &resource, what);
+  if (!parsed) return parsed.error();
+  const boost::json::value& root = *parsed;
+
+  // The company document holds `filings.recent`; its `files` pages hold the columns at the top.
+  const boost::json::value* columns = nullptr;
+  if (const auto* filings = find_member(root, "filings")) columns = find_member(*filings, "recent");
+  else if (find_member(root, "accessionNumber") != nullptr) columns = &root;
+  if (columns == nullptr || !columns->is_object())
+    return make_error(fmt::format("{}: expected a company's submissions (an object with `filings.recent`), got {}",
+                                  what, describe_json(root)));
+  const auto* accessions = column(*columns, "accessionNumber");
+  if (accessions == nullptr)
+    return make_error(fmt::format("{}: `filings.recent.accessionNumber` is missing or not an array", what));
+
+  auto document_cik = cik_of(find_member(root, "cik"));
+  if (!document_cik) return document_cik.error();
+  std::string cik;
+  if (*document_cik) cik = **document_cik;
+  else if (auto configured = normalize_cik(source.cik)) cik = *configured;
+  if (cik.empty())
+    return make_error(fmt::format("{}: the document has no `cik` and the source sets none; set `cik`", what));
+  std::string company = clean_text(string_member(root, "name").value_or(std::string_view()));
+
+  const auto* forms = column(*columns, "form");
+  const auto* filing_dates = column(*columns, "filingDate");
+  const auto* acceptance = column(*columns, "acceptanceDateTime");
+  const auto* documents = column(*columns, "primaryDocument");
+
+  ParseOutput out;
+  out.observations.reserve(accessions->size());
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < accessions->size(); ++i) {
+    auto accession = normalize_accession(string_at(accessions, i));
+    if (!accession) {
+      out.dropped.push_back(fmt::format("filing {}: `accessionNumber` {} is not an accession number", i + 1,
+                                        clean_text(boost::json::serialize((*accessions)[i]).substr(0, 40))));
+      continue;
+    }
+    if (!seen.insert(*accession).second) continue;
+    std::string form = clean_text(string_at(forms, i));
+    if (!form_selected(source.forms, form)) continue;
+    FilingFields filing;
+    filing.accession = std::move(*accession);
+    filing.form = std::move(form);
+    filing.company = company;
+    filing.cik = cik;
+    filing.filing_date = canonical_date(string_at(filing_dates, i)).value_or(std::string());
+    filing.accepted = parse_submissions_acceptance(string_at(acceptance, i));
+    std::string document = clean_text(string_at(documents, i));
+    if (!document.empty()) filing.document_url = filing_document_url(cik, filing.accession, document);
+    out.observations.push_back(make_filing_observation(filing));
+  }
+  return out;
+}
+
+}  // namespace watchdesk::sources
