@@ -223,7 +223,7 @@ const std::vector<KeyRule<TriggerKind>>& trigger_rules() {
   static const std::vector<KeyRule<TriggerKind>> rules{
       {"kind", {}},
       {"channels", {}},
-      {"max_age", {TK::filing, TK::tenant, TK::count}},
+      {"max_age", {TK::filing, TK::metric_move, TK::tenant, TK::count}},
       {"source", {TK::filing, TK::count}},
       {"forms", {TK::filing}},
       {"metric", {TK::metric_move}},
@@ -1067,7 +1067,7 @@ void Loader::read_trigger(const Section& s) {
     trigger.channels = *channels;
   }
   trigger.max_age = read_duration(s, "max_age", Need::optional);
-  if (!trigger.max_age && (*kind == TK::tenant || *kind == TK::count)) trigger.max_age = Seconds{3 * 86400};
+  if (!trigger.max_age && (*kind == TK::tenant || *kind == TK::count || *kind == TK::metric_move)) trigger.max_age = Seconds{3 * 86400};
 
   auto read_above_below = [&] {
     trigger.above = read_number(s, "above", Need::optional);

@@ -21,6 +21,21 @@ std::optional<TimePoint> Dispatcher::next_due() const {
 }
 
 int Dispatcher::pump(TimePoint now) {
+  if (pumping_) {
+    pump_again_ = true;
+    return 0;
+  }
+  pumping_ = true;
+  int started = 0;
+  do {
+    pump_again_ = false;
+    started += pump_once(now);
+  } while (pump_again_);
+  pumping_ = false;
+  return started;
+}
+
+int Dispatcher::pump_once(TimePoint now) {
   int started = 0;
   for (auto& delivery : store_.due_deliveries(now)) {
     auto key = std::make_pair(delivery.alert_id, delivery.channel);

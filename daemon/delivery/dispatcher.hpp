@@ -38,7 +38,8 @@ class Dispatcher {
   /// `out` receives the `stdout` channel's JSON lines.
   Dispatcher(const config::Config& config, store::StateStore& store, Transport& transport, std::ostream& out);
 
-  /// Starts every due delivery not already in flight. Returns how many were started.
+  /// Starts every due delivery not already in flight. Returns how many were started. Safe to call
+  /// from `on_outcome`: a nested call makes the running one take another pass.
   int pump(TimePoint now);
 
   /// Deliveries handed to the transport and not yet answered.
@@ -63,7 +64,11 @@ class Dispatcher {
   store::StateStore& store_;
   Transport& transport_;
   std::ostream& out_;
+  int pump_once(TimePoint now);
   std::set<std::pair<std::string, std::string>> in_flight_;
+  /// Set while `pump` runs; a nested call (from an outcome callback) asks for another pass instead.
+  bool pumping_ = false;
+  bool pump_again_ = false;
   std::minstd_rand jitter_{std::random_device{}()};
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
