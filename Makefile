@@ -2,7 +2,7 @@
 # Every target installs missing Debian packages first (scripts/install-deps is idempotent).
 JOBS ?= $(shell nproc)
 
-.PHONY: all build deps demo test asan-test bench fuzz install clean
+.PHONY: all build deps demo test asan-test bench fuzz install deb clean
 
 all: build
 
@@ -50,6 +50,12 @@ fuzz:
 
 install: build
 	@cmake --install build
+
+deb: deps
+	@cmake -S . -B build/deb -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DWATCHDESK_BUILD_TESTS=OFF -DWATCHDESK_BUILD_BENCH=OFF >/dev/null
+	@cmake --build build/deb -j $(JOBS) --target watchdesk
+	@cd build/deb && cpack
 
 clean:
 	@rm -rf build
