@@ -59,6 +59,20 @@ std::optional<std::string> ChildProcess::read_line(std::chrono::milliseconds tim
   }
 }
 
+std::optional<int> ChildProcess::wait(std::chrono::milliseconds limit) {
+  if (reaped_) return status_;
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    if (waitpid(pid_, &status_, WNOHANG) == pid_) {
+      reaped_ = true;
+      return status_;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    pollfd none{-1, 0, 0};
+    poll(&none, 0, 10);
+  }
+}
+
 int ChildProcess::stop() {
   if (reaped_ || pid_ <= 0) return status_;
   if (in_ >= 0) {

@@ -22,6 +22,8 @@ class ChildProcess {
   std::optional<std::string> read_line(std::chrono::milliseconds timeout);
   /// Closes the child's stdin (a polite request to exit) and waits for it; kills it after 5 s.
   int stop();
+  /// Waits up to `limit` for the child to exit by itself; its wait status, or nullopt.
+  std::optional<int> wait(std::chrono::milliseconds limit);
   /// The child's pid.
   pid_t pid() const { return pid_; }
 

@@ -1,0 +1,266 @@
+// `watchdesk run` as systemd sees it: a test-owned NOTIFY_SOCKET receives READY, WATCHDOG,
+// RELOADING/READY on SIGHUP (good and bad configs), STOPPING on SIGTERM; /metrics and /healthz.
+#include <boost/test/unit_test.hpp>
+
+#include <curl/curl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <sstream>
+#include <thread>
+
+#include "support/child_process.hpp"
+#include "support/http_server.hpp"
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using watchdesk::testing::ChildProcess;
+using watchdesk::testing::HttpResponse;
+using watchdesk::testing::HttpServer;
+
+BOOST_AUTO_TEST_SUITE(integration_daemon)
+
+namespace {
+
+// A unix datagram socket standing in for systemd's notification socket.
+class NotifySocket {
+ public:
+  explicit NotifySocket(const fs::path& path) : path_(path) {
+    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+    BOOST_TEST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  }
+  ~NotifySocket() { ::close(fd_); }
+  // The next datagram, or nullopt after `timeout`.
+  std::optional<std::string> next(std::chrono::milliseconds timeout) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return std::nullopt;
+    char buf[4096];
+    auto n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) return std::nullopt;
+    return std::string(buf, static_cast<std::size_t>(n));
+  }
+  // Waits for a datagram containing `needle`; returns it (others are collected in `seen`).
+  std::optional<std::string> wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      auto msg = next(left);
+      if (!msg) return std::nullopt;
+      seen.push_back(*msg);
+      if (msg->find(needle) != std::string::npos) return msg;
+    }
+    return std::nullopt;
+  }
+  const fs::path& path() const { return path_; }
+  std::vector<std::string> seen;
+
+ private:
+  fs::path path_;
+  int fd_ = -1;
+};
+
+struct TempDir {
+  TempDir() {
+    std::string t = (fs::temp_directory_path() / "watchdesk-daemon-XXXXXX").string();
+    path = ::mkdtemp(t.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+  fs::path path;
+};
+
+const char* kFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Test wire</title>
+<item><title>Colossus adds a new rack row</title><link>https://news.example.com/a</link><guid>a-1</guid>
+<pubDate>Mon, 23 Nov 2026 14:03:00 GMT</pubDate></item>
+</channel></rss>
+)";
+
+std::string config_text(const HttpServer& server, const std::string& extra_sources, const std::string& extra_watchdesk) {
+  return "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk-test test@example.com\"\nlog_level = \"info\"\n"
+         "host_rate = 50\n" + extra_watchdesk +
+         "\n[sources.news]\nkind = \"feed\"\nurl = \"" + server.url("/feed") + "\"\nevery = \"2s\"\n" + extra_sources +
+         "\n[triggers.tenant]\nkind = \"tenant\"\nsources = [\"news\"]\nsubject = [\"Colossus\"]\nchannels = [\"hook\"]\n"
+         "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + server.url("/hook") + "\"\n";
+}
+
+void write(const fs::path& file, const std::string& text) {
+  std::ofstream(file) << text;
+}
+
+// Starts `watchdesk run` with NOTIFY_SOCKET and WATCHDOG_USEC set for the child only.
+std::unique_ptr<ChildProcess> start_daemon(const fs::path& config, const NotifySocket& notify, long watchdog_usec) {
+  ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
+  ::setenv("WATCHDOG_USEC", std::to_string(watchdog_usec).c_str(), 1);
+  auto child = std::make_unique<ChildProcess>(std::vector<std::string>{WATCHDESK_BINARY, "run", "-c", config.string()});
+  ::unsetenv("NOTIFY_SOCKET");
+  ::unsetenv("WATCHDOG_USEC");
+  return child;
+}
+
+// Polls a condition on the test servers' state until it holds (bounded).
+bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    ::poll(nullptr, 0, 10);
+  }
+  return true;
+}
+
+std::string http_get(const std::string& url, long& status) {
+  std::string body;
+  CURL* easy = curl_easy_init();
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT, 10L);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* out) {
+    static_cast<std::string*>(out)->append(d, s * n);
+    return s * n;
+  });
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
+  status = curl_easy_perform(easy) == CURLE_OK ? 0 : -1;
+  if (status == 0) curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_cleanup(easy);
+  return body;
+}
+
+unsigned short free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
+  TempDir dir;
+  HttpServer server;
+  server.on("/feed", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
+  server.on("/feed2", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
+  server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
+  NotifySocket notify(dir.path / "notify.sock");
+  auto config = dir.path / "watchdesk.toml";
+  write(config, config_text(server, "", ""));
+
+  auto child = start_daemon(config, notify, 200000);  // watchdog every 100 ms
+  auto ready = notify.wait_for("READY=1", 15s);
+  BOOST_TEST_REQUIRE(ready.has_value(), "no READY=1");
+  BOOST_TEST(ready->find("STATUS=watching 1 sources") != std::string::npos, *ready);
+
+  // Watchdog at half of WATCHDOG_USEC: about 10 pings a second.
+  int pings = 0;
+  auto until = std::chrono::steady_clock::now() + 1s;
+  while (std::chrono::steady_clock::now() < until) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    auto msg = notify.next(left);
+    if (msg && msg->find("WATCHDOG=1") != std::string::npos) ++pings;
+  }
+  BOOST_TEST(pings >= 5);
+  BOOST_TEST(pings <= 15);
+
+  // A good reload: RELOADING=1 with MONOTONIC_USEC in the same message, then READY=1.
+  write(config, config_text(server, "\n[sources.news2]\nkind = \"feed\"\nurl = \"" + server.url("/feed2") + "\"\nevery = \"2s\"\n", ""));
+  ::kill(child->pid(), SIGHUP);
+  auto reloading = notify.wait_for("RELOADING=1", 10s);
+  BOOST_TEST_REQUIRE(reloading.has_value(), "no RELOADING=1");
+  BOOST_TEST(std::regex_search(*reloading, std::regex("MONOTONIC_USEC=[0-9]+")), *reloading);
+  auto ready2 = notify.wait_for("READY=1", 10s);
+  BOOST_TEST_REQUIRE(ready2.has_value());
+  BOOST_TEST(ready2->find("watching 2 sources") != std::string::npos, *ready2);
+  BOOST_TEST(wait_until([&] { return server.count("/feed2") >= 1; }, 10s), "the new source was never fetched");
+
+  // A bad reload: READY=1 again, with a STATUS= naming FILE:LINE:COL, and the old config runs on.
+  write(config, "[watchdesk]\nstate = \"state.db\"\nuser_agnt = \"x\"\n");
+  ::kill(child->pid(), SIGHUP);
+  BOOST_TEST_REQUIRE(notify.wait_for("RELOADING=1", 10s).has_value());
+  auto refused = notify.wait_for("READY=1", 10s);
+  BOOST_TEST_REQUIRE(refused.has_value());
+  BOOST_TEST(refused->find("reload failed") != std::string::npos, *refused);
+  BOOST_TEST(refused->find(config.string() + ":3:1:") != std::string::npos, *refused);
+  auto before = server.count("/feed2");
+  BOOST_TEST(wait_until([&] { return server.count("/feed2") > before; }, 10s), "the old configuration stopped");
+
+  // SIGTERM while a fetch is in flight: STOPPING=1, then exit 0 within 5 s.
+  server.on("/feed", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
+  HttpResponse slow = HttpResponse::text(200, kFeed, "application/rss+xml");
+  slow.delay = 1500ms;
+  server.on("/feed2", HttpServer::serve(slow));
+  auto in_flight = server.count("/feed2");
+  BOOST_TEST_REQUIRE(wait_until([&] { return server.count("/feed2") > in_flight; }, 10s));
+  auto t0 = std::chrono::steady_clock::now();
+  ::kill(child->pid(), SIGTERM);
+  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
+  auto status = child->wait(5s);
+  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
+  BOOST_TEST(WIFEXITED(*status));
+  BOOST_TEST(WEXITSTATUS(*status) == 0);
+  BOOST_TEST(std::chrono::steady_clock::now() - t0 < 5s);
+}
+
+BOOST_AUTO_TEST_CASE(metrics_match_what_the_servers_saw) {
+  TempDir dir;
+  HttpServer server;
+  server.on("/feed", HttpServer::conditional("\"v1\"", "", kFeed));
+  server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
+  NotifySocket notify(dir.path / "notify.sock");
+  auto port = free_port();
+  auto config = dir.path / "watchdesk.toml";
+  write(config, config_text(server, "", "metrics = \"127.0.0.1:" + std::to_string(port) + "\"\n"));
+  auto child = start_daemon(config, notify, 0);
+  BOOST_TEST_REQUIRE(notify.wait_for("READY=1", 15s).has_value());
+  BOOST_TEST_REQUIRE(wait_until([&] { return server.count("/feed") >= 3; }, 20s));
+
+  long status = 0;
+  auto health = http_get("http://127.0.0.1:" + std::to_string(port) + "/healthz", status);
+  BOOST_TEST(status == 200);
+  auto seen = server.count("/feed");
+  auto text = http_get("http://127.0.0.1:" + std::to_string(port) + "/metrics", status);
+  BOOST_TEST_REQUIRE(status == 200);
+
+  // Every line is a comment or `name{labels} value` (Prometheus text format 0.0.4).
+  std::regex sample(R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? [-+0-9.eEInfa]+$)");
+  std::map<std::string, double> values;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("# HELP ", 0) == 0 || line.rfind("# TYPE ", 0) == 0) continue;
+    BOOST_TEST(std::regex_match(line, sample), "not Prometheus text: " << line);
+    auto space = line.rfind(' ');
+    values[line.substr(0, space)] = std::stod(line.substr(space + 1));
+  }
+  double fetched = values["watchdesk_fetches_total{source=\"news\",outcome=\"fetched\"}"];
+  double not_modified = values["watchdesk_fetches_total{source=\"news\",outcome=\"not_modified\"}"];
+  // The server may have seen one more request than the daemon has finished (one in flight).
+  BOOST_TEST(fetched == 1);
+  BOOST_TEST(fetched + not_modified <= static_cast<double>(seen));
+  BOOST_TEST(fetched + not_modified >= static_cast<double>(seen) - 1);
+  BOOST_TEST(values["watchdesk_source_up{source=\"news\"}"] == 1);
+  BOOST_TEST(values.count("watchdesk_pending_deliveries") == 1u);
+  BOOST_TEST(values["watchdesk_fetch_duration_seconds_count"] == fetched + not_modified);
+
+  ::kill(child->pid(), SIGTERM);
+  auto exit_status = child->wait(5s);
+  BOOST_TEST_REQUIRE(exit_status.has_value());
+  BOOST_TEST(WEXITSTATUS(*exit_status) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
