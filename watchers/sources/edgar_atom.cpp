@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "watchers/sources/edgar_common.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -18,46 +19,6 @@ constexpr std::string_view feed_what = "EDGAR Atom feed";
 
 // Companies kept per filing in the latest-filings feed (a group filing lists a few dozen at most).
 constexpr std::size_t max_entities = 64;
-
-// Windows-1252 code points for bytes 0x80-0x9F; EDGAR declares ISO-8859-1, and as in browsers the
-// label is read as Windows-1252 (the same as ISO-8859-1 except in this range of control codes).
-constexpr std::array<char32_t, 32> cp1252_high{
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::string latin1_to_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 && byte < 0xA0)
-      append_utf8(out, cp1252_high[byte - 0x80]);
-    else
-      append_utf8(out, byte);
-  }
-  return out;
-}
-
-std::string ascii_lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The `encoding` of the XML declaration at the start of `text`, if any.
 std::optional<std::string_view> declared_encoding(std::string_view text) {
@@ -83,7 +44,7 @@ std::optional<Encoding> encoding_named(std::string_view name) {
   static constexpr std::array<std::string_view, 11> latin1{
       "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
       "us-ascii", "ascii", "iso-ir-100"};
-  std::string lowered = ascii_lowered(name);
+  std::string lowered = text::to_lower_ascii(name);
   if (std::find(utf8.begin(), utf8.end(), lowered) != utf8.end()) return Encoding::utf8;
   if (std::find(latin1.begin(), latin1.end(), lowered) != latin1.end()) return Encoding::latin1;
   return std::nullopt;
@@ -138,7 +99,7 @@ Status load_feed(std::string_view body, FeedDocument& out) {
   std::string_view text = body;
   pugi::xml_parse_result result;
   if (encoding == Encoding::latin1) {
-    out.converted = latin1_to_utf8(body);
+    out.converted = text::latin1_to_utf8(body);
     text = out.converted;
     result = out.doc.load_buffer_inplace(out.converted.data(), out.converted.size(), options,
                                          pugi::encoding_utf8);
@@ -334,7 +295,7 @@ struct Entity {
 
 int role_rank(std::string_view role) {
   static constexpr std::array<std::string_view, 5> order{"filer", "filed by", "issuer", "subject", "reporting"};
-  std::string lowered = ascii_lowered(role);
+  std::string lowered = text::to_lower_ascii(role);
   auto it = std::find(order.begin(), order.end(), lowered);
   return static_cast<int>(it - order.begin());
 }

@@ -24,12 +24,6 @@ enum class Charset { utf8, utf16, windows1252, unsupported };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // The `encoding` of the XML declaration at the start of `body`, or empty.
 std::string_view declared_encoding(std::string_view body) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
@@ -111,7 +105,7 @@ std::string_view direct_text(pugi::xml_node node, std::string& scratch) {
 // The text directly inside `node` without surrounding whitespace (links, ids, dates).
 std::string trimmed_text(pugi::xml_node node) {
   std::string scratch;
-  return std::string(trim(direct_text(node, scratch)));
+  return std::string(text::trim(direct_text(node, scratch)));
 }
 
 // Replaces ill-formed UTF-8 in `s` (pugixml passes bytes through as they are).
@@ -233,14 +227,14 @@ Item rss_item(pugi::xml_node node) {
   item.title = rss_plain(node.child("title"));
   item.link = trimmed_text(node.child("link"));
   if (item.link.empty()) {
-    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = trim(alt.attribute("href").value());
+    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = text::trim(alt.attribute("href").value());
   }
   if (const pugi::xml_node guid = node.child("guid")) {
     item.guid = trimmed_text(guid);
-    const bool permalink = !text::iequals(trim(guid.attribute("isPermaLink").value()), "false");
+    const bool permalink = !text::iequals(text::trim(guid.attribute("isPermaLink").value()), "false");
     if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
   }
-  if (item.guid.empty()) item.guid = trim(node.attribute("rdf:about").value());
+  if (item.guid.empty()) item.guid = text::trim(node.attribute("rdf:about").value());
   if (const pugi::xml_node date = node.child("pubDate")) {
     item.date_text = trimmed_text(date);
     item.published = parse_rfc822(item.date_text);
@@ -274,7 +268,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
     const std::string_view rel = link.attribute("rel").value();
     if (rel.empty() || rel == "alternate") {
-      item.link = std::string(trim(link.attribute("href").value()));
+      item.link = std::string(text::trim(link.attribute("href").value()));
       if (!item.link.empty()) break;
     }
   }
@@ -357,7 +351,7 @@ Error malformed(const config::Source& source, std::string_view text_in, const pu
 }  // namespace
 
 std::string canonical_link(std::string_view url) {
-  url = trim(url);
+  url = text::trim(url);
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) return std::string(url);
   std::string out;
