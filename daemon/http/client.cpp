@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
 
 #include "config/urls.hpp"
 #include "watchdesk/version.hpp"
@@ -242,14 +241,7 @@ void Client::fail_now(Queued item, Failure failure, std::string message,
   response.retry_after = retry_after;
   std::weak_ptr<int> alive = alive_;
   asio::post(io_, [alive, response = std::move(response), done = std::move(item.done)]() mutable {
-    if (alive.expired() || !done) return;
-    try {
-      done(std::move(response));
-    } catch (const std::exception& e) {
-      spdlog::error("http: a request completion threw: {}", e.what());
-    } catch (...) {
-      spdlog::error("http: a request completion threw");
-    }
+    if (!alive.expired() && done) call_completion(done, std::move(response), "request");
   });
 }
 

@@ -1,14 +1,27 @@
 // One libcurl easy handle set up from a `Request`: options, callbacks, and the response they fill.
 #include "daemon/http/transfer.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <string_view>
 
 #include "daemon/http/retry_after.hpp"
 #include "watchers/text.hpp"
 
 namespace watchdesk::http {
+
+void call_completion(const Completion& done, Response response, std::string_view what) {
+  try {
+    done(std::move(response));
+  } catch (const std::exception& e) {
+    spdlog::error("http: a {} completion threw: {}", what, e.what());
+  } catch (...) {
+    spdlog::error("http: a {} completion threw", what);
+  }
+}
 
 namespace {
 

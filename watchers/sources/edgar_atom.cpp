@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "watchers/sources/edgar_common.hpp"
+#include "watchers/sources/payload_support.hpp"
 #include "watchers/text.hpp"
 
 namespace watchdesk::sources {
@@ -19,23 +20,6 @@ constexpr std::string_view feed_what = "EDGAR Atom feed";
 
 // Companies kept per filing in the latest-filings feed (a group filing lists a few dozen at most).
 constexpr std::size_t max_entities = 64;
-
-// The `encoding` of the XML declaration at the start of `text`, if any.
-std::optional<std::string_view> declared_encoding(std::string_view text) {
-  if (text.substr(0, 5) != "<?xml") return std::nullopt;
-  auto end = text.find("?>");
-  if (end == std::string_view::npos) return std::nullopt;
-  auto decl = text.substr(0, end);
-  auto pos = decl.find("encoding");
-  if (pos == std::string_view::npos) return std::nullopt;
-  pos = decl.find_first_not_of(" \t\r\n", pos + 8);
-  if (pos == std::string_view::npos || decl[pos] != '=') return std::nullopt;
-  pos = decl.find_first_not_of(" \t\r\n", pos + 1);
-  if (pos == std::string_view::npos || (decl[pos] != '"' && decl[pos] != '\'')) return std::nullopt;
-  auto close = decl.find(decl[pos], pos + 1);
-  if (close == std::string_view::npos) return std::nullopt;
-  return decl.substr(pos + 1, close - pos - 1);
-}
 
 enum class Encoding { utf8, latin1 };
 
@@ -82,14 +66,13 @@ Status load_feed(std::string_view body, FeedDocument& out) {
     return make_error(fmt::format("{}: expected an Atom feed, got {}", feed_what, *foreign));
 
   Encoding encoding = Encoding::utf8;
-  auto start = body.find_first_not_of(" \t\r\n");
-  if (auto declared = declared_encoding(body.substr(start))) {
-    auto known = encoding_named(*declared);
+  if (const std::string_view declared = xml_declared_encoding(body); !declared.empty()) {
+    auto known = encoding_named(declared);
     if (!known)
       return make_error(fmt::format(
           "{}: the document declares encoding \"{}\", which watchdesk does not read (EDGAR feeds are "
           "ISO-8859-1 or UTF-8)",
-          feed_what, clean_text(declared->substr(0, 40))));
+          feed_what, clean_text(declared.substr(0, 40))));
     encoding = *known;
   }
 
@@ -138,13 +121,6 @@ struct TitleParts {
   std::string role;
 };
 
-std::string_view trimmed(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -155,13 +131,13 @@ std::optional<std::string_view> take_trailing_group(std::string_view& text) {
   auto open = text.rfind('(');
   if (open == std::string_view::npos) return std::nullopt;
   auto inside = text.substr(open + 1, text.size() - open - 2);
-  text = trimmed(text.substr(0, open));
-  return trimmed(inside);
+  text = text::trim(text.substr(0, open));
+  return text::trim(inside);
 }
 
 TitleParts parse_entry_title(std::string_view title) {
   TitleParts parts;
-  std::string_view rest = trimmed(title);
+  std::string_view rest = text::trim(title);
   std::string_view probe = rest;
   auto last = take_trailing_group(probe);
   if (!last) return parts;
@@ -178,8 +154,8 @@ TitleParts parse_entry_title(std::string_view title) {
   }
   auto sep = rest.find(" - ");
   if (sep != std::string_view::npos) {
-    parts.form = std::string(trimmed(rest.substr(0, sep)));
-    rest = trimmed(rest.substr(sep + 3));
+    parts.form = std::string(text::trim(rest.substr(0, sep)));
+    rest = text::trim(rest.substr(sep + 3));
   }
   parts.company = std::string(rest);
   return parts;
@@ -191,7 +167,7 @@ std::string_view labelled_value(std::string_view summary, std::string_view label
   if (pos == std::string_view::npos) return {};
   std::string_view rest = summary.substr(pos + label.size());
   while (true) {
-    rest = trimmed(rest);
+    rest = text::trim(rest);
     if (rest.empty() || rest.front() != '<') break;
     auto close = rest.find('>');
     if (close == std::string_view::npos) return {};
@@ -325,6 +301,21 @@ std::string describe_entities(const std::vector<Entity>& entities) {
   return out;
 }
 
+// The `<entry>` elements of a feed that carry an accession number, in order; the others are
+// recorded in `out.dropped`.
+std::vector<EntryFields> entries_with_accession(const pugi::xml_node& root, ParseOutput& out) {
+  std::vector<EntryFields> entries;
+  std::size_t number = 0;
+  for (auto entry : root.children()) {
+    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
+    ++number;
+    EntryFields fields = read_entry(entry);
+    if (fields.accession) entries.push_back(std::move(fields));
+    else out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
+  }
+  return entries;
+}
+
 }  // namespace
 
 Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source) {
@@ -352,15 +343,7 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
 
   ParseOutput out;
   std::unordered_set<std::string> seen;
-  std::size_t number = 0;
-  for (auto entry : root.children()) {
-    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
-    ++number;
-    EntryFields fields = read_entry(entry);
-    if (!fields.accession) {
-      out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
-      continue;
-    }
+  for (auto& fields : entries_with_accession(root, out)) {
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
     FilingFields filing;
@@ -388,15 +371,7 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
   std::vector<Pending> pending;
   std::unordered_map<std::string, std::size_t> by_accession;
   ParseOutput out;
-  std::size_t number = 0;
-  for (auto entry : root.children()) {
-    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
-    ++number;
-    EntryFields fields = read_entry(entry);
-    if (!fields.accession) {
-      out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
-      continue;
-    }
+  for (auto& fields : entries_with_accession(root, out)) {
     Entity entity;
     if (!fields.title.cik.empty()) {
       entity.company = fields.title.company;

@@ -22,29 +22,6 @@ constexpr std::string_view kExpected = "an RSS 2.0 or Atom 1.0 feed";
 // How the bytes of the body are to be read.
 enum class Charset { utf8, utf16, windows1252, unsupported };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// The `encoding` of the XML declaration at the start of `body`, or empty.
-std::string_view declared_encoding(std::string_view body) {
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  if (body.substr(0, 5) != "<?xml") return {};
-  const std::size_t end = body.substr(0, 512).find("?>");
-  if (end == std::string_view::npos) return {};
-  const std::string_view decl = body.substr(0, end);
-  const std::size_t at = decl.find("encoding");
-  if (at == std::string_view::npos) return {};
-  std::size_t i = at + 8;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || decl[i] != '=') return {};
-  ++i;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
-  const char quote = decl[i];
-  const std::size_t close = decl.find(quote, i + 1);
-  if (close == std::string_view::npos) return {};
-  return decl.substr(i + 1, close - i - 1);
-}
-
 Charset charset_of(std::string_view body, std::string_view declared) {
   if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF") return Charset::utf16;
   if (body.size() >= 2 && (body[0] == '\0' || body[1] == '\0')) return Charset::utf16;
@@ -395,7 +372,7 @@ std::string canonical_link(std::string_view url) {
 }
 
 Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source) {
-  const std::string_view declared = declared_encoding(body);
+  const std::string_view declared = xml_declared_encoding(body);
   const Charset charset = charset_of(body, declared);
   if (charset != Charset::utf16) {
     const std::string_view start = skip_bom_and_space(body);

@@ -46,6 +46,26 @@ std::string_view skip_bom_and_space(std::string_view body) {
   return body;
 }
 
+std::string_view xml_declared_encoding(std::string_view body) {
+  body = skip_bom_and_space(body);
+  if (body.substr(0, 5) != "<?xml") return {};
+  const std::size_t end = body.substr(0, 512).find("?>");
+  if (end == std::string_view::npos) return {};
+  const std::string_view decl = body.substr(0, end);
+  const std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 8;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return {};
+  ++i;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
+  const char quote = decl[i];
+  const std::size_t close = decl.find(quote, i + 1);
+  if (close == std::string_view::npos) return {};
+  return decl.substr(i + 1, close - i - 1);
+}
+
 bool looks_like_html(std::string_view body) {
   const std::string_view b = skip_bom_and_space(body);
   return starts_with_ci(b, "<!doctype html") || starts_with_ci(b, "<html") ||

@@ -1,4 +1,4 @@
-// Shared checks for the price, job-board and feed parsers: body sniffing, JSON parsing, errors.
+// Shared checks for the parsers: body sniffing, XML declarations, JSON parsing, errors.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,10 @@ Error source_error(const config::Source& source, std::string_view message);
 
 /// `body` without a UTF-8 byte-order mark and leading whitespace.
 std::string_view skip_bom_and_space(std::string_view body);
+
+/// The `encoding` named by the XML declaration that opens `body` (after a byte-order mark and
+/// whitespace), such as `ISO-8859-1`; empty when there is none.
+std::string_view xml_declared_encoding(std::string_view body);
 
 /// True when `body` starts like an HTML page (`<!DOCTYPE html`, `<html`, `<head`, `<body`).
 bool looks_like_html(std::string_view body);
