@@ -221,6 +221,13 @@ class Desk {
     return out;
   }
 
+  // The bytes of each state file, by name.
+  std::map<std::string, std::string> state_contents() const {
+    std::map<std::string, std::string> out;
+    for (const auto& file : state_files()) out[file.filename().string()] = slurp(file);
+    return out;
+  }
+
   TempDir dir_;
   fs::path tmp_ = dir_.path() / "tmp";
   fs::path state_file_ = dir_.path() / "state" / "state.db";
@@ -328,6 +335,13 @@ BOOST_AUTO_TEST_CASE(status_after_a_check_shows_the_latest_value_of_every_series
   BOOST_TEST_INFO("check stderr: " << check.err);
   BOOST_TEST_REQUIRE(check.status == 1);
   BOOST_TEST(!desk.state_files().empty());
+
+  // A dry run over that state finds nothing new and leaves the files as they were.
+  const auto before = desk.state_contents();
+  const auto again = desk.run({"check", "--dry-run"});
+  BOOST_TEST(again.status == 0, again.out << again.err);
+  BOOST_TEST(again.out.find("no alerts") != std::string::npos);
+  BOOST_TEST((desk.state_contents() == before));
 
   const auto expected = newest(desk.points_);
   // The price fixture's own close, read from its CSV: the value the desk's P/S multiple rests on.
