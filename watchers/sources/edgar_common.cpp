@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "config/urls.hpp"
+#include "watchers/sources/payload_support.hpp"
 #include "watchers/text.hpp"
 
 namespace watchdesk::sources {
@@ -18,10 +19,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && text::iequals(text.substr(0, prefix.size()), prefix);
 }
 
 std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
@@ -54,30 +51,6 @@ std::size_t utf8_sequence_length(std::string_view text) {
 long hour_of(TimePoint t) {
   auto since_midnight = t - std::chrono::floor<std::chrono::days>(t);
   return std::chrono::duration_cast<std::chrono::hours>(since_midnight).count();
-}
-
-// The text of the first `<title>` in an HTML page, whitespace collapsed, at most 120 characters.
-std::string html_title(std::string_view page) {
-  auto open = find_ignoring_case(page, "<title");
-  if (open == std::string_view::npos) return {};
-  auto start = page.find('>', open);
-  if (start == std::string_view::npos) return {};
-  ++start;
-  auto end = page.find('<', start);
-  if (end == std::string_view::npos) end = page.size();
-  std::string title;
-  bool space = false;
-  for (char c : clean_text(page.substr(start, std::min<std::size_t>(end - start, 480)))) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !title.empty()) title += ' ';
-    space = false;
-    title += c;
-  }
-  if (title.size() > 120) title = std::string(text::truncate_utf8(title, 117)) + "...";
-  return title;
 }
 
 // The name of the first element of an XML text (after the declaration and comments).
@@ -245,8 +218,7 @@ std::optional<std::string> describe_foreign_document(std::string_view body, Synt
       break;
     }
   }
-  if (starts_with_ignoring_case(rest, "<!doctype html") || starts_with_ignoring_case(rest, "<html") ||
-      starts_with_ignoring_case(rest, "<head") || starts_with_ignoring_case(rest, "<body")) {
+  if (looks_like_html(rest)) {
     std::string title = html_title(rest);
     if (title.empty()) return std::string("an HTML page");
     return fmt::format("an HTML page titled \"{}\"", title);

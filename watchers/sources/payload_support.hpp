@@ -1,4 +1,4 @@
-// Shared checks for the parsers: body sniffing, XML declarations, JSON parsing, errors.
+// Shared checks for the parsers: body sniffing, HTML titles, XML declarations, JSON parsing, errors.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +25,10 @@ std::string_view xml_declared_encoding(std::string_view body);
 
 /// True when `body` starts like an HTML page (`<!DOCTYPE html`, `<html`, `<head`, `<body`).
 bool looks_like_html(std::string_view body);
+
+/// The text of the first `<title>` of an HTML page: markup stripped, whitespace collapsed, cut to
+/// 80 bytes on a code point boundary; empty when there is none.
+std::string html_title(std::string_view body);
 
 /// What `body` looks like, for "expected X but got Y" messages: `an empty answer`,
 /// `an HTML page titled '503 Service Unavailable'`, or `text starting 'No data'`.
