@@ -1,16 +1,14 @@
 // The `feed` source parser: RSS 2.0, RSS 1.0 and Atom 1.0 into observations.
 #include "watchers/sources/feed.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <set>
 
 #include <pugixml.hpp>
 
+#include "watchers/digest.hpp"
 #include "watchers/sources/payload_support.hpp"
 #include "watchers/text.hpp"
 
@@ -33,26 +31,6 @@ Charset charset_of(std::string_view body, std::string_view declared) {
     if (text::iequals(declared, name)) return Charset::windows1252;
   if (declared.size() >= 6 && text::iequals(declared.substr(0, 6), "utf-16")) return Charset::utf16;
   return Charset::unsupported;
-}
-
-// The first 16 hex digits of SHA-256 over `a`, a newline and `b`: a stable key for unkeyed items.
-std::string sha256_prefix(std::string_view a, std::string_view b) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  EVP_DigestUpdate(ctx, a.data(), a.size());
-  EVP_DigestUpdate(ctx, "\n", 1);
-  EVP_DigestUpdate(ctx, b.data(), b.size());
-  EVP_DigestFinal_ex(ctx, digest.data(), &length);
-  EVP_MD_CTX_free(ctx);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 8; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
 }
 
 std::string_view local_name(std::string_view name) {
@@ -287,7 +265,7 @@ void add_item(Item item, std::size_t index, std::string_view fallback_publisher,
   std::string key = item.guid;
   if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
   if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
-    key = "sha256:" + sha256_prefix(item.title, item.date_text);
+    key = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
   const std::string label = "item #" + std::to_string(index + 1) +
                             (item.title.empty() ? std::string()
                                                 : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
