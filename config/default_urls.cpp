@@ -2,9 +2,9 @@
 #include "config/default_urls.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "config/urls.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::config {
 namespace {
@@ -15,13 +15,6 @@ std::string join(const std::vector<std::string>& items, std::string_view keep) {
     if (!out.empty()) out += ',';
     out += percent_encode(item, keep);
   }
-  return out;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
   return out;
 }
 
@@ -43,11 +36,16 @@ std::string form_prefix(const std::vector<std::string>& forms) {
   return best ? *best : std::string();
 }
 
+std::string stooq_symbol(std::string_view symbol) {
+  std::string out = text::to_lower_ascii(symbol);
+  if (!out.empty() && out.find('.') == std::string::npos && out.front() != '^') out += ".us";
+  return out;
+}
+
 std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history) {
   switch (provider) {
     case PriceProvider::stooq: {
-      std::string s = lower(symbol);
-      if (s.find('.') == std::string::npos) s += ".us";
+      const std::string s = stooq_symbol(symbol);
       if (history == PriceHistory::daily) return "https://stooq.com/q/d/l/?s=" + percent_encode(s) + "&i=d";
       return "https://stooq.com/q/l/?s=" + percent_encode(s) + "&f=sd2t2ohlcv&h&e=csv";
     }

@@ -19,7 +19,11 @@ std::string cik10(std::string_view cik);
 /// (`S-1` for `S-1`, `S-1/A`), or empty (no filter) when there is none.
 std::string form_prefix(const std::vector<std::string>& forms);
 
-/// The quote URL of `provider` for `symbol` (`CRWV`; stooq adds `.us` when no market is given).
+/// The Stooq spelling of `symbol`: lower case, with `.us` appended when it names no market (no `.`)
+/// and is not an index (`^spx`): `CRWV` gives `crwv.us`, `SAP.DE` gives `sap.de`.
+std::string stooq_symbol(std::string_view symbol);
+
+/// The quote URL of `provider` for `symbol` (`CRWV`; stooq spells it as `stooq_symbol` does).
 std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history);
 
 /// The default URL of `source` built from its kind's keys; `today` ends an `edgar-search` date

@@ -4,17 +4,9 @@
 #include <cctype>
 #include <charconv>
 
+#include "watchers/text.hpp"
+
 namespace watchdesk::config {
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
-
-}  // namespace
 
 std::string url_scheme(std::string_view url) {
   auto colon = url.find(':');
@@ -24,7 +16,7 @@ std::string url_scheme(std::string_view url) {
     bool ok = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
     if (!ok) return {};
   }
-  return lower(url.substr(0, colon));
+  return text::to_lower_ascii(url.substr(0, colon));
 }
 
 std::string url_host(std::string_view url) {
@@ -36,9 +28,9 @@ std::string url_host(std::string_view url) {
   if (!authority.empty() && authority.front() == '[') {
     auto close = authority.find(']');
     if (close == std::string_view::npos) return {};
-    return lower(authority.substr(1, close - 1));
+    return text::to_lower_ascii(authority.substr(1, close - 1));
   }
-  return lower(authority.substr(0, authority.find(':')));
+  return text::to_lower_ascii(authority.substr(0, authority.find(':')));
 }
 
 std::string percent_encode(std::string_view text, std::string_view keep) {
@@ -59,7 +51,7 @@ std::string percent_encode(std::string_view text, std::string_view keep) {
 }
 
 bool is_loopback_host(std::string_view host) {
-  auto h = lower(host);
+  auto h = text::to_lower_ascii(host);
   if (h == "localhost" || h == "::1") return true;
   // 127.x.y.z, each part a number up to 255.
   if (!h.starts_with("127.")) return false;

@@ -12,17 +12,9 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// One code point read from UTF-8: its value and length; `valid` is false for an ill-formed
-// sequence, whose `length` is then the maximal invalid prefix (at least 1).
-struct Decoded {
-  char32_t cp = 0;
-  std::size_t length = 1;
-  bool valid = false;
-};
-
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-Decoded decode_at(std::string_view s, std::size_t i) {
+CodePoint decode_at(std::string_view s, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1, true};
   std::size_t length = 0;
@@ -270,16 +262,16 @@ std::optional<char32_t> code_point_before(std::string_view s, std::size_t pos) {
   std::size_t start = pos - 1;
   for (int back = 0; back < 3 && start > 0 && is_continuation(static_cast<unsigned char>(s[start])); ++back)
     --start;
-  const Decoded d = decode_at(s, start);
+  const CodePoint d = decode_at(s, start);
   if (!d.valid || start + d.length != pos) return std::nullopt;
-  return d.cp;
+  return d.value;
 }
 
-std::optional<char32_t> code_point_at(std::string_view s, std::size_t pos) {
+std::optional<char32_t> valid_code_point_at(std::string_view s, std::size_t pos) {
   if (pos >= s.size()) return std::nullopt;
-  const Decoded d = decode_at(s, pos);
+  const CodePoint d = decode_at(s, pos);
   if (!d.valid) return std::nullopt;
-  return d.cp;
+  return d.value;
 }
 
 bool is_word_at_boundary(std::optional<char32_t> cp) { return cp && is_word_cp(*cp); }
@@ -301,6 +293,16 @@ bool is_block_tag(std::string_view name) {
       "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
       "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "img"};
   return std::find(kBlock.begin(), kBlock.end(), name) != kBlock.end();
+}
+
+// The first whole-word occurrence of `folded_word` in `folded_text` at or after `from`, or npos.
+std::size_t find_folded_word(std::string_view folded_text, std::string_view folded_word, std::size_t from) {
+  if (folded_word.empty() || folded_word.size() > folded_text.size()) return std::string_view::npos;
+  for (std::size_t pos = folded_text.find(folded_word, from); pos != std::string_view::npos;
+       pos = folded_text.find(folded_word, pos + 1)) {
+    if (is_whole_word(folded_text, {pos, pos + folded_word.size()})) return pos;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -422,8 +424,8 @@ std::string collapse_whitespace(std::string_view text) {
       ++i;
       continue;
     }
-    const Decoded d = decode_at(text, i);
-    if (d.valid && is_space_cp(d.cp)) {
+    const CodePoint d = decode_at(text, i);
+    if (d.valid && is_space_cp(d.value)) {
       pending_space = !out.empty();
     } else {
       if (pending_space) out += ' ';
@@ -442,7 +444,7 @@ bool is_valid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    const Decoded d = decode_at(text, i);
+    const CodePoint d = decode_at(text, i);
     if (!d.valid) return false;
     i += d.length;
   }
@@ -455,7 +457,7 @@ std::string sanitize_utf8(std::string_view text) {
   out.reserve(text.size() + 8);
   std::size_t i = 0;
   while (i < text.size()) {
-    const Decoded d = decode_at(text, i);
+    const CodePoint d = decode_at(text, i);
     if (d.valid) {
       out.append(text.substr(i, d.length));
     } else {
@@ -490,6 +492,20 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes) {
   return text.substr(0, cut);
 }
 
+CodePoint code_point_at(std::string_view text, std::size_t offset) { return decode_at(text, offset); }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -507,10 +523,10 @@ std::string fold_case(std::string_view text) {
       ++i;
       continue;
     }
-    const Decoded d = decode_at(out, i);
+    const CodePoint d = decode_at(out, i);
     if (d.valid && d.length == 2) {
-      const char32_t folded = fold_two_byte(d.cp);
-      if (folded != d.cp) {
+      const char32_t folded = fold_two_byte(d.value);
+      if (folded != d.value) {
         out[i] = static_cast<char>(0xC0 | (folded >> 6));
         out[i + 1] = static_cast<char>(0x80 | (folded & 0x3F));
       }
@@ -521,29 +537,43 @@ std::string fold_case(std::string_view text) {
 }
 
 bool contains_word(std::string_view text, std::string_view word) {
-  while (!word.empty() && is_ascii_space(word.front())) word.remove_prefix(1);
-  while (!word.empty() && is_ascii_space(word.back())) word.remove_suffix(1);
+  word = trim(word);
   if (word.empty() || word.size() > text.size()) return false;
   return contains_folded_word(fold_case(text), fold_case(word));
 }
 
 bool contains_folded_word(std::string_view folded_text, std::string_view folded_word) {
-  while (!folded_word.empty() && is_ascii_space(folded_word.front())) folded_word.remove_prefix(1);
-  while (!folded_word.empty() && is_ascii_space(folded_word.back())) folded_word.remove_suffix(1);
-  if (folded_word.empty() || folded_word.size() > folded_text.size()) return false;
-  const bool word_starts_with_letter = is_word_at_boundary(code_point_at(folded_word, 0));
-  const bool word_ends_with_letter =
-      is_word_at_boundary(code_point_before(folded_word, folded_word.size()));
-  std::size_t pos = folded_text.find(folded_word);
-  while (pos != std::string_view::npos) {
-    const bool glued_before =
-        word_starts_with_letter && is_word_at_boundary(code_point_before(folded_text, pos));
-    const bool glued_after = word_ends_with_letter &&
-                             is_word_at_boundary(code_point_at(folded_text, pos + folded_word.size()));
-    if (!glued_before && !glued_after) return true;
-    pos = folded_text.find(folded_word, pos + 1);
-  }
-  return false;
+  return find_folded_word(folded_text, trim(folded_word), 0) != std::string_view::npos;
+}
+
+bool contains_any_word(std::string_view text, const std::vector<std::string>& words) {
+  if (words.empty()) return false;
+  const std::string folded = fold_case(text);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return contains_folded_word(folded, fold_case(word)); });
+}
+
+std::vector<Span> find_words(std::string_view text, std::string_view word) {
+  std::vector<Span> found;
+  word = trim(word);
+  if (word.empty() || word.size() > text.size()) return found;
+  // Folding keeps byte lengths, so offsets in the folded text are offsets in `text`.
+  const std::string folded_text = fold_case(text);
+  const std::string folded_word = fold_case(word);
+  for (std::size_t pos = find_folded_word(folded_text, folded_word, 0); pos != std::string_view::npos;
+       pos = find_folded_word(folded_text, folded_word, pos + 1))
+    found.push_back({pos, pos + folded_word.size()});
+  return found;
+}
+
+bool is_whole_word(std::string_view text, Span span) {
+  if (span.begin >= span.end || span.end > text.size()) return false;
+  const std::string_view word = text.substr(span.begin, span.end - span.begin);
+  const bool starts_with_letter = is_word_at_boundary(valid_code_point_at(word, 0));
+  const bool ends_with_letter = is_word_at_boundary(code_point_before(word, word.size()));
+  const bool glued_before = starts_with_letter && is_word_at_boundary(code_point_before(text, span.begin));
+  const bool glued_after = ends_with_letter && is_word_at_boundary(valid_code_point_at(text, span.end));
+  return !glued_before && !glued_after;
 }
 
 LineColumn line_column_at(std::string_view text, std::size_t offset) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace watchdesk::text {
 
@@ -42,8 +43,26 @@ std::string latin1_to_utf8(std::string_view text);
 /// boundary (a code point is never cut in half).
 std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
 
+/// One code point read from UTF-8 at a byte offset: its value and length in bytes. `valid` is false
+/// for an ill-formed sequence, whose `length` is then that of its maximal invalid prefix (at least
+/// 1), so that a scan can step over it.
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t length = 1;
+  bool valid = false;
+};
+
+/// The code point that starts at byte `offset` of `text` (`offset` < `text.size()`).
+CodePoint code_point_at(std::string_view text, std::size_t offset);
+
+/// `text` without leading and trailing ASCII whitespace (space, tab, CR, LF, FF, VT).
+std::string_view trim(std::string_view text);
+
 /// ASCII case-insensitive equality (`iequals("GPU", "gpu")`).
 bool iequals(std::string_view a, std::string_view b);
+
+/// `text` with ASCII capitals lowered; every other byte is kept (for hosts, symbols, keys).
+std::string to_lower_ascii(std::string_view text);
 
 /// `text` in lower case: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals are folded;
 /// every other byte is kept. The result has the same length in bytes as `text`.
@@ -60,6 +79,24 @@ bool contains_word(std::string_view text, std::string_view word);
 /// `contains_word` for a text and a word that have both been through `fold_case` already: fold
 /// many texts or words once, then match them many times.
 bool contains_folded_word(std::string_view folded_text, std::string_view folded_word);
+
+/// True when any of `words` occurs in `text` as whole words (`contains_word`); false when `words`
+/// is empty.
+bool contains_any_word(std::string_view text, const std::vector<std::string>& words);
+
+/// A byte range `[begin, end)` within a text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Every occurrence of `word` in `text` as whole words, ignoring case, by the rules of
+/// `contains_word`; as byte ranges of `text`, in order (occurrences may overlap).
+std::vector<Span> find_words(std::string_view text, std::string_view word);
+
+/// True when the bytes `span` of `text` stand as whole words by the rule of `contains_word`: not
+/// glued to a letter or digit before (when they start with one) or after (when they end with one).
+bool is_whole_word(std::string_view text, Span span);
 
 /// A 1-based line and column (in bytes) within a text.
 struct LineColumn {

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "watchers/text.hpp"
+
 namespace watchdesk {
 namespace {
 
@@ -50,14 +52,6 @@ class Cursor {
   std::size_t pos_ = 0;
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 std::optional<TimePoint> make_time(int y, int mo, int d, int h, int mi, int s) {
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return std::nullopt;
@@ -94,7 +88,7 @@ std::optional<Seconds> named_zone_offset(std::string_view zone) {
                                                {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5},
                                                {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7}}};
   for (const auto& z : zones)
-    if (iequals(z.name, zone)) return Seconds{z.hours * 3600};
+    if (text::iequals(z.name, zone)) return Seconds{z.hours * 3600};
   return std::nullopt;
 }
 
@@ -103,7 +97,7 @@ std::optional<int> month_from_name(std::string_view name) {
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   if (name.size() < 3) return std::nullopt;
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (iequals(names[i], name.substr(0, 3))) return static_cast<int>(i) + 1;
+    if (text::iequals(names[i], name.substr(0, 3))) return static_cast<int>(i) + 1;
   return std::nullopt;
 }
 

@@ -22,11 +22,22 @@ namespace {
 
 namespace json = boost::json;
 
-json::object source_json(const pipeline::IngestReport& r) {
+// One source's line of the summary; a dry run also lists what the fetch brought, as the text does.
+json::object source_json(const pipeline::IngestReport& r, DryRun dry_run) {
   json::object o{{"source", r.source_id}, {"healthy", r.healthy}, {"new", r.new_observations.size()},
                  {"points", r.points.size()}};
   if (!r.error.empty()) o["error"] = r.error;
   if (!r.store_error.empty()) o["store_error"] = r.store_error;
+  if (dry_run == DryRun::yes) {
+    json::array observations, points;
+    for (const auto& seen : r.new_observations)
+      observations.push_back(
+          json::object{{"key", seen.observation.key}, {"signal", seen.signal}, {"title", seen.observation.title}});
+    for (const auto& [name, p] : r.points)
+      points.push_back(json::object{{"series", name}, {"value", p.value}, {"at", format_rfc3339(p.at)}});
+    o["observations"] = std::move(observations);
+    o["series_points"] = std::move(points);
+  }
   return o;
 }
 
@@ -136,7 +147,7 @@ int check(const CheckOptions& options) {
   auto pending = store.pending_deliveries();
   if (options.format == Format::json) {
     json::array srcs, alerts;
-    for (const auto& r : reports) srcs.push_back(source_json(r));
+    for (const auto& r : reports) srcs.push_back(source_json(r, options.dry_run));
     for (const auto& a : raised) {
       json::error_code ec;
       auto v = json::parse(a.json, ec);

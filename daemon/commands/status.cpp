@@ -9,6 +9,8 @@
 #include "daemon/commands/startup.hpp"
 #include "daemon/exit_codes.hpp"
 #include "daemon/pipeline/store_views.hpp"
+#include "watchers/triggers/common.hpp"
+#include "watchers/triggers/metric_values.hpp"
 #include "watchers/triggers/reading.hpp"
 
 namespace watchdesk::commands {
@@ -44,7 +46,14 @@ void add_source_rows(const config::Config& cfg, store::StateStore& store, std::v
     r.kind = "series";
     r.reading = fmt::format("{}", p->value);
     if (!p->ref.empty()) r.reading += " (" + p->ref + ")";
+    r.value = p->value;
     r.as_of = p->at;
+    // A series of a source still configured is as confirmed as what that source says by itself.
+    const auto source_id = triggers::split_series_name(name).first;
+    if (cfg.find_source(source_id)) {
+      r.status = triggers::source_confirmation(cfg, source_id);
+      r.evidence = triggers::evidence_of(cfg, triggers::InputPoint{name, *p});
+    }
     rows.push_back(std::move(r));
   }
 }
@@ -91,6 +100,7 @@ int status(const StatusOptions& options) {
       json::array out;
       for (const auto& r : rows) {
         json::object o{{"row", r.row}, {"kind", r.kind}, {"reading", r.reading}};
+        o["value"] = r.value ? json::value(*r.value) : json::value(nullptr);
         o["status"] = r.status ? json::value(config::to_string(*r.status)) : json::value(nullptr);
         o["as_of"] = r.as_of ? json::value(format_rfc3339(*r.as_of)) : json::value(nullptr);
         if (r.evidence) o["evidence"] = json::object{{"signal", r.evidence->signal}, {"url", r.evidence->url}};

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "config/urls.hpp"
+
 namespace watchdesk::fetch {
 
 namespace asio = boost::asio;
@@ -236,7 +238,7 @@ void Scheduler::on_response(std::size_t index, http::Response response, Clock::t
   report.elapsed = response.elapsed;
   report.bytes = response.bytes;
 
-  const std::string host = http::url_host(response.url);
+  const std::string host = config::url_host(response.url);
   if (response.ok()) {
     Outcome outcome;
     if (response.body.empty()) {

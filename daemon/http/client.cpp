@@ -7,9 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
 
+#include "config/urls.hpp"
 #include "watchdesk/version.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::http {
 
@@ -20,16 +21,6 @@ namespace {
 
 /// The EDGAR fair-access ceiling: never more than this many requests per second to SEC hosts.
 constexpr double sec_rate_ceiling = 10.0;
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 long long whole_seconds_up(Clock::duration d) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
@@ -50,12 +41,6 @@ ClientOptions ClientOptions::from_settings(const config::Settings& settings) {
   options.ca_file = settings.ca_file.string();
   options.file_urls = settings.allow_file_urls ? FileUrls::allow : FileUrls::refuse;
   return options;
-}
-
-bool is_sec_host(std::string_view host) {
-  std::string h = lower(host);
-  while (!h.empty() && h.back() == '.') h.pop_back();
-  return h == "sec.gov" || ends_with(h, ".sec.gov");
 }
 
 bool has_email(std::string_view text) {
@@ -79,8 +64,8 @@ bool has_email(std::string_view text) {
 Status check_user_agent(std::string_view user_agent, const std::vector<config::Source>& sources) {
   if (has_email(user_agent)) return ok_status();
   for (const auto& source : sources) {
-    const std::string host = url_host(source.url);
-    if (!is_sec_host(host)) continue;
+    const std::string host = config::url_host(source.url);
+    if (!config::is_sec_host(host)) continue;
     return make_error(fmt::format(
         "source {} fetches from {}, and SEC fair-access rules require a User-Agent with a name and "
         "a contact email; user_agent is \"{}\": set [watchdesk] user_agent = \"Your Org "
@@ -92,8 +77,8 @@ Status check_user_agent(std::string_view user_agent, const std::vector<config::S
 
 std::string politeness_key(std::string_view host) {
   if (host.empty()) return {};
-  if (is_sec_host(host)) return "sec.gov";
-  return lower(host);
+  if (config::is_sec_host(host)) return "sec.gov";
+  return text::to_lower_ascii(host);
 }
 
 Client::Client(asio::io_context& io, ClientOptions options)
@@ -138,7 +123,7 @@ void Client::submit(Request request, Completion done) {
     request.protocols = options_.file_urls == FileUrls::allow ? Protocols::web_and_file : Protocols::web;
   }
 
-  const std::string host = url_host(request.url);
+  const std::string host = config::url_host(request.url);
   const std::string key = politeness_key(host);
   Queued item{std::move(request), std::move(done)};
 
@@ -230,7 +215,7 @@ void Client::finished(const std::string& key, const std::string& label, const Re
   HostState& state = it->second;
   --state.active;
   if (key == "sec.gov" && response.failure == Failure::http_status && response.status == 403) {
-    const std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
+    const std::string host = config::url_host(response.effective_url.empty() ? response.url : response.effective_url);
     state.paused_until = Clock::now() + options_.sec_forbidden_pause;
     state.pause_reason = fmt::format("requests to SEC hosts are paused after HTTP 403 from {}", host);
     spdlog::warn(
@@ -256,14 +241,7 @@ void Client::fail_now(Queued item, Failure failure, std::string message,
   response.retry_after = retry_after;
   std::weak_ptr<int> alive = alive_;
   asio::post(io_, [alive, response = std::move(response), done = std::move(item.done)]() mutable {
-    if (alive.expired() || !done) return;
-    try {
-      done(std::move(response));
-    } catch (const std::exception& e) {
-      spdlog::error("http: a request completion threw: {}", e.what());
-    } catch (...) {
-      spdlog::error("http: a request completion threw");
-    }
+    if (!alive.expired() && done) call_completion(done, std::move(response), "request");
   });
 }
 

@@ -51,9 +51,6 @@ struct ClientOptions {
   static ClientOptions from_settings(const config::Settings& settings);
 };
 
-/// True for `sec.gov` and every host under it (EDGAR fair-access rules apply).
-bool is_sec_host(std::string_view host);
-
 /// True when `text` contains something shaped like an email address (`ops@acme.example`).
 bool has_email(std::string_view text);
 

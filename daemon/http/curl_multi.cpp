@@ -5,7 +5,6 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <spdlog/spdlog.h>
 
-#include <exception>
 #include <vector>
 
 namespace watchdesk::http {
@@ -237,13 +236,7 @@ bool CurlMulti::read_messages() {
     Completion done = node.mapped()->take_completion();
     node.mapped().reset();  // frees the easy handle before the completion may start new ones
     if (done) {
-      try {
-        done(std::move(response));
-      } catch (const std::exception& e) {
-        spdlog::error("http: a transfer completion threw: {}", e.what());
-      } catch (...) {
-        spdlog::error("http: a transfer completion threw");
-      }
+      call_completion(done, std::move(response), "transfer");
       if (alive.expired()) return false;
     }
   }
@@ -254,14 +247,7 @@ void CurlMulti::complete(Response response, Completion done) {
   if (!done) return;
   std::weak_ptr<int> alive = alive_;
   asio::post(io_, [alive, response = std::move(response), done = std::move(done)]() mutable {
-    if (alive.expired()) return;
-    try {
-      done(std::move(response));
-    } catch (const std::exception& e) {
-      spdlog::error("http: a transfer completion threw: {}", e.what());
-    } catch (...) {
-      spdlog::error("http: a transfer completion threw");
-    }
+    if (!alive.expired()) call_completion(done, std::move(response), "transfer");
   });
 }
 

@@ -1,28 +1,11 @@
-// Helpers around `Request`/`Response`: URL hosts, byte counts and operator-facing failure text.
+// Helpers around `Request`/`Response`: byte counts and operator-facing failure text.
 #include "daemon/http/request.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
+#include "config/urls.hpp"
 
 namespace watchdesk::http {
-
-std::string url_host(std::string_view url) {
-  std::string host;
-  CURLU* parsed = curl_url();
-  if (parsed == nullptr) return host;
-  const std::string text(url);
-  if (curl_url_set(parsed, CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
-    char* part = nullptr;
-    if (curl_url_get(parsed, CURLUPART_HOST, &part, 0) == CURLUE_OK && part != nullptr) {
-      host = part;
-      curl_free(part);
-    }
-  }
-  curl_url_cleanup(parsed);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return host;
-}
 
 std::string format_bytes(std::size_t bytes) {
   constexpr std::size_t kib = 1024;
@@ -35,7 +18,7 @@ std::string format_bytes(std::size_t bytes) {
 }
 
 std::string describe_failure(const Response& response) {
-  std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
+  std::string host = config::url_host(response.effective_url.empty() ? response.url : response.effective_url);
   if (host.empty()) host = response.url;
   switch (response.failure) {
     case Failure::none:

@@ -170,9 +170,6 @@ struct Response {
   std::string_view header(std::string_view name) const;
 };
 
-/// The host part of `url` in lower case (empty when the URL has none, as for `file://`).
-std::string url_host(std::string_view url);
-
 /// A one-line account of what went wrong, for operators: `HTTP 429 from stooq.com`,
 /// `cannot connect to 127.0.0.1: Connection refused`, `body over the 16 MiB cap from www.sec.gov`.
 /// Empty when `response` is a success.

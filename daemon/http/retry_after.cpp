@@ -4,23 +4,12 @@
 #include <charconv>
 #include <cstdint>
 
+#include "watchers/text.hpp"
+
 namespace watchdesk::http {
 
-namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-}  // namespace
-
 std::optional<Seconds> parse_retry_after(std::string_view value, TimePoint now) {
-  value = trim(value);
+  value = text::trim(value);
   if (value.empty()) return std::nullopt;
   if (value.find_first_not_of("0123456789") == std::string_view::npos) {
     std::uint64_t seconds = 0;

@@ -1,32 +1,29 @@
 // One libcurl easy handle set up from a `Request`: options, callbacks, and the response they fill.
 #include "daemon/http/transfer.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <string_view>
 
 #include "daemon/http/retry_after.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::http {
 
-namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-           return lower(x) == lower(y);
-         });
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
+void call_completion(const Completion& done, Response response, std::string_view what) {
+  try {
+    done(std::move(response));
+  } catch (const std::exception& e) {
+    spdlog::error("http: a {} completion threw: {}", what, e.what());
+  } catch (...) {
+    spdlog::error("http: a {} completion threw", what);
   }
-  return text;
 }
+
+namespace {
 
 /// Appends to a header list; false when libcurl could not allocate.
 bool append(curl_slist*& list, const std::string& line) {
@@ -68,7 +65,7 @@ Failure classify(CURLcode code) {
 
 std::string_view Response::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return value;
+    if (text::iequals(key, name)) return value;
   }
   return {};
 }
@@ -251,15 +248,15 @@ size_t Transfer::on_header(char* data, size_t size, size_t count, void* self) {
   }
   auto colon = line.find(':');
   if (colon == std::string_view::npos) return bytes;
-  std::string_view name = trim(line.substr(0, colon));
-  std::string_view value = trim(line.substr(colon + 1));
-  if (iequals(name, "ETag")) {
+  std::string_view name = text::trim(line.substr(0, colon));
+  std::string_view value = text::trim(line.substr(colon + 1));
+  if (text::iequals(name, "ETag")) {
     response.validators.etag = std::string(value);
-  } else if (iequals(name, "Last-Modified")) {
+  } else if (text::iequals(name, "Last-Modified")) {
     response.validators.last_modified = std::string(value);
-  } else if (iequals(name, "Content-Type")) {
+  } else if (text::iequals(name, "Content-Type")) {
     response.content_type = std::string(value);
-  } else if (iequals(name, "Retry-After")) {
+  } else if (text::iequals(name, "Retry-After")) {
     response.retry_after = parse_retry_after(value, now_utc());
   }
   response.headers.emplace_back(std::string(name), std::string(value));

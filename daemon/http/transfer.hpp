@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "daemon/http/request.hpp"
 #include "watchers/result.hpp"
@@ -15,6 +16,11 @@ namespace watchdesk::http {
 
 /// Runs once with the finished `Response` of a transfer.
 using Completion = std::function<void(Response)>;
+
+/// Calls `done` with `response` and logs, never propagates, what it throws: an exception must not
+/// unwind through libcurl or the event loop. `what` names the completion in the log line
+/// (`http: a transfer completion threw: ...`).
+void call_completion(const Completion& done, Response response, std::string_view what);
 
 /// A transfer's identity within its `CurlMulti` (never reused in a process).
 using TransferId = std::uint64_t;

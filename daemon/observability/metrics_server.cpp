@@ -87,13 +87,6 @@ bool split_host_port(const std::string& address, std::string& host, unsigned sho
   return true;
 }
 
-bool is_loopback_host(const std::string& host) {
-  if (host == "localhost" || host == "::1") return true;
-  boost::system::error_code ec;
-  auto addr = asio::ip::make_address(host, ec);
-  return !ec && addr.is_loopback();
-}
-
 MetricsServer::MetricsServer(asio::io_context& io, Handlers handlers)
     : io_(io), acceptor_(io), handlers_(std::move(handlers)) {}
 

@@ -40,7 +40,4 @@ class MetricsServer {
 /// Splits `host:port` or `[v6]:port`; false when malformed.
 bool split_host_port(const std::string& address, std::string& host, unsigned short& port);
 
-/// True when `host` is a loopback address (127.0.0.0/8, ::1, localhost).
-bool is_loopback_host(const std::string& host);
-
 }  // namespace watchdesk::observability

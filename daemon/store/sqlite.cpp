@@ -81,34 +81,36 @@ sqlite3_stmt* StatementCache::get(std::string_view sql, int& rc) {
 
 int exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
 
-int query_int(sqlite3* db, const char* sql, std::int64_t& value) {
+namespace {
+
+// Runs `sql` and hands its first row to `read`; SQLITE_ERROR when it returns no row.
+template <class Read>
+int query_first_row(sqlite3* db, const char* sql, Read read) {
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
   StatementPtr stmt(raw);
   if (rc != SQLITE_OK) return rc;
   rc = sqlite3_step(stmt.get());
   if (rc == SQLITE_ROW) {
-    value = sqlite3_column_int64(stmt.get(), 0);
+    read(stmt.get());
     return SQLITE_OK;
   }
   return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
 }
 
+}  // namespace
+
+int query_int(sqlite3* db, const char* sql, std::int64_t& value) {
+  return query_first_row(db, sql, [&](sqlite3_stmt* row) { value = sqlite3_column_int64(row, 0); });
+}
+
 int query_text(sqlite3* db, const char* sql, std::string& value) {
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
-  StatementPtr stmt(raw);
-  if (rc != SQLITE_OK) return rc;
-  rc = sqlite3_step(stmt.get());
-  if (rc == SQLITE_ROW) {
-    const auto* data = sqlite3_column_text(stmt.get(), 0);
-    value = data == nullptr
-                ? std::string()
-                : std::string(reinterpret_cast<const char*>(data),
-                              static_cast<std::size_t>(sqlite3_column_bytes(stmt.get(), 0)));
-    return SQLITE_OK;
-  }
-  return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  return query_first_row(db, sql, [&](sqlite3_stmt* row) {
+    const auto* data = sqlite3_column_text(row, 0);
+    value = data == nullptr ? std::string()
+                            : std::string(reinterpret_cast<const char*>(data),
+                                          static_cast<std::size_t>(sqlite3_column_bytes(row, 0)));
+  });
 }
 
 }  // namespace watchdesk::store

@@ -1,20 +1,11 @@
 // Runs the built `watchdesk` binary: `validate` on good and bad files, usage errors, --version, --help.
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/run_program.hpp"
 #include "unit/config/support.hpp"
-
-extern char** environ;
 
 using watchdesk::config::testing::TempDir;
 
@@ -22,56 +13,15 @@ BOOST_AUTO_TEST_SUITE(integration_cli_validate)
 
 namespace {
 
-struct Run {
-  int status = -1;  // exit status, or -1 when the process did not exit normally
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Runs the binary with `args`, stdout and stderr captured in files of `dir`; `env` replaces the
 // environment when given.
-Run run(const TempDir& dir, const std::vector<std::string>& args, const std::vector<std::string>* env = nullptr) {
-  const auto out_path = dir.path() / "stdout";
-  const auto err_path = dir.path() / "stderr";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-
-  std::vector<std::string> argv_storage{WATCHDESK_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  std::vector<char*> envp;
-  if (env) {
-    env_storage = *env;
-    for (auto& e : env_storage) envp.push_back(e.data());
-    envp.push_back(nullptr);
-  }
-
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, WATCHDESK_BINARY, &actions, nullptr, argv.data(), env ? envp.data() : environ);
-  posix_spawn_file_actions_destroy(&actions);
-  BOOST_TEST_REQUIRE(rc == 0, "cannot start " << WATCHDESK_BINARY);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    BOOST_TEST_REQUIRE(errno == EINTR);
-  }
-  Run result;
-  if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
-  return result;
+watchdesk::testing::ProgramRun run(const TempDir& dir, const std::vector<std::string>& args,
+                                   const std::vector<std::string>* env = nullptr) {
+  std::vector<std::string> argv{WATCHDESK_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  watchdesk::testing::ProgramSetup setup{dir.path(), std::nullopt};
+  if (env) setup.environment = *env;
+  return watchdesk::testing::run_program(argv, setup);
 }
 
 const std::filesystem::path design_example =

@@ -1,7 +1,8 @@
-// Tests for watchers/text.cpp: entities, HTML stripping, whitespace, UTF-8 and whole-word matching.
+// Tests for watchers/text.cpp: entities, HTML stripping, whitespace, UTF-8, case and whole-word matching.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "watchers/text.hpp"
 
@@ -64,6 +65,7 @@ BOOST_AUTO_TEST_CASE(strips_html_to_plain_text) {
       {"trailing <a href=\"", "trailing"},
       {"<script>never closed", ""},
       {"<!DOCTYPE html><?xml version=\"1.0\"?>body", "body"},
+      {"<p>OpenAI &amp; Meta <b>rent</b> Colossus</p>", "OpenAI & Meta rent Colossus"},
       {"", ""},
   };
   for (const auto& c : cases) {
@@ -230,6 +232,10 @@ BOOST_AUTO_TEST_CASE(matches_whole_words_ignoring_case) {
       {"datacenter/networking", "datacenter", true},
       {"gpus then gpu", "gpu", true},  // a later occurrence counts
       {"\u0394\u03B5\u03BB\u03C4\u03B1 team", "\u03B4\u03B5\u03BB\u03C4\u03B1", true},
+      {"xAI's Colossus cluster", "Colossus", true},
+      {"COLOSSUS goes multi-tenant", "Colossus", true},
+      {"colossal build", "Colossus", false},
+      {"Colossuses", "Colossus", false},
       {"anything", "  ", false},
       {"anything", "", false},
       {"", "gpu", false},
@@ -237,8 +243,65 @@ BOOST_AUTO_TEST_CASE(matches_whole_words_ignoring_case) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT("text '" << c.text << "' word '" << c.word << "'") {
       BOOST_TEST(text::contains_word(c.text, c.word) == c.match);
+      BOOST_TEST(text::find_words(c.text, c.word).empty() == !c.match);
+      BOOST_TEST(text::contains_any_word(c.text, {"no-such-word", c.word}) == c.match);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(finds_every_whole_word_occurrence_with_its_span) {
+  const auto spans = text::find_words("Colossus, then colossus, Colossuses, Z\u00DCRICH", "Colossus");
+  BOOST_TEST_REQUIRE(spans.size() == 2u);
+  BOOST_TEST(spans[0].begin == 0u);
+  BOOST_TEST(spans[0].end == 8u);
+  BOOST_TEST(spans[1].begin == 15u);
+  BOOST_TEST(spans[1].end == 23u);
+  const std::string zurich = "in Z\u00DCRICH";
+  const auto folded = text::find_words(zurich, " z\u00FCrich ");
+  BOOST_TEST_REQUIRE(folded.size() == 1u);
+  BOOST_TEST(folded[0].begin == 3u);
+  BOOST_TEST(folded[0].end == zurich.size());
+}
+
+BOOST_AUTO_TEST_CASE(tells_whether_a_span_stands_as_whole_words) {
+  const std::string t = "(GPU) eGPU C++ dev";
+  BOOST_TEST(text::is_whole_word(t, {1, 4}));      // GPU inside brackets
+  BOOST_TEST(!text::is_whole_word(t, {7, 10}));    // the GPU of eGPU
+  BOOST_TEST(!text::is_whole_word(t, {6, 9}));     // eGP, glued to U
+  BOOST_TEST(text::is_whole_word(t, {11, 14}));    // C++ ends with punctuation
+  BOOST_TEST(!text::is_whole_word(t, {3, 3}));     // empty
+  BOOST_TEST(!text::is_whole_word(t, {15, 99}));   // past the end
+}
+
+BOOST_AUTO_TEST_CASE(matches_any_listed_word) {
+  const std::vector<std::string> words = {"infrastructure", "GPU"};
+  BOOST_TEST(text::contains_any_word("Senior GPU Cluster Engineer", words));
+  BOOST_TEST(text::contains_any_word("Datacenter Infrastructure Lead", words));
+  BOOST_TEST(!text::contains_any_word("GPUs enthusiast", words));
+  BOOST_TEST(!text::contains_any_word("Recruiter", {}));
+}
+
+BOOST_AUTO_TEST_CASE(trims_ascii_whitespace_only) {
+  BOOST_TEST(text::trim(" \t\r\n\f\vS-1/A \r\n") == "S-1/A");
+  BOOST_TEST(text::trim("\u00A0x\u00A0") == "\u00A0x\u00A0");
+  BOOST_TEST(text::trim("   ").empty());
+  BOOST_TEST(text::trim("a b") == "a b");
+}
+
+BOOST_AUTO_TEST_CASE(lowers_ascii_letters_only) {
+  BOOST_TEST(text::to_lower_ascii("WWW.SEC.Gov") == "www.sec.gov");
+  BOOST_TEST(text::to_lower_ascii("\u00C9COLE") == "\u00C9cole");
+}
+
+BOOST_AUTO_TEST_CASE(reads_code_points_and_steps_over_broken_ones) {
+  const std::string t = "a\u2019\xE2\x80x";
+  const auto a = text::code_point_at(t, 0);
+  BOOST_TEST((a.valid && a.value == U'a' && a.length == 1u));
+  const auto quote = text::code_point_at(t, 1);
+  BOOST_TEST((quote.valid && quote.value == U'\u2019' && quote.length == 3u));
+  const auto broken = text::code_point_at(t, 4);
+  BOOST_TEST(!broken.valid);
+  BOOST_TEST(broken.length == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(folded_word_matching_agrees_with_contains_word) {

@@ -10,6 +10,8 @@
 #include <unordered_set>
 
 #include "watchers/sources/edgar_common.hpp"
+#include "watchers/sources/payload_support.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -19,63 +21,6 @@ constexpr std::string_view feed_what = "EDGAR Atom feed";
 // Companies kept per filing in the latest-filings feed (a group filing lists a few dozen at most).
 constexpr std::size_t max_entities = 64;
 
-// Windows-1252 code points for bytes 0x80-0x9F; EDGAR declares ISO-8859-1, and as in browsers the
-// label is read as Windows-1252 (the same as ISO-8859-1 except in this range of control codes).
-constexpr std::array<char32_t, 32> cp1252_high{
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::string latin1_to_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 && byte < 0xA0)
-      append_utf8(out, cp1252_high[byte - 0x80]);
-    else
-      append_utf8(out, byte);
-  }
-  return out;
-}
-
-std::string ascii_lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// The `encoding` of the XML declaration at the start of `text`, if any.
-std::optional<std::string_view> declared_encoding(std::string_view text) {
-  if (text.substr(0, 5) != "<?xml") return std::nullopt;
-  auto end = text.find("?>");
-  if (end == std::string_view::npos) return std::nullopt;
-  auto decl = text.substr(0, end);
-  auto pos = decl.find("encoding");
-  if (pos == std::string_view::npos) return std::nullopt;
-  pos = decl.find_first_not_of(" \t\r\n", pos + 8);
-  if (pos == std::string_view::npos || decl[pos] != '=') return std::nullopt;
-  pos = decl.find_first_not_of(" \t\r\n", pos + 1);
-  if (pos == std::string_view::npos || (decl[pos] != '"' && decl[pos] != '\'')) return std::nullopt;
-  auto close = decl.find(decl[pos], pos + 1);
-  if (close == std::string_view::npos) return std::nullopt;
-  return decl.substr(pos + 1, close - pos - 1);
-}
-
 enum class Encoding { utf8, latin1 };
 
 std::optional<Encoding> encoding_named(std::string_view name) {
@@ -83,7 +28,7 @@ std::optional<Encoding> encoding_named(std::string_view name) {
   static constexpr std::array<std::string_view, 11> latin1{
       "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
       "us-ascii", "ascii", "iso-ir-100"};
-  std::string lowered = ascii_lowered(name);
+  std::string lowered = text::to_lower_ascii(name);
   if (std::find(utf8.begin(), utf8.end(), lowered) != utf8.end()) return Encoding::utf8;
   if (std::find(latin1.begin(), latin1.end(), lowered) != latin1.end()) return Encoding::latin1;
   return std::nullopt;
@@ -121,14 +66,13 @@ Status load_feed(std::string_view body, FeedDocument& out) {
     return make_error(fmt::format("{}: expected an Atom feed, got {}", feed_what, *foreign));
 
   Encoding encoding = Encoding::utf8;
-  auto start = body.find_first_not_of(" \t\r\n");
-  if (auto declared = declared_encoding(body.substr(start))) {
-    auto known = encoding_named(*declared);
+  if (const std::string_view declared = xml_declared_encoding(body); !declared.empty()) {
+    auto known = encoding_named(declared);
     if (!known)
       return make_error(fmt::format(
           "{}: the document declares encoding \"{}\", which watchdesk does not read (EDGAR feeds are "
           "ISO-8859-1 or UTF-8)",
-          feed_what, clean_text(declared->substr(0, 40))));
+          feed_what, clean_text(declared.substr(0, 40))));
     encoding = *known;
   }
 
@@ -138,7 +82,7 @@ Status load_feed(std::string_view body, FeedDocument& out) {
   std::string_view text = body;
   pugi::xml_parse_result result;
   if (encoding == Encoding::latin1) {
-    out.converted = latin1_to_utf8(body);
+    out.converted = text::latin1_to_utf8(body);
     text = out.converted;
     result = out.doc.load_buffer_inplace(out.converted.data(), out.converted.size(), options,
                                          pugi::encoding_utf8);
@@ -177,13 +121,6 @@ struct TitleParts {
   std::string role;
 };
 
-std::string_view trimmed(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -194,13 +131,13 @@ std::optional<std::string_view> take_trailing_group(std::string_view& text) {
   auto open = text.rfind('(');
   if (open == std::string_view::npos) return std::nullopt;
   auto inside = text.substr(open + 1, text.size() - open - 2);
-  text = trimmed(text.substr(0, open));
-  return trimmed(inside);
+  text = text::trim(text.substr(0, open));
+  return text::trim(inside);
 }
 
 TitleParts parse_entry_title(std::string_view title) {
   TitleParts parts;
-  std::string_view rest = trimmed(title);
+  std::string_view rest = text::trim(title);
   std::string_view probe = rest;
   auto last = take_trailing_group(probe);
   if (!last) return parts;
@@ -217,8 +154,8 @@ TitleParts parse_entry_title(std::string_view title) {
   }
   auto sep = rest.find(" - ");
   if (sep != std::string_view::npos) {
-    parts.form = std::string(trimmed(rest.substr(0, sep)));
-    rest = trimmed(rest.substr(sep + 3));
+    parts.form = std::string(text::trim(rest.substr(0, sep)));
+    rest = text::trim(rest.substr(sep + 3));
   }
   parts.company = std::string(rest);
   return parts;
@@ -230,7 +167,7 @@ std::string_view labelled_value(std::string_view summary, std::string_view label
   if (pos == std::string_view::npos) return {};
   std::string_view rest = summary.substr(pos + label.size());
   while (true) {
-    rest = trimmed(rest);
+    rest = text::trim(rest);
     if (rest.empty() || rest.front() != '<') break;
     auto close = rest.find('>');
     if (close == std::string_view::npos) return {};
@@ -334,7 +271,7 @@ struct Entity {
 
 int role_rank(std::string_view role) {
   static constexpr std::array<std::string_view, 5> order{"filer", "filed by", "issuer", "subject", "reporting"};
-  std::string lowered = ascii_lowered(role);
+  std::string lowered = text::to_lower_ascii(role);
   auto it = std::find(order.begin(), order.end(), lowered);
   return static_cast<int>(it - order.begin());
 }
@@ -364,6 +301,21 @@ std::string describe_entities(const std::vector<Entity>& entities) {
   return out;
 }
 
+// The `<entry>` elements of a feed that carry an accession number, in order; the others are
+// recorded in `out.dropped`.
+std::vector<EntryFields> entries_with_accession(const pugi::xml_node& root, ParseOutput& out) {
+  std::vector<EntryFields> entries;
+  std::size_t number = 0;
+  for (auto entry : root.children()) {
+    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
+    ++number;
+    EntryFields fields = read_entry(entry);
+    if (fields.accession) entries.push_back(std::move(fields));
+    else out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
+  }
+  return entries;
+}
+
 }  // namespace
 
 Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source) {
@@ -391,15 +343,7 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
 
   ParseOutput out;
   std::unordered_set<std::string> seen;
-  std::size_t number = 0;
-  for (auto entry : root.children()) {
-    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
-    ++number;
-    EntryFields fields = read_entry(entry);
-    if (!fields.accession) {
-      out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
-      continue;
-    }
+  for (auto& fields : entries_with_accession(root, out)) {
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
     FilingFields filing;
@@ -427,15 +371,7 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
   std::vector<Pending> pending;
   std::unordered_map<std::string, std::size_t> by_accession;
   ParseOutput out;
-  std::size_t number = 0;
-  for (auto entry : root.children()) {
-    if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
-    ++number;
-    EntryFields fields = read_entry(entry);
-    if (!fields.accession) {
-      out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
-      continue;
-    }
+  for (auto& fields : entries_with_accession(root, out)) {
     Entity entity;
     if (!fields.title.cik.empty()) {
       entity.company = fields.title.company;

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "config/urls.hpp"
+#include "watchers/sources/payload_support.hpp"
+#include "watchers/text.hpp"
+
 namespace watchdesk::sources {
 namespace {
 
@@ -17,32 +21,10 @@ bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
 }
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-std::string_view trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i)
-    if (iequals(haystack.substr(i, needle.size()), needle)) return i;
+    if (text::iequals(haystack.substr(i, needle.size()), needle)) return i;
   return std::string_view::npos;
 }
 
@@ -71,34 +53,6 @@ long hour_of(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::hours>(since_midnight).count();
 }
 
-// The text of the first `<title>` in an HTML page, whitespace collapsed, at most 120 characters.
-std::string html_title(std::string_view page) {
-  auto open = find_ignoring_case(page, "<title");
-  if (open == std::string_view::npos) return {};
-  auto start = page.find('>', open);
-  if (start == std::string_view::npos) return {};
-  ++start;
-  auto end = page.find('<', start);
-  if (end == std::string_view::npos) end = page.size();
-  std::string title;
-  bool space = false;
-  for (char c : clean_text(page.substr(start, std::min<std::size_t>(end - start, 480)))) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !title.empty()) title += ' ';
-    space = false;
-    title += c;
-  }
-  if (title.size() > 120) {
-    std::size_t cut = 117;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-    title = title.substr(0, cut) + "...";
-  }
-  return title;
-}
-
 // The name of the first element of an XML text (after the declaration and comments).
 std::string xml_root_name(std::string_view text) {
   std::size_t pos = 0;
@@ -123,7 +77,7 @@ std::string xml_root_name(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> normalize_accession(std::string_view text) {
-  text = trim(text);
+  text = text::trim(text);
   if (text.size() == 20 && text[10] == '-' && text[13] == '-' && all_digits(text.substr(0, 10)) &&
       all_digits(text.substr(11, 2)) && all_digits(text.substr(14, 6)))
     return std::string(text);
@@ -141,7 +95,7 @@ std::string accession_digits(std::string_view accession) {
 }
 
 std::optional<std::string> normalize_cik(std::string_view text) {
-  text = trim(text);
+  text = text::trim(text);
   if (!all_digits(text) || text.size() > 10) return std::nullopt;
   auto first = text.find_first_not_of('0');
   if (first == std::string_view::npos) return std::nullopt;
@@ -149,7 +103,7 @@ std::optional<std::string> normalize_cik(std::string_view text) {
 }
 
 std::string pad_cik(std::string_view cik) {
-  cik = trim(cik);
+  cik = text::trim(cik);
   if (!all_digits(cik) || cik.size() >= 10) return std::string(cik);
   return std::string(10 - cik.size(), '0') + std::string(cik);
 }
@@ -160,38 +114,19 @@ std::string filing_index_url(std::string_view cik, std::string_view accession) {
 
 std::string filing_document_url(std::string_view cik, std::string_view accession,
                                 std::string_view document) {
-  document = trim(document);
+  document = text::trim(document);
   if (document.empty() || document.front() == '/' || document.find("..") != std::string_view::npos ||
       document.find('\\') != std::string_view::npos)
     return {};
   return fmt::format("{}{}/{}/{}", archives_base, cik, accession_digits(accession),
-                     percent_encode(document, "/"));
-}
-
-std::string percent_encode(std::string_view text, std::string_view keep) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' ||
-                      c == '.' || c == '_' || c == '~';
-    if (unreserved || (c != '\0' && keep.find(c) != std::string_view::npos)) {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[u >> 4];
-      out += hex[u & 0x0F];
-    }
-  }
-  return out;
+                     config::percent_encode(document, "/"));
 }
 
 bool form_selected(const std::vector<std::string>& forms, std::string_view form) {
   if (forms.empty()) return true;
-  form = trim(form);
+  form = text::trim(form);
   return std::any_of(forms.begin(), forms.end(),
-                     [&](const std::string& wanted) { return iequals(trim(wanted), form); });
+                     [&](const std::string& wanted) { return text::iequals(text::trim(wanted), form); });
 }
 
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
@@ -199,7 +134,7 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
 }
 
 std::string clean_text(std::string_view text) {
-  text = trim(text);
+  text = text::trim(text);
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
@@ -231,7 +166,7 @@ std::string describe_position(std::string_view text, std::size_t offset) {
 }
 
 std::optional<std::string> canonical_date(std::string_view text) {
-  text = trim(text);
+  text = text::trim(text);
   if (text.size() != 10) return std::nullopt;
   auto t = parse_rfc3339(text);
   if (!t) return std::nullopt;
@@ -239,7 +174,7 @@ std::optional<std::string> canonical_date(std::string_view text) {
 }
 
 std::optional<TimePoint> parse_acceptance(std::string_view text) {
-  text = trim(text);
+  text = text::trim(text);
   if (text.size() == 14 && all_digits(text)) return parse_edgar_compact(text);
   // A bare date is not an acceptance time.
   if (text.size() <= 10) return std::nullopt;
@@ -248,7 +183,7 @@ std::optional<TimePoint> parse_acceptance(std::string_view text) {
 
 std::optional<TimePoint> parse_submissions_acceptance(std::string_view text) {
   auto t = parse_acceptance(text);
-  text = trim(text);
+  text = text::trim(text);
   if (!t || text.empty() || (text.back() != 'Z' && text.back() != 'z')) return t;
   using std::chrono::hours;
   // Eastern local time of the instant (the offset looked up at an approximate local time).
@@ -262,7 +197,7 @@ std::optional<TimePoint> parse_submissions_acceptance(std::string_view text) {
 
 std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  body = trim(body);
+  body = text::trim(body);
   if (body.empty()) return std::nullopt;
   if (expected == Syntax::xml && (body.front() == '{' || body.front() == '['))
     return std::string("a JSON document");
@@ -270,7 +205,7 @@ std::optional<std::string> describe_foreign_document(std::string_view body, Synt
   // Skip an XML declaration and comments before deciding.
   std::string_view rest = body;
   while (true) {
-    rest = trim(rest);
+    rest = text::trim(rest);
     if (rest.substr(0, 5) == "<?xml") {
       auto end = rest.find("?>");
       if (end == std::string_view::npos) break;
@@ -283,8 +218,7 @@ std::optional<std::string> describe_foreign_document(std::string_view body, Synt
       break;
     }
   }
-  if (starts_with_ignoring_case(rest, "<!doctype html") || starts_with_ignoring_case(rest, "<html") ||
-      starts_with_ignoring_case(rest, "<head") || starts_with_ignoring_case(rest, "<body")) {
+  if (looks_like_html(rest)) {
     std::string title = html_title(rest);
     if (title.empty()) return std::string("an HTML page");
     return fmt::format("an HTML page titled \"{}\"", title);

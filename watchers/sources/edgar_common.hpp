@@ -37,9 +37,6 @@ std::string filing_index_url(std::string_view cik, std::string_view accession);
 std::string filing_document_url(std::string_view cik, std::string_view accession,
                                 std::string_view document);
 
-/// Percent-encodes every byte but the RFC 3986 unreserved characters and those in `keep`.
-std::string percent_encode(std::string_view text, std::string_view keep = {});
-
 /// True when `forms` is empty or names `form` (ignoring ASCII case and surrounding spaces).
 bool form_selected(const std::vector<std::string>& forms, std::string_view form);
 

@@ -9,18 +9,12 @@
 
 #include "watchers/sources/edgar_common.hpp"
 #include "watchers/sources/json_document.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::sources {
 namespace {
 
 constexpr std::string_view what = "EDGAR full-text search answer";
-
-std::string_view trimmed(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 bool looks_like_tickers(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -30,14 +24,14 @@ bool looks_like_tickers(std::string_view text) {
 
 // `Space Exploration Technologies Corp (SPCX) (CIK 0001181412)` -> `Space Exploration Technologies Corp`.
 std::string filer_name(std::string_view display) {
-  std::string_view name = trimmed(display);
+  std::string_view name = text::trim(display);
   auto strip_group = [&](auto accept) {
     if (name.empty() || name.back() != ')') return false;
     auto open = name.rfind('(');
     if (open == std::string_view::npos) return false;
     auto inside = name.substr(open + 1, name.size() - open - 2);
-    if (!accept(trimmed(inside))) return false;
-    name = trimmed(name.substr(0, open));
+    if (!accept(text::trim(inside))) return false;
+    name = text::trim(name.substr(0, open));
     return true;
   };
   if (strip_group([](std::string_view inside) { return inside.substr(0, 4) == "CIK "; }))

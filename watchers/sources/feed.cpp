@@ -1,16 +1,14 @@
 // The `feed` source parser: RSS 2.0, RSS 1.0 and Atom 1.0 into observations.
 #include "watchers/sources/feed.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <set>
 
 #include <pugixml.hpp>
 
+#include "watchers/digest.hpp"
 #include "watchers/sources/payload_support.hpp"
 #include "watchers/text.hpp"
 
@@ -21,35 +19,6 @@ constexpr std::string_view kExpected = "an RSS 2.0 or Atom 1.0 feed";
 
 // How the bytes of the body are to be read.
 enum class Charset { utf8, utf16, windows1252, unsupported };
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// The `encoding` of the XML declaration at the start of `body`, or empty.
-std::string_view declared_encoding(std::string_view body) {
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  if (body.substr(0, 5) != "<?xml") return {};
-  const std::size_t end = body.substr(0, 512).find("?>");
-  if (end == std::string_view::npos) return {};
-  const std::string_view decl = body.substr(0, end);
-  const std::size_t at = decl.find("encoding");
-  if (at == std::string_view::npos) return {};
-  std::size_t i = at + 8;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || decl[i] != '=') return {};
-  ++i;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
-  const char quote = decl[i];
-  const std::size_t close = decl.find(quote, i + 1);
-  if (close == std::string_view::npos) return {};
-  return decl.substr(i + 1, close - i - 1);
-}
 
 Charset charset_of(std::string_view body, std::string_view declared) {
   if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF") return Charset::utf16;
@@ -62,26 +31,6 @@ Charset charset_of(std::string_view body, std::string_view declared) {
     if (text::iequals(declared, name)) return Charset::windows1252;
   if (declared.size() >= 6 && text::iequals(declared.substr(0, 6), "utf-16")) return Charset::utf16;
   return Charset::unsupported;
-}
-
-// The first 16 hex digits of SHA-256 over `a`, a newline and `b`: a stable key for unkeyed items.
-std::string sha256_prefix(std::string_view a, std::string_view b) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  EVP_DigestUpdate(ctx, a.data(), a.size());
-  EVP_DigestUpdate(ctx, "\n", 1);
-  EVP_DigestUpdate(ctx, b.data(), b.size());
-  EVP_DigestFinal_ex(ctx, digest.data(), &length);
-  EVP_MD_CTX_free(ctx);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < 8; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
 }
 
 std::string_view local_name(std::string_view name) {
@@ -111,7 +60,7 @@ std::string_view direct_text(pugi::xml_node node, std::string& scratch) {
 // The text directly inside `node` without surrounding whitespace (links, ids, dates).
 std::string trimmed_text(pugi::xml_node node) {
   std::string scratch;
-  return std::string(trim(direct_text(node, scratch)));
+  return std::string(text::trim(direct_text(node, scratch)));
 }
 
 // Replaces ill-formed UTF-8 in `s` (pugixml passes bytes through as they are).
@@ -233,14 +182,14 @@ Item rss_item(pugi::xml_node node) {
   item.title = rss_plain(node.child("title"));
   item.link = trimmed_text(node.child("link"));
   if (item.link.empty()) {
-    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = trim(alt.attribute("href").value());
+    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = text::trim(alt.attribute("href").value());
   }
   if (const pugi::xml_node guid = node.child("guid")) {
     item.guid = trimmed_text(guid);
-    const bool permalink = !text::iequals(trim(guid.attribute("isPermaLink").value()), "false");
+    const bool permalink = !text::iequals(text::trim(guid.attribute("isPermaLink").value()), "false");
     if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
   }
-  if (item.guid.empty()) item.guid = trim(node.attribute("rdf:about").value());
+  if (item.guid.empty()) item.guid = text::trim(node.attribute("rdf:about").value());
   if (const pugi::xml_node date = node.child("pubDate")) {
     item.date_text = trimmed_text(date);
     item.published = parse_rfc822(item.date_text);
@@ -274,7 +223,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
     const std::string_view rel = link.attribute("rel").value();
     if (rel.empty() || rel == "alternate") {
-      item.link = std::string(trim(link.attribute("href").value()));
+      item.link = std::string(text::trim(link.attribute("href").value()));
       if (!item.link.empty()) break;
     }
   }
@@ -316,7 +265,7 @@ void add_item(Item item, std::size_t index, std::string_view fallback_publisher,
   std::string key = item.guid;
   if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
   if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
-    key = "sha256:" + sha256_prefix(item.title, item.date_text);
+    key = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
   const std::string label = "item #" + std::to_string(index + 1) +
                             (item.title.empty() ? std::string()
                                                 : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
@@ -357,7 +306,7 @@ Error malformed(const config::Source& source, std::string_view text_in, const pu
 }  // namespace
 
 std::string canonical_link(std::string_view url) {
-  url = trim(url);
+  url = text::trim(url);
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) return std::string(url);
   std::string out;
@@ -401,7 +350,7 @@ std::string canonical_link(std::string_view url) {
 }
 
 Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source) {
-  const std::string_view declared = declared_encoding(body);
+  const std::string_view declared = xml_declared_encoding(body);
   const Charset charset = charset_of(body, declared);
   if (charset != Charset::utf16) {
     const std::string_view start = skip_bom_and_space(body);

@@ -1,4 +1,4 @@
-// Shared checks for the price, job-board and feed parsers.
+// Shared checks for the parsers: body sniffing, HTML titles, XML declarations, JSON parsing, errors.
 #include "watchers/sources/payload_support.hpp"
 
 #include <algorithm>
@@ -15,21 +15,6 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text::iequals(text.substr(0, prefix.size()), prefix);
 }
 
-// The text of the first `<title>` of an HTML page, collapsed and cut short.
-std::string html_title(std::string_view body) {
-  const std::size_t limit = std::min<std::size_t>(body.size(), 64 * 1024);
-  for (std::size_t i = 0; i + 7 <= limit; ++i) {
-    if (body[i] != '<' || !starts_with_ci(body.substr(i), "<title")) continue;
-    const std::size_t gt = body.find('>', i);
-    if (gt == std::string_view::npos) return {};
-    std::size_t end = gt + 1;
-    while (end < body.size() && !(body[end] == '<' && starts_with_ci(body.substr(end), "</title"))) ++end;
-    const std::string title = text::strip_html(body.substr(gt + 1, end - gt - 1));
-    return text::sanitize_utf8(text::truncate_utf8(title, 80));
-  }
-  return {};
-}
-
 }  // namespace
 
 Error source_error(const config::Source& source, std::string_view message) {
@@ -44,6 +29,40 @@ std::string_view skip_bom_and_space(std::string_view body) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   while (!body.empty() && is_space(body.front())) body.remove_prefix(1);
   return body;
+}
+
+std::string_view xml_declared_encoding(std::string_view body) {
+  body = skip_bom_and_space(body);
+  if (body.substr(0, 5) != "<?xml") return {};
+  const std::size_t end = body.substr(0, 512).find("?>");
+  if (end == std::string_view::npos) return {};
+  const std::string_view decl = body.substr(0, end);
+  const std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 8;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return {};
+  ++i;
+  while (i < decl.size() && is_space(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
+  const char quote = decl[i];
+  const std::size_t close = decl.find(quote, i + 1);
+  if (close == std::string_view::npos) return {};
+  return decl.substr(i + 1, close - i - 1);
+}
+
+std::string html_title(std::string_view body) {
+  const std::size_t limit = std::min<std::size_t>(body.size(), 64 * 1024);
+  for (std::size_t i = 0; i + 7 <= limit; ++i) {
+    if (body[i] != '<' || !starts_with_ci(body.substr(i), "<title")) continue;
+    const std::size_t gt = body.find('>', i);
+    if (gt == std::string_view::npos) return {};
+    std::size_t end = gt + 1;
+    while (end < body.size() && !(body[end] == '<' && starts_with_ci(body.substr(end), "</title"))) ++end;
+    const std::string title = text::strip_html(body.substr(gt + 1, end - gt - 1));
+    return text::sanitize_utf8(text::truncate_utf8(title, 80));
+  }
+  return {};
 }
 
 bool looks_like_html(std::string_view body) {

@@ -1,4 +1,4 @@
-// Shared checks for the price, job-board and feed parsers: body sniffing, JSON parsing, errors.
+// Shared checks for the parsers: body sniffing, HTML titles, XML declarations, JSON parsing, errors.
 #pragma once
 
 #include <cstdint>
@@ -19,8 +19,16 @@ Error source_error(const config::Source& source, std::string_view message);
 /// `body` without a UTF-8 byte-order mark and leading whitespace.
 std::string_view skip_bom_and_space(std::string_view body);
 
+/// The `encoding` named by the XML declaration that opens `body` (after a byte-order mark and
+/// whitespace), such as `ISO-8859-1`; empty when there is none.
+std::string_view xml_declared_encoding(std::string_view body);
+
 /// True when `body` starts like an HTML page (`<!DOCTYPE html`, `<html`, `<head`, `<body`).
 bool looks_like_html(std::string_view body);
+
+/// The text of the first `<title>` of an HTML page: markup stripped, whitespace collapsed, cut to
+/// 80 bytes on a code point boundary; empty when there is none.
+std::string html_title(std::string_view body);
 
 /// What `body` looks like, for "expected X but got Y" messages: `an empty answer`,
 /// `an HTML page titled '503 Service Unavailable'`, or `text starting 'No data'`.

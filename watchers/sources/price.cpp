@@ -38,12 +38,6 @@ std::string_view field_name(Field f) {
   return "";
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // Why a value was refused, for messages; empty when it was accepted.
 std::string check_value(Field field, double value) {
   if (!std::isfinite(value)) return "is not a finite number";
@@ -160,12 +154,12 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields) {
       } else {
         field += c;
       }
-    } else if (c == '"' && trim(field).empty() && !was_quoted) {
+    } else if (c == '"' && text::trim(field).empty() && !was_quoted) {
       field.clear();
       quoted = true;
       was_quoted = true;
     } else if (c == ',') {
-      fields.emplace_back(was_quoted ? field : std::string(trim(field)));
+      fields.emplace_back(was_quoted ? field : std::string(text::trim(field)));
       field.clear();
       was_quoted = false;
     } else {
@@ -173,7 +167,7 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields) {
     }
   }
   if (quoted) return false;
-  fields.emplace_back(was_quoted ? field : std::string(trim(field)));
+  fields.emplace_back(was_quoted ? field : std::string(text::trim(field)));
   return true;
 }
 
@@ -214,8 +208,8 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
     return source_error(source, "expected " + std::string(kStooqExpected) + " but got " +
                                     describe_body(body) + "; check the URL and the symbol");
   }
-  const std::string_view first_line = trim(text.substr(0, text.find('\n')));
-  if (text::iequals(trim(text), "No data") || text::iequals(first_line, "No data")) {
+  const std::string_view first_line = text::trim(text.substr(0, text.find('\n')));
+  if (text::iequals(text::trim(text), "No data") || text::iequals(first_line, "No data")) {
     return source_error(source, "stooq has no data for symbol '" + source.symbol +
                                     "' (answer 'No data'); check the symbol (Stooq spells US "
                                     "stocks like crwv.us)");
@@ -241,7 +235,7 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
   while (pos < body.size()) {
     std::size_t end = body.find('\n', pos);
     if (end == std::string_view::npos) end = body.size();
-    const std::string_view line = trim(body.substr(pos, end - pos));
+    const std::string_view line = text::trim(body.substr(pos, end - pos));
     pos = end + 1;
     ++row;
     if (line.empty()) continue;
@@ -433,7 +427,7 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
 }
 
 bool starts_like_stooq_header(std::string_view text) {
-  const std::string_view first = trim(text.substr(0, text.find('\n')));
+  const std::string_view first = text::trim(text.substr(0, text.find('\n')));
   std::vector<std::string> fields;
   if (!split_csv(first, fields)) return false;
   const StooqColumns cols = map_columns(fields);

@@ -6,14 +6,11 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "watchers/triggers/common.hpp"
+
 namespace watchdesk::triggers {
 namespace json = boost::json;
 namespace {
-
-json::value time_or_null(const std::optional<TimePoint>& t) {
-  if (!t) return nullptr;
-  return json::value(format_rfc3339(*t));
-}
 
 // Reads a required string member.
 Result<std::string> string_member(const json::object& object, std::string_view key,
@@ -70,18 +67,6 @@ Result<Evidence> evidence_from(const json::value& value) {
 
 }  // namespace
 
-std::string_view status_name(config::Confirmation status) {
-  switch (status) {
-    case config::Confirmation::confirmed:
-      return "confirmed";
-    case config::Confirmation::reported:
-      return "reported";
-    case config::Confirmation::ai_prior:
-      return "ai-prior";
-  }
-  return "reported";
-}
-
 std::optional<config::Confirmation> parse_status_name(std::string_view name) {
   if (name == "confirmed") return config::Confirmation::confirmed;
   if (name == "reported") return config::Confirmation::reported;
@@ -96,19 +81,11 @@ std::string to_json(const Alert& alert) {
   out["kind"] = alert.kind;
   out["title"] = alert.title;
   out["summary"] = alert.summary;
-  out["status"] = status_name(alert.status);
+  out["status"] = config::to_string(alert.status);
   out["observed_at"] = format_rfc3339(alert.observed_at);
-  out["published_at"] = time_or_null(alert.published_at);
+  out["published_at"] = time_value(alert.published_at);
   json::array evidence;
-  for (const auto& e : alert.evidence) {
-    json::object item;
-    item["signal"] = e.signal;
-    item["source"] = e.source;
-    item["url"] = e.url;
-    item["title"] = e.title;
-    item["published_at"] = time_or_null(e.published_at);
-    evidence.emplace_back(std::move(item));
-  }
+  for (const auto& e : alert.evidence) evidence.emplace_back(evidence_to_object(e));
   out["evidence"] = std::move(evidence);
   json::object facts;
   for (const auto& fact : alert.facts) facts[fact.name] = fact.value;
@@ -167,7 +144,7 @@ Result<Alert> from_json(std::string_view text) {
 
 std::string to_text(const Alert& alert) {
   std::string out = alert.title + "\n";
-  out += "status: " + std::string(status_name(alert.status));
+  out += "status: " + std::string(config::to_string(alert.status));
   out += " (observed " + format_rfc3339(alert.observed_at);
   if (alert.published_at) out += ", published " + format_rfc3339(*alert.published_at);
   out += ")\n";

@@ -61,10 +61,8 @@ struct Alert {
   bool operator==(const Alert&) const = default;
 };
 
-/// The JSON name of a confirmation status: `confirmed`, `reported`, `ai-prior`.
-std::string_view status_name(config::Confirmation status);
-
-/// Reads a status name back; nullopt for anything else.
+/// Reads a confirmation status's name (`config::to_string`: `confirmed`, `reported`, `ai-prior`)
+/// back; nullopt for anything else.
 std::optional<config::Confirmation> parse_status_name(std::string_view name);
 
 /// The alert as one line of JSON, keys in this order: `id`, `trigger`, `kind`, `title`, `summary`,

@@ -56,7 +56,7 @@ Evidence evidence_of(const config::Config& config, const InputPoint& input) {
   evidence.title = input.series + " = " + format_number(input.point.value) + " at " +
                    format_rfc3339(input.point.at);
   evidence.published_at = input.point.at;
-  const config::Source* source = find_source(config, source_id);
+  const config::Source* source = config.find_source(source_id);
   if (source != nullptr && is_edgar(source->kind) && !source->cik.empty() &&
       is_accession(input.point.ref)) {
     evidence.url = "https://www.sec.gov/Archives/edgar/data/" + source->cik + "/" +
@@ -65,13 +65,6 @@ Evidence evidence_of(const config::Config& config, const InputPoint& input) {
     evidence.url = source->url;
   }
   return evidence;
-}
-
-const config::Source* find_source(const config::Config& config, std::string_view id) {
-  for (const auto& source : config.sources) {
-    if (source.id == id) return &source;
-  }
-  return nullptr;
 }
 
 bool is_edgar(config::SourceKind kind) {
@@ -91,7 +84,7 @@ bool is_edgar(config::SourceKind kind) {
 }
 
 config::Confirmation source_confirmation(const config::Config& config, std::string_view source_id) {
-  const config::Source* source = find_source(config, source_id);
+  const config::Source* source = config.find_source(source_id);
   if (source == nullptr || source->kind == config::SourceKind::feed) {
     return config::Confirmation::reported;
   }

@@ -34,9 +34,6 @@ Evidence evidence_of(const SeenObservation& seen);
 /// to the EDGAR filing when the point's ref is an accession number, else to the source's URL.
 Evidence evidence_of(const config::Config& config, const InputPoint& input);
 
-/// The source with id `id`, or nullptr.
-const config::Source* find_source(const config::Config& config, std::string_view id);
-
 /// True for the `edgar-*` source kinds.
 bool is_edgar(config::SourceKind kind);
 

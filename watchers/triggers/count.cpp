@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include "watchers/text.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
-#include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {
 namespace json = boost::json;
@@ -61,7 +61,7 @@ std::vector<SeenObservation> counted(const config::Trigger& trigger, const Conte
   std::vector<SeenObservation> out;
   for (auto& item : items) {
     if (published_or_seen(item) < since) continue;
-    if (!trigger.match.empty() && !contains_any_word(item.observation.title, trigger.match)) continue;
+    if (!trigger.match.empty() && !text::contains_any_word(item.observation.title, trigger.match)) continue;
     if (!signals.insert(item.signal).second) continue;
     out.push_back(std::move(item));
   }

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <set>
 
+#include "watchers/text.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
-#include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {
 namespace json = boost::json;
@@ -16,15 +16,14 @@ namespace {
 
 // Registration statements: filing one makes the desk's figures checkable.
 bool is_registration_form(std::string_view form) {
-  const std::string upper = to_upper_ascii(form);
-  return upper == "S-1" || upper == "S-1/A" || upper == "F-1" || upper == "F-1/A";
+  return text::iequals(form, "S-1") || text::iequals(form, "S-1/A") || text::iequals(form, "F-1") ||
+         text::iequals(form, "F-1/A");
 }
 
 bool form_listed(const config::Trigger& trigger, std::string_view form) {
   if (trigger.forms.empty()) return true;
-  const std::string upper = to_upper_ascii(form);
   return std::any_of(trigger.forms.begin(), trigger.forms.end(),
-                     [&](const std::string& listed) { return to_upper_ascii(listed) == upper; });
+                     [&](const std::string& listed) { return text::iequals(listed, form); });
 }
 
 std::string accession_of(const Observation& observation) {
@@ -125,7 +124,7 @@ Alert filing_alert(const config::Trigger& trigger, const SeenObservation& seen,
     for (const auto& figure : config.figures) {
       if (figure.status == config::Confirmation::confirmed) continue;
       const std::string label = figure.label.empty() ? figure.name : figure.label;
-      const std::string status(status_name(figure.status));
+      const std::string status(config::to_string(figure.status));
       to_confirm.push_back(label + " = " + figure.value + " (" + status + ")");
       alert.facts.push_back({"figure." + figure.name, label + " = " + figure.value + " (" + status +
                                                           "): to confirm or revise against this filing"});

@@ -1,7 +1,7 @@
 // The shipped organisation list and its per-trigger view (candidates, owners, known tenants).
 #include "watchers/triggers/organisations.hpp"
 
-#include "watchers/triggers/text_match.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::triggers {
 namespace {
@@ -16,10 +16,9 @@ Organisation org(std::string name, std::vector<std::string> extra = {}) {
 
 // The index of the organisation `name` refers to (any case, name or alias), or -1.
 int find_organisation(const std::vector<TriggerOrganisation>& orgs, std::string_view name) {
-  const std::string wanted = to_lower_ascii(name);
   for (std::size_t i = 0; i < orgs.size(); ++i) {
     for (const auto& alias : orgs[i].organisation.aliases) {
-      if (to_lower_ascii(alias) == wanted) return static_cast<int>(i);
+      if (text::iequals(alias, name)) return static_cast<int>(i);
     }
   }
   return -1;

@@ -32,6 +32,7 @@ Reading read_metric(const config::Metric& metric, const Context& context) {
     return reading;
   }
   reading.reading = format_number(value->value) + " = " + metric.expr;
+  reading.value = value->value;
   reading.status = config::Confirmation::confirmed;
   reading.as_of = value->at;
   if (!value->inputs.empty()) reading.evidence = evidence_of(context.config, value->inputs.front());

@@ -22,6 +22,8 @@ struct Reading {
   std::string kind;
   /// The current reading, in words (`OpenAI (reported, signal 1a2b3c4d); known: Anthropic`).
   std::string reading;
+  /// The number the reading states, for metrics and series (`--format json` prints it).
+  std::optional<double> value;
   /// Its confirmation status, when it rests on evidence or a tagged figure.
   std::optional<config::Confirmation> status;
   /// When the reading holds.

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 
+#include "watchers/text.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
 #include "watchers/triggers/organisations.hpp"
 #include "watchers/triggers/tenant_detection.hpp"
-#include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {
 namespace json = boost::json;
@@ -109,7 +109,7 @@ std::string save(const State& state) {
   for (const auto& tenant : state.tenants) {
     json::object t;
     t["name"] = tenant.name;
-    t["status"] = status_name(tenant.status);
+    t["status"] = config::to_string(tenant.status);
     t["first_at"] = format_rfc3339(tenant.first_at);
     json::array publishers;
     for (const auto& p : tenant.publishers) publishers.emplace_back(p);
@@ -158,10 +158,9 @@ std::string publisher_of(const SeenObservation& item) {
 // True when `publisher` is the tenant itself or an owner of the subject (any case, any alias).
 bool is_own_release(std::string_view publisher, const TriggerOrganisation& tenant,
                     const std::vector<TriggerOrganisation>& orgs) {
-  const std::string key = to_lower_ascii(publisher);
   auto named = [&](const Organisation& o) {
     return std::any_of(o.aliases.begin(), o.aliases.end(),
-                       [&](const std::string& alias) { return to_lower_ascii(alias) == key; });
+                       [&](const std::string& alias) { return text::iequals(alias, publisher); });
   };
   if (named(tenant.organisation)) return true;
   return std::any_of(orgs.begin(), orgs.end(), [&](const TriggerOrganisation& o) {
@@ -170,9 +169,8 @@ bool is_own_release(std::string_view publisher, const TriggerOrganisation& tenan
 }
 
 void add_publisher(Tenant& tenant, const std::string& publisher) {
-  const std::string key = to_lower_ascii(publisher);
   const bool known = std::any_of(tenant.publishers.begin(), tenant.publishers.end(),
-                                 [&](const std::string& p) { return to_lower_ascii(p) == key; });
+                                 [&](const std::string& p) { return text::iequals(p, publisher); });
   if (!known) tenant.publishers.push_back(publisher);
 }
 
@@ -188,7 +186,7 @@ std::vector<std::string> names_of(const std::vector<TriggerOrganisation>& orgs, 
 std::vector<TenantMention> tenants_in(const SeenObservation& item, const config::Trigger& trigger,
                                       const std::vector<TriggerOrganisation>& orgs) {
   std::vector<TenantMention> found = find_tenants(item.observation.title, trigger.subject, orgs);
-  const std::string summary = strip_markup(fact_or(item.observation, "summary"));
+  const std::string summary = text::strip_html(fact_or(item.observation, "summary"));
   for (auto& mention : find_tenants(summary, trigger.subject, orgs)) {
     const bool already = std::any_of(found.begin(), found.end(), [&](const TenantMention& m) {
       return m.organisation == mention.organisation;
@@ -201,7 +199,7 @@ std::vector<TenantMention> tenants_in(const SeenObservation& item, const config:
 Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
                    const SeenObservation& cause) {
   const std::string subject = subject_text(trigger);
-  const std::string status(status_name(tenant.status));
+  const std::string status(config::to_string(tenant.status));
   Alert alert;
   alert.id = trigger.id + "/" + tenant.name + "/" + status;
   alert.trigger = trigger.id;
@@ -289,7 +287,7 @@ Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::strin
   // Per tenant index: the fresh item that last moved its status in this evaluation.
   std::vector<const SeenObservation*> moved(state.tenants.size(), nullptr);
   for (const SeenObservation* item : items) {
-    const config::Source* source = find_source(context.config, item->source_id);
+    const config::Source* source = context.config.find_source(item->source_id);
     const bool sec = source != nullptr && is_edgar(source->kind);
     for (const TenantMention& mention : tenants_in(*item, trigger, orgs)) {
       const TriggerOrganisation& org = orgs[mention.organisation];
@@ -332,7 +330,7 @@ Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::strin
   for (std::size_t i = 0; i < state.tenants.size(); ++i) {
     Tenant& tenant = state.tenants[i];
     if (moved[i] == nullptr) continue;
-    const std::string status(status_name(tenant.status));
+    const std::string status(config::to_string(tenant.status));
     if (std::find(tenant.alerted.begin(), tenant.alerted.end(), status) != tenant.alerted.end()) {
       continue;
     }
@@ -367,7 +365,7 @@ std::vector<Reading> read_tenant(const config::Trigger& trigger,
   std::vector<std::string> named;
   const Tenant* newest = nullptr;
   for (const auto& tenant : state.tenants) {
-    std::string entry = tenant.name + " (" + std::string(status_name(tenant.status));
+    std::string entry = tenant.name + " (" + std::string(config::to_string(tenant.status));
     if (!tenant.evidence.empty()) entry += ", signal " + tenant.evidence.front().signal;
     entry += ")";
     named.push_back(std::move(entry));

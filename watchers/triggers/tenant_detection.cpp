@@ -50,7 +50,7 @@ constexpr std::string_view kDenialWords[] = {
 enum class Role { other, cue, buy, capacity, comparison, denial };
 
 struct Word {
-  Span span;
+  text::Span span;
   Role role = Role::other;
 };
 
@@ -95,14 +95,14 @@ std::vector<Word> classify(std::string_view sentence) {
 
 struct Mention {
   std::size_t organisation = 0;
-  Span span;
+  text::Span span;
   Standing standing = Standing::candidate;
 };
 
-bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+bool overlaps(text::Span a, text::Span b) { return a.begin < b.end && b.begin < a.end; }
 
 // Characters between two spans (0 when they touch or overlap).
-std::size_t gap(Span a, Span b) {
+std::size_t gap(text::Span a, text::Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
   return 0;
@@ -111,11 +111,11 @@ std::size_t gap(Span a, Span b) {
 // Organisation mentions in a sentence; where names overlap, the longest wins.
 std::vector<Mention> find_mentions(std::string_view sentence,
                                    const std::vector<TriggerOrganisation>& organisations,
-                                   const std::vector<Span>& subject_spans) {
+                                   const std::vector<text::Span>& subject_spans) {
   std::vector<Mention> all;
   for (std::size_t i = 0; i < organisations.size(); ++i) {
     for (const auto& alias : organisations[i].organisation.aliases) {
-      for (const Span span : find_whole_word(sentence, alias, CaseMatch::as_written_or_upper)) {
+      for (const text::Span span : find_whole_word(sentence, alias, CaseMatch::as_written_or_upper)) {
         all.push_back({i, span, organisations[i].standing});
       }
     }
@@ -130,7 +130,7 @@ std::vector<Mention> find_mentions(std::string_view sentence,
     const bool clash = std::any_of(kept.begin(), kept.end(),
                                    [&](const Mention& k) { return overlaps(k.span, m.span); }) ||
                        std::any_of(subject_spans.begin(), subject_spans.end(),
-                                   [&](const Span& s) { return overlaps(s, m.span); });
+                                   [&](const text::Span& s) { return overlaps(s, m.span); });
     if (!clash) kept.push_back(m);
   }
   std::sort(kept.begin(), kept.end(),
@@ -139,9 +139,9 @@ std::vector<Mention> find_mentions(std::string_view sentence,
 }
 
 // True when only list separators (`,`, `and`, `or`, `&`, `/`) lie between two mentions.
-bool listed_together(std::string_view sentence, Span a, Span b) {
-  const Span first = a.begin < b.begin ? a : b;
-  const Span second = a.begin < b.begin ? b : a;
+bool listed_together(std::string_view sentence, text::Span a, text::Span b) {
+  const text::Span first = a.begin < b.begin ? a : b;
+  const text::Span second = a.begin < b.begin ? b : a;
   if (first.end > second.begin) return false;
   const std::string_view between = sentence.substr(first.end, second.begin - first.end);
   for (const Token& token : tokenize(between)) {
@@ -153,7 +153,7 @@ bool listed_together(std::string_view sentence, Span a, Span b) {
 }
 
 // True when the word just before `span` is a comparison word (`like Meta`, `than Meta`).
-bool compared_just_before(const std::vector<Word>& words, Span span) {
+bool compared_just_before(const std::vector<Word>& words, text::Span span) {
   for (auto it = words.rbegin(); it != words.rend(); ++it) {
     if (it->span.end > span.begin) continue;
     return it->role == Role::comparison;
@@ -169,7 +169,7 @@ bool clean_between(const std::vector<Word>& words, std::size_t from, std::size_t
 }
 
 // The non-owner mention nearest to a cue.
-std::optional<std::size_t> nearest_to(const std::vector<Mention>& mentions, Span cue) {
+std::optional<std::size_t> nearest_to(const std::vector<Mention>& mentions, text::Span cue) {
   std::optional<std::size_t> best;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     if (mentions[i].standing == Standing::owner) continue;
@@ -180,7 +180,7 @@ std::optional<std::size_t> nearest_to(const std::vector<Mention>& mentions, Span
 
 // True when `index` is the nearest mention to the cue, or listed together with it.
 bool takes_cue(std::string_view sentence, const std::vector<Mention>& mentions, std::size_t index,
-               Span cue) {
+               text::Span cue) {
   const auto nearest = nearest_to(mentions, cue);
   if (!nearest) return false;
   if (*nearest == index) return true;
@@ -188,16 +188,16 @@ bool takes_cue(std::string_view sentence, const std::vector<Mention>& mentions, 
   const auto target = static_cast<std::ptrdiff_t>(index);
   const std::ptrdiff_t step = target > static_cast<std::ptrdiff_t>(*nearest) ? 1 : -1;
   for (auto i = static_cast<std::ptrdiff_t>(*nearest); i != target; i += step) {
-    const Span here = mentions[static_cast<std::size_t>(i)].span;
-    const Span next = mentions[static_cast<std::size_t>(i + step)].span;
+    const text::Span here = mentions[static_cast<std::size_t>(i)].span;
+    const text::Span next = mentions[static_cast<std::size_t>(i + step)].span;
     if (!listed_together(sentence, here, next)) return false;
   }
   return true;
 }
 
 bool is_tenancy(std::string_view sentence, const std::vector<Word>& words,
-                const std::vector<Mention>& mentions, std::size_t index, Span subject) {
-  const Span org = mentions[index].span;
+                const std::vector<Mention>& mentions, std::size_t index, text::Span subject) {
+  const text::Span org = mentions[index].span;
   if (compared_just_before(words, org)) return false;
   for (const Word& word : words) {
     if (word.role != Role::cue) continue;
@@ -217,9 +217,9 @@ std::vector<TenantMention> find_tenants(std::string_view text,
                                         const std::vector<TriggerOrganisation>& organisations) {
   std::vector<TenantMention> found;
   for (const std::string_view sentence : split_sentences(text)) {
-    std::vector<Span> subject_spans;
+    std::vector<text::Span> subject_spans;
     for (const auto& term : subject) {
-      for (const Span span : find_whole_word(sentence, term, CaseMatch::any)) {
+      for (const text::Span span : find_whole_word(sentence, term, CaseMatch::any)) {
         subject_spans.push_back(span);
       }
     }
@@ -234,7 +234,7 @@ std::vector<TenantMention> find_tenants(std::string_view text,
         return t.organisation == org;
       });
       if (already) continue;
-      const bool tenant = std::any_of(subject_spans.begin(), subject_spans.end(), [&](Span s) {
+      const bool tenant = std::any_of(subject_spans.begin(), subject_spans.end(), [&](text::Span s) {
         return is_tenancy(sentence, words, mentions, i, s);
       });
       if (tenant) found.push_back({org, std::string(sentence)});

@@ -100,10 +100,22 @@ BOOST_AUTO_TEST_CASE(builds_price_urls_for_both_providers) {
              "https://stooq.com/q/l/?s=bmw.de&f=sd2t2ohlcv&h&e=csv");
   BOOST_TEST(price_url(PriceProvider::yahoo, "CRWV", PriceHistory::latest) ==
              "https://query1.finance.yahoo.com/v8/finance/chart/CRWV?range=1mo&interval=1d");
+  BOOST_TEST(price_url(PriceProvider::stooq, "^SPX", PriceHistory::latest) ==
+             "https://stooq.com/q/l/?s=%5Espx&f=sd2t2ohlcv&h&e=csv");
+  BOOST_TEST(price_url(PriceProvider::yahoo, "BRK-B", PriceHistory::daily) ==
+             "https://query1.finance.yahoo.com/v8/finance/chart/BRK-B?range=1mo&interval=1d");
   auto price = make(SourceKind::price);
   price.symbol = "SPCX";
   price.history = true;
   BOOST_TEST(default_url(price, today) == "https://stooq.com/q/d/l/?s=spcx.us&i=d");
+}
+
+BOOST_AUTO_TEST_CASE(stooq_symbols_get_a_market_suffix_unless_they_name_one_or_an_index) {
+  BOOST_TEST(stooq_symbol("CRWV") == "crwv.us");
+  BOOST_TEST(stooq_symbol("SPCX.US") == "spcx.us");
+  BOOST_TEST(stooq_symbol("BTC.V") == "btc.v");
+  BOOST_TEST(stooq_symbol("^DJI") == "^dji");
+  BOOST_TEST(stooq_symbol("") == "");
 }
 
 BOOST_AUTO_TEST_CASE(builds_job_board_urls_for_every_provider) {
@@ -116,6 +128,8 @@ BOOST_AUTO_TEST_CASE(builds_job_board_urls_for_every_provider) {
   BOOST_TEST(default_url(jobs, today) == "https://api.lever.co/v0/postings/example?mode=json");
   jobs.jobs_provider = JobsProvider::ashby;
   BOOST_TEST(default_url(jobs, today) == "https://api.ashbyhq.com/posting-api/job-board/example");
+  jobs.board = "Example Co";
+  BOOST_TEST(default_url(jobs, today) == "https://api.ashbyhq.com/posting-api/job-board/Example%20Co");
 }
 
 BOOST_AUTO_TEST_CASE(has_no_default_for_feeds) { BOOST_TEST(default_url(make(SourceKind::feed), today).empty()); }

@@ -18,6 +18,8 @@ BOOST_AUTO_TEST_CASE(extracts_scheme_and_host) {
       {"HTTP://Data.SEC.gov:8443/path", "http", "data.sec.gov"},
       {"https://user:pw@efts.sec.gov/LATEST", "https", "efts.sec.gov"},
       {"http://[::1]:9464/metrics", "http", "::1"},
+      {"http://127.0.0.1:8080/x", "http", "127.0.0.1"},
+      {"file:///etc/passwd", "file", ""},
       {"https://stooq.com?s=crwv.us", "https", "stooq.com"},
       {"file:///tmp/x.atom", "file", ""},
       {"file:snapshots/x.atom", "file", ""},
@@ -40,6 +42,8 @@ BOOST_AUTO_TEST_CASE(percent_encodes_all_but_unreserved_and_kept_characters) {
   BOOST_TEST(percent_encode("S-1/A", "/") == "S-1/A");
   BOOST_TEST(percent_encode("crwv.us_~") == "crwv.us_~");
   BOOST_TEST(percent_encode("\xc3\xa9") == "%C3%A9");
+  BOOST_TEST(percent_encode("\xC3\xA9&=?#") == "%C3%A9%26%3D%3F%23");
+  BOOST_TEST(percent_encode("a/b c", "/") == "a/b%20c");
 }
 
 BOOST_AUTO_TEST_CASE(recognises_loopback_hosts) {

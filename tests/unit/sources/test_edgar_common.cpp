@@ -80,13 +80,6 @@ BOOST_AUTO_TEST_CASE(builds_archive_urls_and_refuses_unsafe_document_names) {
   BOOST_TEST(filing_document_url("1181412", "0001181412-26-000031", "  ").empty());
 }
 
-BOOST_AUTO_TEST_CASE(percent_encodes_all_but_unreserved_characters) {
-  BOOST_TEST(percent_encode("\"Colossus\" xAI") == "%22Colossus%22%20xAI");
-  BOOST_TEST(percent_encode("S-1/A") == "S-1%2FA");
-  BOOST_TEST(percent_encode("a/b c", "/") == "a/b%20c");
-  BOOST_TEST(percent_encode("\xC3\xA9&=?#") == "%C3%A9%26%3D%3F%23");
-}
-
 BOOST_AUTO_TEST_CASE(matches_forms_exactly_ignoring_case_and_spaces) {
   const std::vector<std::string> forms{"S-1", "s-1/a ", "424B4"};
   BOOST_TEST(form_selected(forms, "S-1"));
