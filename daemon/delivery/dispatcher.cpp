@@ -3,6 +3,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
+
 namespace watchdesk::delivery {
 
 Dispatcher::Dispatcher(const config::Config& config, store::StateStore& store, Transport& transport,
@@ -103,8 +106,11 @@ void Dispatcher::record(store::Delivery delivery, const Judgement& judgement, st
         break;
       }
       delivery.status = store::DeliveryStatus::failed;
-      delivery.next_attempt = next_attempt(now, delivery.attempts, retry_after,
-                                           std::uniform_real_distribution<double>(0, 1)(jitter_));
+      // Counted from the next whole second: `now` is truncated, and a retry must never come before
+      // the answer's `Retry-After`.
+      delivery.next_attempt =
+          next_attempt(std::max(now, std::chrono::ceil<Seconds>(std::chrono::system_clock::now())),
+                       delivery.attempts, retry_after, std::uniform_real_distribution<double>(0, 1)(jitter_));
       spdlog::warn("alert {}: delivery to {} failed ({}), retrying at {}", delivery.alert_id, delivery.channel,
                    judgement.message, format_rfc3339(delivery.next_attempt));
       break;

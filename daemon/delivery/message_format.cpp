@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -157,6 +158,8 @@ std::string slack_payload(const json::object& alert) {
   if (!summary.empty()) body += "\n" + summary;
   blocks.push_back(json::object{{"type", "section"},
                                 {"text", json::object{{"type", "mrkdwn"}, {"text", body.substr(0, 2900)}}}});
+  // Context: the evidence links, then the alert id (what `watchdesk alerts` and receivers key on).
+  json::array context;
   if (auto it = alert.find("evidence"); it != alert.end() && it->value().is_array()) {
     std::string lines;
     for (const auto& e : it->value().get_array()) {
@@ -165,18 +168,32 @@ std::string slack_payload(const json::object& alert) {
       auto url = str(eo, "url");
       lines += "• signal `" + str(eo, "signal") + "` " + (url.empty() ? str(eo, "source") : "<" + url + "|" + str(eo, "source") + ">") + "\n";
     }
-    if (!lines.empty())
-      blocks.push_back(json::object{{"type", "context"},
-                                    {"elements", json::array{json::object{{"type", "mrkdwn"},
-                                                                          {"text", lines.substr(0, 2900)}}}}});
+    if (!lines.empty()) context.push_back(json::object{{"type", "mrkdwn"}, {"text", lines.substr(0, 2900)}});
   }
+  const std::string id = str(alert, "id");
+  if (!id.empty()) context.push_back(json::object{{"type", "mrkdwn"}, {"text", "alert `" + id.substr(0, 2900) + "`"}});
+  if (!context.empty()) blocks.push_back(json::object{{"type", "context"}, {"elements", std::move(context)}});
   json::object payload{{"text", "[" + status + "] " + title}, {"blocks", std::move(blocks)}};
   return json::serialize(payload);
 }
 
 std::string encode_header_word(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
-  return "=?UTF-8?B?" + base64(text) + "?=";
+  // RFC 2047: an encoded-word is at most 75 characters, a line holding one at most 76, and no
+  // word splits a character. 39 bytes make 52 base64 characters, a 64-character word, so even
+  // `Subject: ` plus the first word fits.
+  constexpr std::size_t max_bytes = 39;
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = std::min(at + max_bytes, text.size());
+    // Back up to the start of a character (never past `at`: a lone continuation byte goes as is).
+    while (end < text.size() && end > at + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + base64(text.substr(at, end - at)) + "?=";
+    at = end;
+  }
+  return out;
 }
 
 EmailEnvelope email_message(const json::object& alert, std::string_view from,

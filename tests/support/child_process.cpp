@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 extern char** environ;
@@ -48,13 +49,34 @@ std::optional<std::string> ChildProcess::read_line(std::chrono::milliseconds tim
       pending_.erase(0, nl + 1);
       return line;
     }
+    if (out_ < 0) return std::nullopt;
+    // A zero or spent timeout still takes what has already arrived.
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0 || out_ < 0) return std::nullopt;
+    pollfd p{out_, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(std::max<long long>(left.count(), 0))) <= 0) return std::nullopt;
+    char buf[4096];
+    auto n = read(out_, buf, sizeof buf);
+    if (n <= 0) return std::nullopt;
+    pending_.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+std::optional<std::string> ChildProcess::read_to_end(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (out_ < 0) return std::nullopt;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
     pollfd p{out_, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
     char buf[4096];
     auto n = read(out_, buf, sizeof buf);
-    if (n <= 0) return std::nullopt;
+    if (n < 0) return std::nullopt;
+    if (n == 0) {
+      std::string all = std::move(pending_);
+      pending_.clear();
+      return all;
+    }
     pending_.append(buf, static_cast<std::size_t>(n));
   }
 }
@@ -98,6 +120,22 @@ int ChildProcess::stop() {
     out_ = -1;
   }
   return status_;
+}
+
+Finished run_to_completion(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  ChildProcess child(argv);
+  Finished finished;
+  auto out = child.read_to_end(timeout);
+  if (!out) {
+    kill(child.pid(), SIGKILL);
+    child.stop();
+    return finished;
+  }
+  finished.out = std::move(*out);
+  const int status = child.stop();
+  if (WIFEXITED(status)) finished.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status)) finished.exit_code = 128 + WTERMSIG(status);
+  return finished;
 }
 
 }  // namespace watchdesk::testing

@@ -1,60 +1,94 @@
-// An in-process SMTP test server on Boost.Asio: records envelopes, logins and message data.
+// A real SMTP server for tests: Debian's aiosmtpd (`smtp_server.py`) run as a child process.
 #pragma once
 
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
+#include <boost/json/object.hpp>
 
-#include <cstddef>
-#include <mutex>
+#include <chrono>
+#include <filesystem>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "support/child_process.hpp"
 
 namespace watchdesk::testing {
 
-/// One message as the server accepted it.
-struct SmtpMessage {
-  /// The `MAIL FROM` and `RCPT TO` addresses, without angle brackets.
-  std::string from;
-  std::vector<std::string> recipients;
-  /// The login of `AUTH PLAIN` (empty when the client did not log in).
-  std::string username;
-  std::string password;
-  /// The message as sent after `DATA`, without the final `.` line (dot-stuffing undone).
-  std::string data;
+/// A PEM certificate and its private key.
+struct TlsFiles {
+  std::filesystem::path cert;
+  std::filesystem::path key;
 };
 
-/// A plain-text SMTP server (no STARTTLS) on an ephemeral 127.0.0.1 port with its own
-/// `io_context` on its own thread. It listens before the constructor returns and advertises
-/// `AUTH PLAIN`. Recipients listed in `reject()` get `550`.
+/// Writes a fresh self-signed certificate for IP 127.0.0.1 and its key into `dir` with the
+/// `openssl` command; the certificate is also the CA file a client verifies the server with.
+/// Throws when `openssl` fails.
+TlsFiles make_loopback_certificate(const std::filesystem::path& dir);
+
+/// Transport security the server offers.
+enum class SmtpTls {
+  /// Plain text; STARTTLS is not offered.
+  none,
+  /// STARTTLS offered, and required before `MAIL FROM`.
+  starttls,
+  /// TLS from the first byte (`smtps://`).
+  implicit,
+};
+
+/// How the server behaves.
+struct SmtpOptions {
+  SmtpTls tls = SmtpTls::none;
+  /// The certificate for `starttls` and `implicit`.
+  TlsFiles certificate;
+  /// When set, AUTH is required (after TLS when TLS is on) and only this login is accepted.
+  std::string username;
+  std::string password;
+  /// The reply code to every `DATA` (0: accept the message).
+  int reject_data = 0;
+  /// Recipients answered with `550` at `RCPT TO`.
+  std::vector<std::string> reject_recipients;
+};
+
+/// One message as the server accepted it.
+struct SmtpMessage {
+  /// The `MAIL FROM` and `RCPT TO` addresses.
+  std::string from;
+  std::vector<std::string> recipients;
+  /// The message as received after `DATA` (dot-stuffing undone).
+  std::string data;
+  /// True when the session was encrypted when the message arrived.
+  bool tls = false;
+  /// The login of a successful AUTH (empty when the client did not log in).
+  std::string login;
+  /// Python's `email` package's reading of the message: `subject` (decoded), `date` (ISO 8601),
+  /// `message-id`, `content-type`, `body` (decoded), `defects` (a list; empty for a clean message),
+  /// `longest_header_line`.
+  boost::json::object parsed;
+};
+
+/// aiosmtpd on an ephemeral 127.0.0.1 port. Ready (listening) when the constructor returns; throws
+/// when it does not start within 10 s. Stopped by the destructor.
 class SmtpServer {
  public:
-  SmtpServer();
-  ~SmtpServer();
+  explicit SmtpServer(SmtpOptions options = {});
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
 
   unsigned short port() const { return port_; }
-  /// `smtp://127.0.0.1:PORT`.
+  /// `smtp://127.0.0.1:PORT`, or `smtps://` for `SmtpTls::implicit`.
   std::string url() const;
-  /// Answers `550` to `RCPT TO` for this address.
-  void reject(std::string recipient);
-  /// Messages accepted so far (a copy).
-  std::vector<SmtpMessage> messages() const;
+  /// The messages received so far (what the server has reported by now; no waiting).
+  std::vector<SmtpMessage> messages();
+  /// Waits up to `timeout` for at least `count` messages; returns all received by then.
+  std::vector<SmtpMessage> wait_for(std::size_t count, std::chrono::milliseconds timeout);
 
  private:
-  boost::asio::awaitable<void> accept_loop();
-  boost::asio::awaitable<void> session(boost::asio::ip::tcp::socket socket);
+  /// Reads the server's reports for up to `timeout`, stopping once `count` messages are known.
+  void collect(std::size_t count, std::chrono::milliseconds timeout);
 
+  SmtpTls tls_;
+  std::unique_ptr<ChildProcess> child_;
   unsigned short port_ = 0;
-  mutable std::mutex mutex_;
-  std::vector<std::string> rejected_;
   std::vector<SmtpMessage> messages_;
-  // Declared last so that suspended sessions, destroyed with `io_`, still find the state above.
-  boost::asio::io_context io_;
-  boost::asio::ip::tcp::acceptor acceptor_;
-  std::thread thread_;
 };
 
 }  // namespace watchdesk::testing

@@ -1,7 +1,12 @@
 // Tests for daemon/delivery/message_format.cpp: Slack payloads, RFC 5322 mail and webhook signatures.
+#include <openssl/evp.h>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
 
 #include "daemon/delivery/message_format.hpp"
 
@@ -67,6 +72,48 @@ BOOST_AUTO_TEST_CASE(non_ascii_subject_is_rfc2047_encoded_and_newlines_cannot_in
   BOOST_TEST(headers.find("\r\nBcc:") == std::string::npos);
   BOOST_TEST(delivery::encode_header_word("plain") == "plain");
   BOOST_TEST(delivery::encode_header_word("é") == "=?UTF-8?B?w6k=?=");
+}
+
+BOOST_AUTO_TEST_CASE(long_non_ascii_subject_is_folded_into_whole_character_words) {
+  const std::string title = "Société Générale rents GPU capacity on xAI's Colossus (東京 desk, ≥ 10 000 H100s)";
+  auto env = delivery::email_message(sample_alert(title), "watchdesk@example.com", {"desk@example.com"}, TimePoint{});
+  const auto& m = env.message;
+  // The header runs to the first CRLF that no folding space follows.
+  const auto start = m.find("\r\nSubject: ") + 2;
+  auto end = m.find("\r\n", start);
+  while (end != std::string::npos && m[end + 2] == ' ') end = m.find("\r\n", end + 2);
+  const std::string subject = m.substr(start, end - start);
+  std::string decoded;
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < subject.size();) {
+    auto line_end = std::min(subject.find("\r\n", at), subject.size());
+    const std::string line = subject.substr(at, line_end - at);
+    BOOST_TEST(line.size() <= 76u, line);
+    ++lines;
+    // Each line holds one encoded-word of at most 75 characters.
+    const auto open = line.find("=?UTF-8?B?");
+    BOOST_TEST_REQUIRE(open != std::string::npos);
+    const std::string word = line.substr(open);
+    BOOST_TEST(word.size() <= 75u);
+    BOOST_TEST(word.substr(word.size() - 2) == "?=");
+    const std::string b64 = word.substr(10, word.size() - 12);
+    std::string bytes(b64.size(), '\0');
+    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                            reinterpret_cast<const unsigned char*>(b64.data()), static_cast<int>(b64.size()));
+    BOOST_TEST_REQUIRE(n >= 0);
+    bytes.resize(static_cast<std::size_t>(n) - (b64.size() - b64.find_last_not_of('=') - 1));
+    // No word starts with a continuation byte: characters are never split.
+    BOOST_TEST((static_cast<unsigned char>(bytes.front()) & 0xC0) != 0x80);
+    decoded += bytes;
+    at = line_end + 3;  // CRLF and the folding space
+  }
+  BOOST_TEST(lines > 1u);
+  BOOST_TEST(decoded == "[watchdesk] " + title);
+}
+
+BOOST_AUTO_TEST_CASE(slack_payload_names_the_alert_id) {
+  auto payload = delivery::slack_payload(sample_alert());
+  BOOST_TEST(payload.find("alert `s1-public/0001628280-26-036936`") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(webhook_signature_matches_rfc4231_vector) {
