@@ -215,7 +215,7 @@ class Desk {
  public:
   Desk() {
     slack(HttpResponse::text(200, "ok"));
-    server_.on("/hooks/ops", HttpServer::serve(HttpResponse::text(204, "")));
+    webhook(HttpResponse::text(204, ""));
     fixtures(false);
     dir_.write("slack-webhook", server_.url("/services/T000/B000/XXXX") + "\n");
     dir_.write("webhook-secret", std::string(webhook_secret) + "\n");
@@ -309,8 +309,9 @@ kind = "stdout"
     server_.on("/news/colossus.rss", HttpServer::serve(HttpResponse::text(200, news_rss(changed), "application/rss+xml")));
   }
 
-  /// What the Slack receiver answers from now on.
+  /// What the Slack receiver and the webhook receiver answer from now on.
   void slack(HttpResponse answer) { server_.on("/services/T000/B000/XXXX", HttpServer::serve(std::move(answer))); }
+  void webhook(HttpResponse answer) { server_.on("/hooks/ops", HttpServer::serve(std::move(answer))); }
 
   /// Runs `watchdesk SUBCOMMAND -c CONFIG ARGS...`.
   testing::Finished watchdesk(const std::string& subcommand, std::vector<std::string> args = {}) {
@@ -524,6 +525,40 @@ BOOST_AUTO_TEST_CASE(a_dead_channel_keeps_its_alerts_queued_until_it_recovers) {
   for (const auto& [id, channels] : desk.alerts())
     for (const auto& [channel, d] : channels)
       BOOST_TEST(std::string(d.at("status").as_string()) == "delivered", id << " on " << channel);
+}
+
+BOOST_AUTO_TEST_CASE(deliver_timeout_bounds_a_hanging_channel_and_failures_are_kept) {
+  Desk desk;
+  desk.fixtures(true);
+  HttpResponse hanging = HttpResponse::text(200, "ok");
+  hanging.delay = 30s;
+  desk.slack(hanging);
+  desk.webhook(HttpResponse::text(410, "gone"));
+
+  const auto started = std::chrono::steady_clock::now();
+  auto outcome = desk.check({"--deliver-timeout", "2s"});
+  const auto took = std::chrono::steady_clock::now() - started;
+  BOOST_TEST((took >= 2s && took < 10s));
+  BOOST_TEST(outcome.exit_code == 1);
+  BOOST_TEST(outcome.summary.at("pending_deliveries").as_int64() == 3);  // the Slack posts, cut short
+  BOOST_TEST(desk.webhook_requests() == 3u);
+
+  auto history = desk.alerts();
+  BOOST_TEST(history.size() == 3u);
+  for (const auto& [id, channels] : history) {
+    BOOST_TEST_CONTEXT("alert " << id) {
+      const auto& slack = channels.at("desk");
+      BOOST_TEST(std::string(slack.at("status").as_string()) == "retrying");
+      BOOST_TEST(std::string(slack.at("last_error").as_string()).find("deliver-timeout") != std::string::npos);
+      // A permanent refusal is kept with its error and not retried.
+      const auto& ops = channels.at("ops");
+      BOOST_TEST(std::string(ops.at("status").as_string()) == "failed");
+      BOOST_TEST(ops.at("attempts").as_int64() == 1);
+      BOOST_TEST(std::string(ops.at("last_error").as_string()).find("410") != std::string::npos);
+      BOOST_TEST(!ops.contains("next_attempt"));
+      BOOST_TEST(std::string(channels.at("desk-mail").at("status").as_string()) == "delivered");
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(dry_run_sends_nothing_and_creates_no_state) {
