@@ -9,7 +9,7 @@
 namespace watchdesk::config {
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view keep) {
+std::string join_encoded(const std::vector<std::string>& items, std::string_view keep) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += ',';
@@ -69,11 +69,11 @@ std::string default_url(const Source& source, TimePoint today) {
     case SourceKind::edgar_facts: return "https://data.sec.gov/api/xbrl/companyfacts/CIK" + cik10(source.cik) + ".json";
     case SourceKind::edgar_search: {
       std::string url = "https://efts.sec.gov/LATEST/search-index?q=" + percent_encode(source.query);
-      if (!source.forms.empty()) url += "&forms=" + join(source.forms, "/");
+      if (!source.forms.empty()) url += "&forms=" + join_encoded(source.forms, "/");
       if (!source.ciks.empty()) {
         std::vector<std::string> padded;
         for (const auto& cik : source.ciks) padded.push_back(cik10(cik));
-        url += "&ciks=" + join(padded, "");
+        url += "&ciks=" + join_encoded(padded, "");
       }
       auto start = source.since ? *source.since : today - std::chrono::days{365};
       url += "&dateRange=custom&startdt=" + format_date(start) + "&enddt=" + format_date(today);

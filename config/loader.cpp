@@ -21,6 +21,7 @@
 #include "config/units.hpp"
 #include "config/urls.hpp"
 #include "watchers/expression.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::config {
 
@@ -75,15 +76,6 @@ std::string type_phrase(const toml::node& node) {
 }
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
 
 bool has_control_chars(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return std::iscntrl(static_cast<unsigned char>(c)) != 0; });
@@ -460,7 +452,7 @@ std::optional<Kind> Loader::read_kind(const Section& s, std::string_view what, s
     message += "; did you mean '" + *guess + "'? Valid ";
   else
     message += "; valid ";
-  message += std::string(plural) + ": " + join(valid);
+  message += std::string(plural) + ": " + text::join(valid, ", ");
   fail(at, std::move(message));
   return std::nullopt;
 }
@@ -482,14 +474,14 @@ void Loader::check_keys(const Section& s, std::string_view what, Kind kind, cons
       for (auto k : rule->kinds) owners.emplace_back(config::to_string(k));
       fail(Tier::keys, position_of(key.source()),
            "key '" + std::string(name) + "' does not apply to " + s.label + " (kind " + std::string(kind_name) +
-               "); it is a key of " + join(owners, ", ") + " " + std::string(what) + "s");
+               "); it is a key of " + text::join(owners, ", ") + " " + std::string(what) + "s");
       continue;
     }
     std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
     if (auto guess = closest_match(name, allowed))
       message += "; did you mean '" + *guess + "'?";
     else
-      message += "; valid keys for kind " + std::string(kind_name) + ": " + join(allowed);
+      message += "; valid keys for kind " + std::string(kind_name) + ": " + text::join(allowed, ", ");
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
 }
@@ -503,7 +495,7 @@ void Loader::check_plain_keys(const Section& s, const std::vector<std::string>& 
     if (auto guess = closest_match(name, allowed))
       message += "; did you mean '" + *guess + "'?";
     else
-      message += "; valid keys: " + join(allowed);
+      message += "; valid keys: " + text::join(allowed, ", ");
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
 }
@@ -810,7 +802,7 @@ void Loader::read_root() {
       message += "; did you mean [" + *guess + "]? Sections";
     else
       message += "; sections";
-    message += " are " + join(section_names());
+    message += " are " + text::join(section_names(), ", ");
     fail(Tier::keys, position_of(key.source()), std::move(message));
   }
 }
@@ -837,7 +829,7 @@ void Loader::read_settings(const Section& s) {
         message += "; did you mean '" + *guess + "'? Valid";
       else
         message += "; valid";
-      fail(level_at, message + " levels: " + join(levels));
+      fail(level_at, message + " levels: " + text::join(levels, ", "));
     } else {
       w.log_level = *level;
     }
@@ -1337,7 +1329,7 @@ void Loader::check_series(std::string_view owner, std::string_view key, std::str
   if (fields.empty()) {
     message += ", which produces no series (series come from edgar-facts, price and jobs sources)";
   } else {
-    message += ", which produces " + join(fields);
+    message += ", which produces " + text::join(fields, ", ");
     if (auto guess = closest_match(field, fields)) message += "; did you mean '" + source_id + "." + *guess + "'?";
   }
   fail(Tier::semantics, at, std::move(message));
@@ -1404,7 +1396,7 @@ void Loader::check_references() {
     else if (channel_ids.empty())
       message += "; add a [channels." + id + "] table";
     else
-      message += "; channels: " + join(channel_ids);
+      message += "; channels: " + text::join(channel_ids, ", ");
     fail(Tier::semantics, at, std::move(message));
   };
   // The source `id` if declared and valid; records an error when it is not declared.
@@ -1416,7 +1408,7 @@ void Loader::check_references() {
       else if (source_ids.empty())
         message += "; add a [sources." + id + "] table";
       else
-        message += "; sources: " + join(source_ids);
+        message += "; sources: " + text::join(source_ids, ", ");
       fail(Tier::semantics, at, std::move(message));
       return nullptr;
     }
@@ -1453,7 +1445,7 @@ void Loader::check_references() {
           if (std::find(src->forms.begin(), src->forms.end(), trigger.forms[i]) != src->forms.end()) continue;
           fail(Tier::semantics, info.forms_at[i],
                owner + " 'forms' has " + in_quotes(trigger.forms[i]) + ", which source " + src->id +
-                   " never keeps (its forms: " + join(src->forms) + "); add it to the source's forms");
+                   " never keeps (its forms: " + text::join(src->forms, ", ") + "); add it to the source's forms");
         }
         break;
       }

@@ -98,6 +98,12 @@ std::vector<Span> find_words(std::string_view text, std::string_view word);
 /// glued to a letter or digit before (when they start with one) or after (when they end with one).
 bool is_whole_word(std::string_view text, Span span);
 
+/// `parts` joined with `separator` between them (`join({"a", "b"}, ", ")` is `a, b`).
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+/// True when `text` is one or more ASCII digits and nothing else.
+bool all_digits(std::string_view text);
+
 /// A 1-based line and column (in bytes) within a text.
 struct LineColumn {
   std::size_t line = 1;

@@ -154,4 +154,10 @@ class HttpServer {
   std::thread thread_;
 };
 
+/// A test fixture: an event loop and a loopback server with the default options.
+struct ServerFixture {
+  boost::asio::io_context io;
+  HttpServer server;
+};
+
 }  // namespace watchdesk::testing

@@ -121,10 +121,6 @@ struct TitleParts {
   std::string role;
 };
 
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Splits a trailing `(...)` group off `text`; returns the group's inside.
 std::optional<std::string_view> take_trailing_group(std::string_view& text) {
   if (text.empty() || text.back() != ')') return std::nullopt;
@@ -141,13 +137,13 @@ TitleParts parse_entry_title(std::string_view title) {
   std::string_view probe = rest;
   auto last = take_trailing_group(probe);
   if (!last) return parts;
-  if (all_digits(*last)) {
+  if (text::all_digits(*last)) {
     parts.cik = std::string(*last);
     rest = probe;
   } else {
     std::string_view before_role = probe;
     auto cik = take_trailing_group(before_role);
-    if (!cik || !all_digits(*cik)) return parts;
+    if (!cik || !text::all_digits(*cik)) return parts;
     parts.role = std::string(*last);
     parts.cik = std::string(*cik);
     rest = before_role;

@@ -15,12 +15,6 @@ namespace {
 
 constexpr std::string_view archives_base = "https://www.sec.gov/Archives/edgar/data/";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
-}
-
 std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i)
@@ -78,10 +72,10 @@ std::string xml_root_name(std::string_view text) {
 
 std::optional<std::string> normalize_accession(std::string_view text) {
   text = text::trim(text);
-  if (text.size() == 20 && text[10] == '-' && text[13] == '-' && all_digits(text.substr(0, 10)) &&
-      all_digits(text.substr(11, 2)) && all_digits(text.substr(14, 6)))
+  if (text.size() == 20 && text[10] == '-' && text[13] == '-' && text::all_digits(text.substr(0, 10)) &&
+      text::all_digits(text.substr(11, 2)) && text::all_digits(text.substr(14, 6)))
     return std::string(text);
-  if (text.size() == 18 && all_digits(text))
+  if (text.size() == 18 && text::all_digits(text))
     return fmt::format("{}-{}-{}", text.substr(0, 10), text.substr(10, 2), text.substr(12, 6));
   return std::nullopt;
 }
@@ -96,7 +90,7 @@ std::string accession_digits(std::string_view accession) {
 
 std::optional<std::string> normalize_cik(std::string_view text) {
   text = text::trim(text);
-  if (!all_digits(text) || text.size() > 10) return std::nullopt;
+  if (!text::all_digits(text) || text.size() > 10) return std::nullopt;
   auto first = text.find_first_not_of('0');
   if (first == std::string_view::npos) return std::nullopt;
   return std::string(text.substr(first));
@@ -104,7 +98,7 @@ std::optional<std::string> normalize_cik(std::string_view text) {
 
 std::string pad_cik(std::string_view cik) {
   cik = text::trim(cik);
-  if (!all_digits(cik) || cik.size() >= 10) return std::string(cik);
+  if (!text::all_digits(cik) || cik.size() >= 10) return std::string(cik);
   return std::string(10 - cik.size(), '0') + std::string(cik);
 }
 
@@ -175,7 +169,7 @@ std::optional<std::string> canonical_date(std::string_view text) {
 
 std::optional<TimePoint> parse_acceptance(std::string_view text) {
   text = text::trim(text);
-  if (text.size() == 14 && all_digits(text)) return parse_edgar_compact(text);
+  if (text.size() == 14 && text::all_digits(text)) return parse_edgar_compact(text);
   // A bare date is not an acceptance time.
   if (text.size() <= 10) return std::nullopt;
   return parse_rfc3339(text);

@@ -21,7 +21,7 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-constexpr std::string_view what = "EDGAR company facts";
+constexpr std::string_view facts_payload = "EDGAR company facts";
 constexpr std::string_view rfc_concept = "RevenueFromContractWithCustomerExcludingAssessedTax";
 constexpr std::string_view revenues_concept = "Revenues";
 constexpr std::string_view shares_concept = "EntityCommonStockSharesOutstanding";
@@ -399,19 +399,19 @@ std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::v
 
 Result<ParseOutput> parse_edgar_facts(std::string_view body, const config::Source& /*source*/) {
   boost::json::monotonic_resource resource(body.size() * 2 + 4096);
-  auto parsed = parse_json_document(body, &resource, what);
+  auto parsed = parse_json_document(body, &resource, facts_payload);
   if (!parsed) return parsed.error();
   const boost::json::value& root = *parsed;
   const auto* facts = find_member(root, "facts");
   if (facts == nullptr || !facts->is_object())
-    return make_error(fmt::format("{}: expected a company's XBRL facts (an object with `facts`), got {}", what,
+    return make_error(fmt::format("{}: expected a company's XBRL facts (an object with `facts`), got {}", facts_payload,
                                   describe_json(root)));
   if (const auto* cik = find_member(root, "cik")) {
     auto number = number_of(*cik);
     bool valid = cik->is_string() ? normalize_cik(string_member(root, "cik").value_or("")).has_value()
                                   : (number && *number >= 1 && *number <= 9999999999.0 && std::floor(*number) == *number);
     if (!valid)
-      return make_error(fmt::format("{}: `cik` {} is not a CIK (1 to 10 digits)", what,
+      return make_error(fmt::format("{}: `cik` {} is not a CIK (1 to 10 digits)", facts_payload,
                                     clean_text(boost::json::serialize(*cik).substr(0, 40))));
   }
 
@@ -425,7 +425,7 @@ Result<ParseOutput> parse_edgar_facts(std::string_view body, const config::Sourc
         reasons += (reasons.empty() ? "" : "; ") + d;
     }
     return make_error(fmt::format("{}: neither revenue_ttm nor shares_outstanding could be read ({}); check `cik`",
-                                  what, reasons));
+                                  facts_payload, reasons));
   }
   return out;
 }

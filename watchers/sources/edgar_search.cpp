@@ -14,7 +14,7 @@
 namespace watchdesk::sources {
 namespace {
 
-constexpr std::string_view what = "EDGAR full-text search answer";
+constexpr std::string_view search_payload = "EDGAR full-text search answer";
 
 bool looks_like_tickers(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -52,7 +52,7 @@ std::vector<std::string_view> strings_of(const boost::json::value* value) {
 
 Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Source& source) {
   boost::json::monotonic_resource resource;
-  auto parsed = parse_json_document(body, &resource, what);
+  auto parsed = parse_json_document(body, &resource, search_payload);
   if (!parsed) return parsed.error();
   const boost::json::value& root = *parsed;
   const auto* outer = find_member(root, "hits");
@@ -62,9 +62,9 @@ Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Sour
       std::string message = error->is_string() ? clean_text(std::string_view(error->get_string().data(),
                                                                              error->get_string().size()))
                                                : describe_json(*error);
-      return make_error(fmt::format("{}: the service answered an error: {}", what, clean_text(std::string_view(message).substr(0, 200))));
+      return make_error(fmt::format("{}: the service answered an error: {}", search_payload, clean_text(std::string_view(message).substr(0, 200))));
     }
-    return make_error(fmt::format("{}: expected search results (an object with `hits.hits`), got {}", what,
+    return make_error(fmt::format("{}: expected search results (an object with `hits.hits`), got {}", search_payload,
                                   describe_json(root)));
   }
 

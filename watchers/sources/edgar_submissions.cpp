@@ -16,7 +16,7 @@
 namespace watchdesk::sources {
 namespace {
 
-constexpr std::string_view what = "EDGAR submissions JSON";
+constexpr std::string_view submissions_payload = "EDGAR submissions JSON";
 constexpr double max_cik = 9999999999.0;
 
 // The CIK a JSON value holds (`"1181412"`, `"0001181412"` or `1181412`).
@@ -26,7 +26,7 @@ Result<std::optional<std::string>> cik_of(const boost::json::value* value) {
     const auto& s = value->get_string();
     auto cik = normalize_cik(std::string_view(s.data(), s.size()));
     if (!cik)
-      return make_error(fmt::format("{}: `cik` \"{}\" is not a CIK (1 to 10 digits)", what,
+      return make_error(fmt::format("{}: `cik` \"{}\" is not a CIK (1 to 10 digits)", submissions_payload,
                                     clean_text(std::string_view(s.data(), std::min<std::size_t>(s.size(), 40)))));
     return std::optional<std::string>(*cik);
   }
@@ -34,9 +34,9 @@ Result<std::optional<std::string>> cik_of(const boost::json::value* value) {
   if (value->is_int64()) number = static_cast<double>(value->get_int64());
   else if (value->is_uint64()) number = static_cast<double>(value->get_uint64());
   else if (value->is_double()) number = value->get_double();
-  else return make_error(fmt::format("{}: `cik` is {}, expected a number or a string", what, describe_json(*value)));
+  else return make_error(fmt::format("{}: `cik` is {}, expected a number or a string", submissions_payload, describe_json(*value)));
   if (!(number >= 1 && number <= max_cik) || std::floor(number) != number)
-    return make_error(fmt::format("{}: `cik` {} is out of range (1 to 10 digits)", what, boost::json::serialize(*value)));
+    return make_error(fmt::format("{}: `cik` {} is out of range (1 to 10 digits)", submissions_payload, boost::json::serialize(*value)));
   return std::optional<std::string>(fmt::format("{}", static_cast<std::uint64_t>(number)));
 }
 
@@ -55,7 +55,7 @@ std::string_view string_at(const boost::json::array* array, std::size_t i) {
 
 Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config::Source& source) {
   boost::json::monotonic_resource resource;
-  auto parsed = parse_json_document(body, &resource, what);
+  auto parsed = parse_json_document(body, &resource, submissions_payload);
   if (!parsed) return parsed.error();
   const boost::json::value& root = *parsed;
 
@@ -65,10 +65,10 @@ Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config:
   else if (find_member(root, "accessionNumber") != nullptr) columns = &root;
   if (columns == nullptr || !columns->is_object())
     return make_error(fmt::format("{}: expected a company's submissions (an object with `filings.recent`), got {}",
-                                  what, describe_json(root)));
+                                  submissions_payload, describe_json(root)));
   const auto* accessions = column(*columns, "accessionNumber");
   if (accessions == nullptr)
-    return make_error(fmt::format("{}: `filings.recent.accessionNumber` is missing or not an array", what));
+    return make_error(fmt::format("{}: `filings.recent.accessionNumber` is missing or not an array", submissions_payload));
 
   auto document_cik = cik_of(find_member(root, "cik"));
   if (!document_cik) return document_cik.error();
@@ -76,7 +76,7 @@ Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config:
   if (*document_cik) cik = **document_cik;
   else if (auto configured = normalize_cik(source.cik)) cik = *configured;
   if (cik.empty())
-    return make_error(fmt::format("{}: the document has no `cik` and the source sets none; set `cik`", what));
+    return make_error(fmt::format("{}: the document has no `cik` and the source sets none; set `cik`", submissions_payload));
   std::string company = clean_text(string_member(root, "name").value_or(std::string_view()));
 
   const auto* forms = column(*columns, "form");

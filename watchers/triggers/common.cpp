@@ -142,13 +142,8 @@ std::string format_threshold(const config::Threshold& threshold) {
   return format_number(threshold.value);
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
+bool in_cooldown(std::optional<TimePoint> last_alert, Seconds cooldown, TimePoint now) {
+  return last_alert && now - *last_alert < cooldown;
 }
 
 std::optional<json::object> parse_state(std::optional<std::string_view> state) {

@@ -14,6 +14,7 @@
 #include "watchers/triggers/alert.hpp"
 #include "watchers/triggers/inputs.hpp"
 #include "watchers/triggers/metric_values.hpp"
+#include "watchers/text.hpp"
 
 namespace watchdesk::triggers {
 
@@ -57,8 +58,8 @@ std::string format_duration(Seconds duration);
 /// A threshold as configured: `10%` or `2.5`.
 std::string format_threshold(const config::Threshold& threshold);
 
-/// Joins strings with `separator`.
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
+/// True while `now` is within `cooldown` of the trigger's last alert.
+bool in_cooldown(std::optional<TimePoint> last_alert, Seconds cooldown, TimePoint now);
 
 /// Parses a stored state document; nullopt when absent or not a JSON object.
 std::optional<boost::json::object> parse_state(std::optional<std::string_view> state);

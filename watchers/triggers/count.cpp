@@ -16,7 +16,7 @@ namespace {
 // How many newest items an alert cites.
 constexpr std::size_t kEvidenceItems = 5;
 
-struct State {
+struct CountState {
   std::optional<TimePoint> evaluated_at;
   std::size_t count = 0;
   std::optional<TimePoint> last_above_alert;
@@ -25,8 +25,8 @@ struct State {
   std::optional<TimePoint> last_alert_at;
 };
 
-State load(std::optional<std::string_view> text) {
-  State state;
+CountState load_count_state(std::optional<std::string_view> text) {
+  CountState state;
   const auto object = parse_state(text);
   if (!object) return state;
   state.evaluated_at = get_time(*object, "evaluated_at");
@@ -38,7 +38,7 @@ State load(std::optional<std::string_view> text) {
   return state;
 }
 
-std::string save(const State& state) {
+std::string save_count_state(const CountState& state) {
   json::object out;
   out["evaluated_at"] = time_value(state.evaluated_at);
   out["count"] = state.count;
@@ -73,12 +73,8 @@ std::vector<SeenObservation> counted(const config::Trigger& trigger, const Conte
 
 std::string what_counted(const config::Trigger& trigger) {
   std::string out = "items from " + trigger.source;
-  if (!trigger.match.empty()) out += " matching " + join(trigger.match, ", ");
+  if (!trigger.match.empty()) out += " matching " + text::join(trigger.match, ", ");
   return out;
-}
-
-bool in_cooldown(std::optional<TimePoint> last_alert, Seconds cooldown, TimePoint now) {
-  return last_alert && now - *last_alert < cooldown;
 }
 
 enum class Direction { above, below };
@@ -109,7 +105,7 @@ Alert count_alert(const config::Trigger& trigger, const Context& context,
   alert.facts.push_back({"previous_count", std::to_string(previous)});
   alert.facts.push_back({"window", window});
   alert.facts.push_back({up ? "above" : "below", format_number(level)});
-  if (!trigger.match.empty()) alert.facts.push_back({"match", join(trigger.match, ", ")});
+  if (!trigger.match.empty()) alert.facts.push_back({"match", text::join(trigger.match, ", ")});
   return alert;
 }
 
@@ -117,7 +113,7 @@ Alert count_alert(const config::Trigger& trigger, const Context& context,
 
 Outcome evaluate_count(const config::Trigger& trigger, std::optional<std::string_view> text,
                        const Context& context) {
-  State state = load(text);
+  CountState state = load_count_state(text);
   const std::vector<SeenObservation> items = counted(trigger, context);
   const auto max_age = effective_max_age(trigger);
   // Items that were already old when first seen are added to the previous count, so they can
@@ -150,13 +146,13 @@ Outcome evaluate_count(const config::Trigger& trigger, std::optional<std::string
   }
   state.count = now_count;
   state.evaluated_at = context.now;
-  outcome.state = save(state);
+  outcome.state = save_count_state(state);
   return outcome;
 }
 
 std::vector<Reading> read_count(const config::Trigger& trigger,
                                 std::optional<std::string_view> text, const Context& context) {
-  const State state = load(text);
+  const CountState state = load_count_state(text);
   const std::vector<SeenObservation> items = counted(trigger, context);
   Reading reading;
   reading.row = trigger.id;
@@ -166,7 +162,7 @@ std::vector<Reading> read_count(const config::Trigger& trigger,
   std::vector<std::string> limits;
   if (trigger.above) limits.push_back("above " + format_number(*trigger.above));
   if (trigger.below) limits.push_back("below " + format_number(*trigger.below));
-  if (!limits.empty()) reading.reading += " (fires " + join(limits, ", ") + ")";
+  if (!limits.empty()) reading.reading += " (fires " + text::join(limits, ", ") + ")";
   if (state.last_alert_at) {
     reading.reading += "; last alert " + format_rfc3339(*state.last_alert_at) + ": " +
                        state.last_alert_title;

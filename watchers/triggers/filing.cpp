@@ -33,10 +33,10 @@ std::string accession_of(const Observation& observation) {
 // `S-1, S-1/A, F-1 filing`, or `filing` when every form fires.
 std::string forms_text(const config::Trigger& trigger) {
   if (trigger.forms.empty()) return "filing";
-  return join(trigger.forms, ", ") + " filing";
+  return text::join(trigger.forms, ", ") + " filing";
 }
 
-struct State {
+struct FilingState {
   std::vector<std::string> seen;
   std::optional<Evidence> last;
   std::string last_form;
@@ -45,8 +45,8 @@ struct State {
   std::optional<TimePoint> last_accepted;
 };
 
-State load(std::optional<std::string_view> text) {
-  State state;
+FilingState load_filing_state(std::optional<std::string_view> text) {
+  FilingState state;
   const auto object = parse_state(text);
   if (!object) return state;
   state.seen = get_strings(*object, "seen");
@@ -61,7 +61,7 @@ State load(std::optional<std::string_view> text) {
   return state;
 }
 
-std::string save(const State& state) {
+std::string save_filing_state(const FilingState& state) {
   json::object out;
   json::array seen;
   for (const auto& accession : state.seen) seen.emplace_back(accession);
@@ -130,7 +130,7 @@ Alert filing_alert(const config::Trigger& trigger, const SeenObservation& seen,
                                                           "): to confirm or revise against this filing"});
     }
     if (!to_confirm.empty()) {
-      summary += " To confirm or revise against this filing: " + join(to_confirm, "; ") + ".";
+      summary += " To confirm or revise against this filing: " + text::join(to_confirm, "; ") + ".";
     }
   }
   alert.summary = std::move(summary);
@@ -141,7 +141,7 @@ Alert filing_alert(const config::Trigger& trigger, const SeenObservation& seen,
 
 Outcome evaluate_filing(const config::Trigger& trigger, std::optional<std::string_view> text,
                         const Context& context) {
-  State state = load(text);
+  FilingState state = load_filing_state(text);
   std::set<std::string> seen(state.seen.begin(), state.seen.end());
   const auto max_age = effective_max_age(trigger);
 
@@ -170,13 +170,13 @@ Outcome evaluate_filing(const config::Trigger& trigger, std::optional<std::strin
     if (freshness(*item, max_age) == Freshness::stale) continue;
     outcome.alerts.push_back(filing_alert(trigger, *item, context.config));
   }
-  outcome.state = save(state);
+  outcome.state = save_filing_state(state);
   return outcome;
 }
 
 std::vector<Reading> read_filing(const config::Trigger& trigger,
                                  std::optional<std::string_view> text, const Context&) {
-  const State state = load(text);
+  const FilingState state = load_filing_state(text);
   Reading reading;
   reading.row = trigger.id;
   reading.kind = "filing";

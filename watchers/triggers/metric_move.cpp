@@ -25,7 +25,7 @@ json::value side_value(std::optional<Side> side) {
   return json::value(*side == Side::over ? "over" : "under");
 }
 
-struct State {
+struct MoveState {
   /// True until a value has been evaluated once.
   bool first = true;
   bool armed = true;
@@ -38,8 +38,8 @@ struct State {
   std::optional<TimePoint> last_alert_at;
 };
 
-State load(std::optional<std::string_view> text) {
-  State state;
+MoveState load_move_state(std::optional<std::string_view> text) {
+  MoveState state;
   const auto object = parse_state(text);
   if (!object) return state;
   state.first = !get_bool(*object, "valued", false);
@@ -54,7 +54,7 @@ State load(std::optional<std::string_view> text) {
   return state;
 }
 
-std::string save(const State& state, TimePoint now) {
+std::string save_move_state(const MoveState& state, TimePoint now) {
   json::object out;
   out["evaluated_at"] = format_rfc3339(now);
   out["valued"] = !state.first;
@@ -77,10 +77,6 @@ std::optional<double> measured_change(const config::Threshold& threshold, double
   if (!threshold.relative) return std::fabs(change);
   if (previous == 0) return std::nullopt;
   return std::fabs(change / previous);
-}
-
-bool in_cooldown(std::optional<TimePoint> last_alert, Seconds cooldown, TimePoint now) {
-  return last_alert && now - *last_alert < cooldown;
 }
 
 // The alert body shared by moves and level crossings.
@@ -161,7 +157,7 @@ Alert level_alert(const config::Trigger& trigger, const Context& context, const 
   return alert;
 }
 
-void remember(State& state, const Alert& alert, TimePoint now) {
+void remember(MoveState& state, const Alert& alert, TimePoint now) {
   state.last_alert_title = alert.title;
   state.last_alert_at = now;
 }
@@ -170,13 +166,13 @@ void remember(State& state, const Alert& alert, TimePoint now) {
 
 Outcome evaluate_metric_move(const config::Trigger& trigger, std::optional<std::string_view> text,
                              const Context& context) {
-  State state = load(text);
+  MoveState state = load_move_state(text);
   Outcome outcome;
   const auto latest = latest_value(context.config, context.series, trigger.metric);
   if (!latest) {
     // No value (an input has no point yet): nothing to compare; keep the state as it was, and
     // the first value seen later is still treated as a first evaluation.
-    outcome.state = save(state, context.now);
+    outcome.state = save_move_state(state, context.now);
     return outcome;
   }
   std::optional<MetricValue> previous;
@@ -237,14 +233,14 @@ Outcome evaluate_metric_move(const config::Trigger& trigger, std::optional<std::
     *l.side = now_side;
   }
   state.first = false;
-  outcome.state = save(state, context.now);
+  outcome.state = save_move_state(state, context.now);
   return outcome;
 }
 
 std::vector<Reading> read_metric_move(const config::Trigger& trigger,
                                       std::optional<std::string_view> text,
                                       const Context& context) {
-  const State state = load(text);
+  const MoveState state = load_move_state(text);
   Reading reading;
   reading.row = trigger.id;
   reading.kind = "metric-move";
@@ -270,7 +266,7 @@ std::vector<Reading> read_metric_move(const config::Trigger& trigger,
   if (trigger.threshold) limits.push_back("threshold " + format_threshold(*trigger.threshold));
   if (trigger.above) limits.push_back("above " + format_number(*trigger.above));
   if (trigger.below) limits.push_back("below " + format_number(*trigger.below));
-  if (!limits.empty()) reading.reading += " (" + join(limits, ", ") + ")";
+  if (!limits.empty()) reading.reading += " (" + text::join(limits, ", ") + ")";
   if (state.last_alert_at) {
     reading.reading += "; last alert " + format_rfc3339(*state.last_alert_at) + ": " +
                        state.last_alert_title;

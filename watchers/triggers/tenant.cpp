@@ -58,7 +58,7 @@ struct Tenant {
   std::string sentence;
 };
 
-struct State {
+struct TenantState {
   bool first = true;
   std::optional<TimePoint> first_evaluated;
   std::optional<TimePoint> evaluated_at;
@@ -67,8 +67,8 @@ struct State {
   std::optional<TimePoint> resolved_at;
 };
 
-State load(std::optional<std::string_view> text) {
-  State state;
+TenantState load_tenant_state(std::optional<std::string_view> text) {
+  TenantState state;
   const auto object = parse_state(text);
   if (!object) return state;
   state.first = false;
@@ -99,7 +99,7 @@ State load(std::optional<std::string_view> text) {
   return state;
 }
 
-std::string save(const State& state) {
+std::string save_tenant_state(const TenantState& state) {
   json::object out;
   out["first_evaluated"] = time_value(state.first_evaluated);
   out["evaluated_at"] = time_value(state.evaluated_at);
@@ -209,7 +209,7 @@ Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
   alert.published_at = cause.observation.published;
   alert.title = tenant.name + " named as a " + subject + " tenant (" + status + ")";
   alert.summary = tenant.name + " is named as renting or buying capacity on " + subject + ": \"" +
-                  tenant.sentence + "\" (" + join(tenant.publishers, ", ") + ").";
+                  tenant.sentence + "\" (" + text::join(tenant.publishers, ", ") + ").";
   if (tenant.status == config::Confirmation::confirmed) {
     if (tenant.sec) {
       alert.summary += " Confirmed: an SEC filing names it.";
@@ -228,7 +228,7 @@ Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
   alert.facts.push_back({"organisation", tenant.name});
   alert.facts.push_back({"subject", subject});
   alert.facts.push_back({"status", status});
-  alert.facts.push_back({"publishers", join(tenant.publishers, ", ")});
+  alert.facts.push_back({"publishers", text::join(tenant.publishers, ", ")});
   alert.facts.push_back({"sec_filing", tenant.sec ? "yes" : "no"});
   alert.facts.push_back({"own_release", tenant.own_release ? "yes" : "no"});
   alert.facts.push_back({"sentence", tenant.sentence});
@@ -236,7 +236,7 @@ Alert tenant_alert(const config::Trigger& trigger, const Tenant& tenant,
   return alert;
 }
 
-Alert deadline_alert(const config::Trigger& trigger, const State& state,
+Alert deadline_alert(const config::Trigger& trigger, const TenantState& state,
                      const std::vector<TriggerOrganisation>& orgs, const Context& context) {
   const std::string subject = subject_text(trigger);
   const std::string deadline = format_date(*trigger.deadline);
@@ -251,9 +251,9 @@ Alert deadline_alert(const config::Trigger& trigger, const State& state,
   alert.observed_at = context.now;
   alert.title = trigger.id + " resolved no: no new " + subject + " tenant by " + deadline;
   std::string summary = "Watched since " + format_rfc3339(*state.first_evaluated) + " in " +
-                        join(trigger.sources, ", ") + ": no organisation other than the owners (" +
-                        join(owners, ", ") + ")";
-  if (!known.empty()) summary += " and the known tenants (" + join(known, ", ") + ")";
+                        text::join(trigger.sources, ", ") + ": no organisation other than the owners (" +
+                        text::join(owners, ", ") + ")";
+  if (!known.empty()) summary += " and the known tenants (" + text::join(known, ", ") + ")";
   summary += " was named renting or buying capacity on " + subject + " before the deadline " +
              deadline + ". The question resolves \"no\".";
   alert.summary = std::move(summary);
@@ -261,8 +261,8 @@ Alert deadline_alert(const config::Trigger& trigger, const State& state,
   alert.facts.push_back({"subject", subject});
   alert.facts.push_back({"deadline", deadline});
   alert.facts.push_back({"watched_since", format_rfc3339(*state.first_evaluated)});
-  alert.facts.push_back({"sources", join(trigger.sources, ", ")});
-  if (!known.empty()) alert.facts.push_back({"known", join(known, ", ")});
+  alert.facts.push_back({"sources", text::join(trigger.sources, ", ")});
+  if (!known.empty()) alert.facts.push_back({"known", text::join(known, ", ")});
   return alert;
 }
 
@@ -270,7 +270,7 @@ Alert deadline_alert(const config::Trigger& trigger, const State& state,
 
 Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::string_view> text,
                         const Context& context) {
-  State state = load(text);
+  TenantState state = load_tenant_state(text);
   if (!state.first_evaluated) state.first_evaluated = context.now;
   const auto orgs = trigger_organisations(trigger);
   const auto max_age = effective_max_age(trigger);
@@ -350,13 +350,13 @@ Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::strin
     }
   }
   state.evaluated_at = context.now;
-  outcome.state = save(state);
+  outcome.state = save_tenant_state(state);
   return outcome;
 }
 
 std::vector<Reading> read_tenant(const config::Trigger& trigger,
                                  std::optional<std::string_view> text, const Context& context) {
-  const State state = load(text);
+  const TenantState state = load_tenant_state(text);
   const auto orgs = trigger_organisations(trigger);
   Reading reading;
   reading.row = trigger.id;
@@ -372,9 +372,9 @@ std::vector<Reading> read_tenant(const config::Trigger& trigger,
     if (!reading.status || rank(tenant.status) > rank(*reading.status)) reading.status = tenant.status;
     if (newest == nullptr || tenant.first_at > newest->first_at) newest = &tenant;
   }
-  parts.push_back(named.empty() ? "no new tenant named" : "new: " + join(named, ", "));
+  parts.push_back(named.empty() ? "no new tenant named" : "new: " + text::join(named, ", "));
   const std::vector<std::string> known = names_of(orgs, Standing::known);
-  if (!known.empty()) parts.push_back("known: " + join(known, ", "));
+  if (!known.empty()) parts.push_back("known: " + text::join(known, ", "));
   if (trigger.deadline) {
     const std::string deadline = "deadline " + format_date(*trigger.deadline) + ": ";
     Deadline where = state.deadline;
@@ -395,7 +395,7 @@ std::vector<Reading> read_tenant(const config::Trigger& trigger,
         break;
     }
   }
-  reading.reading = join(parts, "; ");
+  reading.reading = text::join(parts, "; ");
   if (newest != nullptr) {
     reading.as_of = newest->first_at;
     if (!newest->evidence.empty()) reading.evidence = newest->evidence.front();

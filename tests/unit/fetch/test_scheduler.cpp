@@ -22,6 +22,7 @@ using namespace watchdesk::fetch;
 using watchdesk::testing::HttpRequest;
 using watchdesk::testing::HttpResponse;
 using watchdesk::testing::HttpServer;
+using watchdesk::testing::ServerFixture;
 using watchdesk::testing::run_for;
 using watchdesk::testing::run_until;
 using namespace std::chrono_literals;
@@ -85,16 +86,11 @@ std::vector<Clock::duration> gaps(const std::vector<HttpRequest>& requests) {
   return out;
 }
 
-struct Fixture {
-  boost::asio::io_context io;
-  HttpServer server;
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fetch_scheduler)
 
-BOOST_FIXTURE_TEST_CASE(unchanged_document_is_not_parsed_again_even_after_a_restart, Fixture) {
+BOOST_FIXTURE_TEST_CASE(unchanged_document_is_not_parsed_again_even_after_a_restart, ServerFixture) {
   const std::string etag = "\"a1\"";
   server.on("/filings", HttpServer::conditional(etag, "Mon, 23 Nov 2026 14:03:00 GMT", "<feed/>"));
   const std::vector<config::Source> sources = {source("spacex-filings", server.url("/filings"))};
@@ -148,7 +144,7 @@ BOOST_FIXTURE_TEST_CASE(unchanged_document_is_not_parsed_again_even_after_a_rest
   BOOST_TEST(!server.requests("/filings").back().has_header("If-None-Match"));
 }
 
-BOOST_FIXTURE_TEST_CASE(waits_as_long_as_retry_after_says_after_a_429, Fixture) {
+BOOST_FIXTURE_TEST_CASE(waits_as_long_as_retry_after_says_after_a_429, ServerFixture) {
   int calls = 0;
   server.on("/quote", [&calls](const HttpRequest&) {
     if (calls++ == 0) return HttpResponse::text(429, "slow down").with_header("Retry-After", "3");
@@ -169,7 +165,7 @@ BOOST_FIXTURE_TEST_CASE(waits_as_long_as_retry_after_says_after_a_429, Fixture) 
   BOOST_TEST(h.reports[1].consecutive_failures == 0);
 }
 
-BOOST_FIXTURE_TEST_CASE(backs_off_exponentially_on_500_and_returns_to_the_interval, Fixture) {
+BOOST_FIXTURE_TEST_CASE(backs_off_exponentially_on_500_and_returns_to_the_interval, ServerFixture) {
   int calls = 0;
   server.on("/flaky", [&calls](const HttpRequest&) {
     return calls++ < 3 ? HttpResponse::text(500, "oops") : HttpResponse::text(200, "fine");
@@ -195,7 +191,7 @@ BOOST_FIXTURE_TEST_CASE(backs_off_exponentially_on_500_and_returns_to_the_interv
   BOOST_TEST((h.reports[3].result == FetchResult::fetched));
 }
 
-BOOST_FIXTURE_TEST_CASE(body_over_the_cap_makes_the_source_unhealthy, Fixture) {
+BOOST_FIXTURE_TEST_CASE(body_over_the_cap_makes_the_source_unhealthy, ServerFixture) {
   server.on("/big", HttpServer::serve(HttpResponse::text(200, std::string(4096, 'x'))));
   http::Client client(io, client_options());
   config::Source capped = source("big-feed", server.url("/big"));
@@ -213,7 +209,7 @@ BOOST_FIXTURE_TEST_CASE(body_over_the_cap_makes_the_source_unhealthy, Fixture) {
   BOOST_TEST(h.scheduler->status("big-feed")->consecutive_failures == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(empty_or_rejected_bodies_are_failures_and_drop_the_validators, Fixture) {
+BOOST_FIXTURE_TEST_CASE(empty_or_rejected_bodies_are_failures_and_drop_the_validators, ServerFixture) {
   server.on("/empty", HttpServer::serve(HttpResponse::text(200, "")));
   server.on("/feed", HttpServer::conditional("\"f1\"", "", "not xml"));
   http::Client client(io, client_options());
@@ -242,7 +238,7 @@ BOOST_FIXTURE_TEST_CASE(empty_or_rejected_bodies_are_failures_and_drop_the_valid
   BOOST_TEST(h.scheduler->status("feed")->consecutive_failures == 2);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_failure_reported_later_counts_and_drops_the_validators, Fixture) {
+BOOST_FIXTURE_TEST_CASE(a_failure_reported_later_counts_and_drops_the_validators, ServerFixture) {
   server.on("/feed", HttpServer::conditional("\"f2\"", "", "<rss/>"));
   http::Client client(io, client_options());
   Harness h(io, client, {source("news", server.url("/feed"))});
@@ -265,7 +261,7 @@ BOOST_FIXTURE_TEST_CASE(a_failure_reported_later_counts_and_drops_the_validators
   BOOST_TEST(!server.requests("/feed").back().has_header("If-None-Match"));
 }
 
-BOOST_FIXTURE_TEST_CASE(never_fetches_one_source_twice_at_once, Fixture) {
+BOOST_FIXTURE_TEST_CASE(never_fetches_one_source_twice_at_once, ServerFixture) {
   HttpResponse slow = HttpResponse::text(200, "slow");
   slow.delay = 1500ms;
   server.on("/slow", HttpServer::serve(slow));
@@ -283,7 +279,7 @@ BOOST_FIXTURE_TEST_CASE(never_fetches_one_source_twice_at_once, Fixture) {
   BOOST_REQUIRE(run_until(io, [&] { return drained; }, 5s));
 }
 
-BOOST_FIXTURE_TEST_CASE(spreads_first_fetches_over_the_first_interval, Fixture) {
+BOOST_FIXTURE_TEST_CASE(spreads_first_fetches_over_the_first_interval, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "ok")));
   http::Client client(io, client_options());
   std::vector<config::Source> sources;
@@ -317,7 +313,7 @@ BOOST_FIXTURE_TEST_CASE(spreads_first_fetches_over_the_first_interval, Fixture) 
   BOOST_REQUIRE(run_until(io, [&] { return drained; }, 5s));
 }
 
-BOOST_FIXTURE_TEST_CASE(a_restart_does_not_fetch_before_the_interval_is_up, Fixture) {
+BOOST_FIXTURE_TEST_CASE(a_restart_does_not_fetch_before_the_interval_is_up, ServerFixture) {
   http::Client client(io, client_options());
   SchedulerOptions options = fast_options();
   options.initial_spread_cap = 15min;
@@ -347,7 +343,7 @@ BOOST_FIXTURE_TEST_CASE(a_restart_does_not_fetch_before_the_interval_is_up, Fixt
   BOOST_REQUIRE(run_until(io, [&] { return drained; }, 5s));
 }
 
-BOOST_FIXTURE_TEST_CASE(run_once_reports_every_source_then_finishes, Fixture) {
+BOOST_FIXTURE_TEST_CASE(run_once_reports_every_source_then_finishes, ServerFixture) {
   server.on("/ok", HttpServer::serve(HttpResponse::text(200, "ok")));
   server.on("/gone", HttpServer::serve(HttpResponse::text(404, "no")));
   unsigned short closed_port = 0;
@@ -382,7 +378,7 @@ BOOST_FIXTURE_TEST_CASE(run_once_reports_every_source_then_finishes, Fixture) {
   BOOST_TEST(done == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(drain_lets_the_fetch_in_flight_finish_and_starts_no_more, Fixture) {
+BOOST_FIXTURE_TEST_CASE(drain_lets_the_fetch_in_flight_finish_and_starts_no_more, ServerFixture) {
   HttpResponse slow = HttpResponse::text(200, "late but whole");
   slow.delay = 600ms;
   server.on("/slow", HttpServer::serve(slow));
@@ -401,7 +397,7 @@ BOOST_FIXTURE_TEST_CASE(drain_lets_the_fetch_in_flight_finish_and_starts_no_more
   BOOST_TEST(server.count("/slow") == 1u);
 }
 
-BOOST_FIXTURE_TEST_CASE(refuses_sec_sources_without_a_contact_email, Fixture) {
+BOOST_FIXTURE_TEST_CASE(refuses_sec_sources_without_a_contact_email, ServerFixture) {
   http::ClientOptions options = client_options();
   options.user_agent = "watchdesk/0.1";
   http::Client client(io, options);

@@ -26,6 +26,7 @@ using watchdesk::testing::Framing;
 using watchdesk::testing::HttpRequest;
 using watchdesk::testing::HttpResponse;
 using watchdesk::testing::HttpServer;
+using watchdesk::testing::ServerFixture;
 using watchdesk::testing::run_until;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -52,7 +53,7 @@ Request get(std::string url) {
 }
 
 /// Submits one request and runs the loop until it completes.
-Response fetch(boost::asio::io_context& io, Client& client, Request request) {
+Response fetch_once(boost::asio::io_context& io, Client& client, Request request) {
   std::optional<Response> result;
   client.submit(std::move(request), [&](Response response) { result = std::move(response); });
   BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
@@ -89,19 +90,14 @@ const unsigned char gzip_bomb[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x6a, 0xff, 0x91, 0x20, 0xc3, 0x00, 0x00, 0x01, 0x00};
 
-struct Fixture {
-  boost::asio::io_context io;
-  HttpServer server;
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(http_client)
 
-BOOST_FIXTURE_TEST_CASE(sends_user_agent_and_returns_the_body, Fixture) {
+BOOST_FIXTURE_TEST_CASE(sends_user_agent_and_returns_the_body, ServerFixture) {
   server.on("/doc", HttpServer::serve(HttpResponse::text(200, "hello, desk")));
   Client client(io, test_options());
-  Response response = fetch(io, client, get(server.url("/doc")));
+  Response response = fetch_once(io, client, get(server.url("/doc")));
   BOOST_TEST(response.ok());
   BOOST_TEST(response.status == 200);
   BOOST_TEST(response.body == "hello, desk");
@@ -114,13 +110,13 @@ BOOST_FIXTURE_TEST_CASE(sends_user_agent_and_returns_the_body, Fixture) {
   BOOST_TEST(seen[0].header("Accept-Encoding").find("gzip") != std::string_view::npos);
 }
 
-BOOST_FIXTURE_TEST_CASE(conditional_get_sends_validators_and_gets_304, Fixture) {
+BOOST_FIXTURE_TEST_CASE(conditional_get_sends_validators_and_gets_304, ServerFixture) {
   const std::string etag = "\"v1\"";
   const std::string modified = "Wed, 21 Oct 2026 07:28:00 GMT";
   server.on("/feed", HttpServer::conditional(etag, modified, "<feed/>"));
   Client client(io, test_options());
 
-  Response first = fetch(io, client, get(server.url("/feed")));
+  Response first = fetch_once(io, client, get(server.url("/feed")));
   BOOST_TEST(first.ok());
   BOOST_TEST(first.body == "<feed/>");
   BOOST_TEST(first.validators.etag == etag);
@@ -128,7 +124,7 @@ BOOST_FIXTURE_TEST_CASE(conditional_get_sends_validators_and_gets_304, Fixture) 
 
   Request again = get(server.url("/feed"));
   again.validators = first.validators;
-  Response second = fetch(io, client, std::move(again));
+  Response second = fetch_once(io, client, std::move(again));
   BOOST_TEST(second.not_modified());
   BOOST_TEST(!second.ok());
   BOOST_TEST((second.failure == Failure::none));
@@ -142,7 +138,7 @@ BOOST_FIXTURE_TEST_CASE(conditional_get_sends_validators_and_gets_304, Fixture) 
   BOOST_TEST(seen[1].header("If-Modified-Since") == modified);
 }
 
-BOOST_FIXTURE_TEST_CASE(posts_a_json_body_with_headers, Fixture) {
+BOOST_FIXTURE_TEST_CASE(posts_a_json_body_with_headers, ServerFixture) {
   server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
   Client client(io, test_options());
   Request request;
@@ -150,7 +146,7 @@ BOOST_FIXTURE_TEST_CASE(posts_a_json_body_with_headers, Fixture) {
   request.method = Method::post;
   request.headers.emplace_back("Content-Type", "application/json");
   request.body = R"({"id":"s1-public/0001181412-26-000123","status":"confirmed"})";
-  Response response = fetch(io, client, std::move(request));
+  Response response = fetch_once(io, client, std::move(request));
   BOOST_TEST(response.ok());
   auto seen = server.requests("/hook");
   BOOST_TEST_REQUIRE(seen.size() == 1u);
@@ -160,14 +156,14 @@ BOOST_FIXTURE_TEST_CASE(posts_a_json_body_with_headers, Fixture) {
   BOOST_TEST(seen[0].header("User-Agent") == user_agent);
 }
 
-BOOST_FIXTURE_TEST_CASE(uploads_a_body_through_the_read_callback, Fixture) {
+BOOST_FIXTURE_TEST_CASE(uploads_a_body_through_the_read_callback, ServerFixture) {
   server.on("/put", HttpServer::serve(HttpResponse::text(201, "stored")));
   Client client(io, test_options());
   Request request;
   request.url = server.url("/put");
   request.method = Method::upload;
   request.body = std::string(100000, 'x');
-  Response response = fetch(io, client, std::move(request));
+  Response response = fetch_once(io, client, std::move(request));
   BOOST_TEST(response.ok());
   BOOST_TEST(response.status == 201);
   auto seen = server.requests("/put");
@@ -176,17 +172,17 @@ BOOST_FIXTURE_TEST_CASE(uploads_a_body_through_the_read_callback, Fixture) {
   BOOST_TEST(seen[0].body.size() == 100000u);
 }
 
-BOOST_FIXTURE_TEST_CASE(reuses_the_connection_for_sequential_requests, Fixture) {
+BOOST_FIXTURE_TEST_CASE(reuses_the_connection_for_sequential_requests, ServerFixture) {
   server.on("/a", HttpServer::serve(HttpResponse::text(200, "a")));
   Client client(io, test_options());
-  for (int i = 0; i < 3; ++i) BOOST_TEST(fetch(io, client, get(server.url("/a"))).ok());
+  for (int i = 0; i < 3; ++i) BOOST_TEST(fetch_once(io, client, get(server.url("/a"))).ok());
   BOOST_TEST(server.connections() == 1u);
 }
 
-BOOST_FIXTURE_TEST_CASE(reports_retry_after_of_a_429, Fixture) {
+BOOST_FIXTURE_TEST_CASE(reports_retry_after_of_a_429, ServerFixture) {
   server.on("/busy", HttpServer::serve(HttpResponse::text(429, "slow down").with_header("Retry-After", "3")));
   Client client(io, test_options());
-  Response response = fetch(io, client, get(server.url("/busy")));
+  Response response = fetch_once(io, client, get(server.url("/busy")));
   BOOST_TEST(!response.ok());
   BOOST_TEST((response.failure == Failure::http_status));
   BOOST_TEST(response.status == 429);
@@ -195,7 +191,7 @@ BOOST_FIXTURE_TEST_CASE(reports_retry_after_of_a_429, Fixture) {
   BOOST_TEST(describe_failure(response) == "HTTP 429 from 127.0.0.1");
 }
 
-BOOST_FIXTURE_TEST_CASE(drip_feeding_server_is_cut_off_by_the_low_speed_limit, Fixture) {
+BOOST_FIXTURE_TEST_CASE(drip_feeding_server_is_cut_off_by_the_low_speed_limit, ServerFixture) {
   HttpResponse drip = HttpResponse::text(200, std::string(60, 'z'));
   drip.drip = 1000ms;
   server.on("/drip", HttpServer::serve(drip));
@@ -204,7 +200,7 @@ BOOST_FIXTURE_TEST_CASE(drip_feeding_server_is_cut_off_by_the_low_speed_limit, F
   options.low_speed_time = 2s;
   Client client(io, options);
   const auto start = Clock::now();
-  Response response = fetch(io, client, get(server.url("/drip")));
+  Response response = fetch_once(io, client, get(server.url("/drip")));
   const auto took = Clock::now() - start;
   BOOST_TEST((response.failure == Failure::too_slow));
   BOOST_TEST(response.curl_code == CURLE_OPERATION_TIMEDOUT);
@@ -213,7 +209,7 @@ BOOST_FIXTURE_TEST_CASE(drip_feeding_server_is_cut_off_by_the_low_speed_limit, F
   BOOST_TEST(describe_failure(response).find("too slow") != std::string::npos);
 }
 
-BOOST_FIXTURE_TEST_CASE(total_timeout_aborts_a_stalled_answer, Fixture) {
+BOOST_FIXTURE_TEST_CASE(total_timeout_aborts_a_stalled_answer, ServerFixture) {
   HttpResponse stalled = HttpResponse::text(200, "late");
   stalled.delay = 5000ms;
   server.on("/stall", HttpServer::serve(stalled));
@@ -221,12 +217,12 @@ BOOST_FIXTURE_TEST_CASE(total_timeout_aborts_a_stalled_answer, Fixture) {
   options.timeout = 700ms;
   Client client(io, options);
   const auto start = Clock::now();
-  Response response = fetch(io, client, get(server.url("/stall")));
+  Response response = fetch_once(io, client, get(server.url("/stall")));
   BOOST_TEST((response.failure == Failure::timeout));
   BOOST_TEST((Clock::now() - start < 4s));
 }
 
-BOOST_FIXTURE_TEST_CASE(body_over_the_cap_is_aborted_however_it_is_framed, Fixture) {
+BOOST_FIXTURE_TEST_CASE(body_over_the_cap_is_aborted_however_it_is_framed, ServerFixture) {
   const std::string big(20000, 'b');
   HttpResponse by_length = HttpResponse::text(200, big);
   HttpResponse chunked = HttpResponse::text(200, big);
@@ -242,7 +238,7 @@ BOOST_FIXTURE_TEST_CASE(body_over_the_cap_is_aborted_however_it_is_framed, Fixtu
   Client client(io, options);
   for (const char* path : {"/length", "/chunked", "/gzip"}) {
     BOOST_TEST_CONTEXT("path " << path) {
-      Response response = fetch(io, client, get(server.url(path)));
+      Response response = fetch_once(io, client, get(server.url(path)));
       BOOST_TEST((response.failure == Failure::too_large));
       BOOST_TEST(response.body.empty());
       BOOST_TEST(describe_failure(response).find("16 KiB cap") != std::string::npos);
@@ -251,12 +247,12 @@ BOOST_FIXTURE_TEST_CASE(body_over_the_cap_is_aborted_however_it_is_framed, Fixtu
   // The same compressed body under a larger cap inflates to its full size.
   Request roomy = get(server.url("/gzip"));
   roomy.limits.max_body = 128 * 1024;
-  Response response = fetch(io, client, std::move(roomy));
+  Response response = fetch_once(io, client, std::move(roomy));
   BOOST_TEST(response.ok());
   BOOST_TEST(response.body == std::string(65536, 'a'));
 }
 
-BOOST_FIXTURE_TEST_CASE(truncated_bodies_are_errors, Fixture) {
+BOOST_FIXTURE_TEST_CASE(truncated_bodies_are_errors, ServerFixture) {
   HttpResponse chunked = HttpResponse::text(200, std::string(1000, 'c'));
   chunked.framing = Framing::chunked;
   chunked.chunk_size = 100;
@@ -268,7 +264,7 @@ BOOST_FIXTURE_TEST_CASE(truncated_bodies_are_errors, Fixture) {
   Client client(io, test_options());
   for (const char* path : {"/chunked", "/length"}) {
     BOOST_TEST_CONTEXT("path " << path) {
-      Response response = fetch(io, client, get(server.url(path)));
+      Response response = fetch_once(io, client, get(server.url(path)));
       BOOST_TEST(!response.ok());
       BOOST_TEST((response.failure == Failure::truncated));
       BOOST_TEST(response.curl_code != CURLE_OK);
@@ -276,39 +272,39 @@ BOOST_FIXTURE_TEST_CASE(truncated_bodies_are_errors, Fixture) {
   }
 }
 
-BOOST_FIXTURE_TEST_CASE(redirect_loop_stops_after_five_redirects, Fixture) {
+BOOST_FIXTURE_TEST_CASE(redirect_loop_stops_after_five_redirects, ServerFixture) {
   server.on("/loop", HttpServer::serve(HttpResponse::redirect(302, "/loop")));
   Client client(io, test_options());
-  Response response = fetch(io, client, get(server.url("/loop")));
+  Response response = fetch_once(io, client, get(server.url("/loop")));
   BOOST_TEST((response.failure == Failure::too_many_redirects));
   BOOST_TEST(response.curl_code == CURLE_TOO_MANY_REDIRECTS);
   BOOST_TEST(server.count("/loop") == 6u);  // the request and five redirects
 }
 
-BOOST_FIXTURE_TEST_CASE(follows_a_redirect_to_http, Fixture) {
+BOOST_FIXTURE_TEST_CASE(follows_a_redirect_to_http, ServerFixture) {
   server.on("/old", HttpServer::serve(HttpResponse::redirect(301, "/new")));
   server.on("/new", HttpServer::serve(HttpResponse::text(200, "moved here")));
   Client client(io, test_options());
-  Response response = fetch(io, client, get(server.url("/old")));
+  Response response = fetch_once(io, client, get(server.url("/old")));
   BOOST_TEST(response.ok());
   BOOST_TEST(response.body == "moved here");
   BOOST_TEST(response.effective_url == server.url("/new"));
 }
 
-BOOST_FIXTURE_TEST_CASE(redirect_to_a_file_url_is_refused_even_when_file_urls_are_allowed, Fixture) {
+BOOST_FIXTURE_TEST_CASE(redirect_to_a_file_url_is_refused_even_when_file_urls_are_allowed, ServerFixture) {
   server.on("/to-file", HttpServer::serve(HttpResponse::redirect(302, "file:///etc/passwd")));
   for (FileUrls files : {FileUrls::refuse, FileUrls::allow}) {
     ClientOptions options = test_options();
     options.file_urls = files;
     Client client(io, options);
-    Response response = fetch(io, client, get(server.url("/to-file")));
+    Response response = fetch_once(io, client, get(server.url("/to-file")));
     BOOST_TEST(!response.ok());
     BOOST_TEST((response.failure == Failure::protocol_refused));
     BOOST_TEST(response.body.find("root:") == std::string::npos);
   }
 }
 
-BOOST_FIXTURE_TEST_CASE(file_urls_are_read_only_when_allowed, Fixture) {
+BOOST_FIXTURE_TEST_CASE(file_urls_are_read_only_when_allowed, ServerFixture) {
   std::mt19937_64 random(std::random_device{}());
   const auto dir = std::filesystem::temp_directory_path() / ("watchdesk-http-" + std::to_string(random()));
   std::filesystem::create_directories(dir);
@@ -318,32 +314,32 @@ BOOST_FIXTURE_TEST_CASE(file_urls_are_read_only_when_allowed, Fixture) {
 
   {
     Client refusing(io, test_options());
-    Response response = fetch(io, refusing, get(url));
+    Response response = fetch_once(io, refusing, get(url));
     BOOST_TEST((response.failure == Failure::protocol_refused));
     BOOST_TEST(response.body.empty());
     // Asking for file URLs in the request does not override the client's setting.
     Request asking = get(url);
     asking.protocols = Protocols::web_and_file;
-    BOOST_TEST((fetch(io, refusing, std::move(asking)).failure == Failure::protocol_refused));
+    BOOST_TEST((fetch_once(io, refusing, std::move(asking)).failure == Failure::protocol_refused));
   }
   {
     ClientOptions options = test_options();
     options.file_urls = FileUrls::allow;
     Client allowing(io, options);
-    Response response = fetch(io, allowing, get(url));
+    Response response = fetch_once(io, allowing, get(url));
     BOOST_TEST(response.ok());
     BOOST_TEST(response.body == "<snapshot/>");
   }
   std::filesystem::remove_all(dir);
 }
 
-BOOST_FIXTURE_TEST_CASE(other_schemes_are_refused, Fixture) {
+BOOST_FIXTURE_TEST_CASE(other_schemes_are_refused, ServerFixture) {
   Client client(io, test_options());
-  Response response = fetch(io, client, get("ftp://127.0.0.1:1/file"));
+  Response response = fetch_once(io, client, get("ftp://127.0.0.1:1/file"));
   BOOST_TEST((response.failure == Failure::protocol_refused));
 }
 
-BOOST_FIXTURE_TEST_CASE(connection_refused_names_the_host, Fixture) {
+BOOST_FIXTURE_TEST_CASE(connection_refused_names_the_host, ServerFixture) {
   // A port that was just free: bind, note it, close.
   unsigned short port = 0;
   {
@@ -351,7 +347,7 @@ BOOST_FIXTURE_TEST_CASE(connection_refused_names_the_host, Fixture) {
     port = probe.local_endpoint().port();
   }
   Client client(io, test_options());
-  Response response = fetch(io, client, get("http://127.0.0.1:" + std::to_string(port) + "/x"));
+  Response response = fetch_once(io, client, get("http://127.0.0.1:" + std::to_string(port) + "/x"));
   BOOST_TEST((response.failure == Failure::connect));
   BOOST_TEST(response.curl_code == CURLE_COULDNT_CONNECT);
   BOOST_TEST(describe_failure(response).find("cannot connect to 127.0.0.1") == 0u);
@@ -362,13 +358,13 @@ BOOST_AUTO_TEST_CASE(fetches_over_ipv6) {
   HttpServer server({"::1"});
   server.on("/v6", HttpServer::serve(HttpResponse::text(200, "six")));
   Client client(io, test_options());
-  Response response = fetch(io, client, get(server.url("/v6")));
+  Response response = fetch_once(io, client, get(server.url("/v6")));
   BOOST_TEST(response.ok());
   BOOST_TEST(response.body == "six");
   BOOST_TEST(server.url("/v6").find("[::1]") != std::string::npos);
 }
 
-BOOST_FIXTURE_TEST_CASE(keeps_to_the_host_rate_under_200_concurrent_requests, Fixture) {
+BOOST_FIXTURE_TEST_CASE(keeps_to_the_host_rate_under_200_concurrent_requests, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "r")));
   ClientOptions options = test_options();
   options.host_rate = 50;
@@ -394,7 +390,7 @@ BOOST_FIXTURE_TEST_CASE(keeps_to_the_host_rate_under_200_concurrent_requests, Fi
   BOOST_TEST(server.max_concurrent() <= 8);
 }
 
-BOOST_FIXTURE_TEST_CASE(caps_requests_in_flight_per_host, Fixture) {
+BOOST_FIXTURE_TEST_CASE(caps_requests_in_flight_per_host, ServerFixture) {
   HttpResponse slow = HttpResponse::text(200, "s");
   slow.delay = 200ms;
   server.on_default(HttpServer::serve(slow));
@@ -411,7 +407,7 @@ BOOST_FIXTURE_TEST_CASE(caps_requests_in_flight_per_host, Fixture) {
   BOOST_TEST(span(server.requests()) >= 550ms);  // four rounds of at most three
 }
 
-BOOST_FIXTURE_TEST_CASE(all_sec_hosts_share_one_budget_capped_at_ten_per_second, Fixture) {
+BOOST_FIXTURE_TEST_CASE(all_sec_hosts_share_one_budget_capped_at_ten_per_second, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "edgar")));
   ClientOptions options = test_options();
   options.sec_rate = 50;  // asks for more than the ceiling: clamped to 10
@@ -439,7 +435,7 @@ BOOST_FIXTURE_TEST_CASE(all_sec_hosts_share_one_budget_capped_at_ten_per_second,
   BOOST_TEST(span(seen) >= 1900ms);  // 21 requests, 100 ms apart
 }
 
-BOOST_FIXTURE_TEST_CASE(sec_403_pauses_every_sec_host_for_ten_minutes, Fixture) {
+BOOST_FIXTURE_TEST_CASE(sec_403_pauses_every_sec_host_for_ten_minutes, ServerFixture) {
   server.on("/forbidden", HttpServer::serve(HttpResponse::text(403, "Undeclared Automated Tool")));
   server.on("/doc", HttpServer::serve(HttpResponse::text(200, "fine")));
   Client client(io, test_options());
@@ -450,11 +446,11 @@ BOOST_FIXTURE_TEST_CASE(sec_403_pauses_every_sec_host_for_ten_minutes, Fixture) 
     return request;
   };
 
-  Response refused = fetch(io, client, sec_request("www.sec.gov", "/forbidden"));
+  Response refused = fetch_once(io, client, sec_request("www.sec.gov", "/forbidden"));
   BOOST_TEST(refused.status == 403);
   BOOST_TEST(client.host("sec.gov").paused);
 
-  Response held = fetch(io, client, sec_request("data.sec.gov", "/doc"));
+  Response held = fetch_once(io, client, sec_request("data.sec.gov", "/doc"));
   BOOST_TEST((held.failure == Failure::not_started));
   BOOST_TEST(held.error.find("paused after HTTP 403 from www.sec.gov") != std::string::npos);
   BOOST_TEST_REQUIRE(held.retry_after.has_value());
@@ -463,11 +459,11 @@ BOOST_FIXTURE_TEST_CASE(sec_403_pauses_every_sec_host_for_ten_minutes, Fixture) 
   BOOST_TEST(server.count("/doc") == 0u);
 
   // Other hosts are not affected.
-  Response other = fetch(io, client, get(server.url("/doc")));
+  Response other = fetch_once(io, client, get(server.url("/doc")));
   BOOST_TEST(other.ok());
 }
 
-BOOST_FIXTURE_TEST_CASE(refuses_sec_requests_without_a_contact_email, Fixture) {
+BOOST_FIXTURE_TEST_CASE(refuses_sec_requests_without_a_contact_email, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "x")));
   ClientOptions options = test_options();
   options.user_agent = "watchdesk";
@@ -475,13 +471,13 @@ BOOST_FIXTURE_TEST_CASE(refuses_sec_requests_without_a_contact_email, Fixture) {
   const std::string port = std::to_string(server.port());
   Request request = get("http://www.sec.gov:" + port + "/cgi-bin/browse-edgar");
   request.resolve.push_back("www.sec.gov:" + port + ":127.0.0.1");
-  Response response = fetch(io, client, std::move(request));
+  Response response = fetch_once(io, client, std::move(request));
   BOOST_TEST((response.failure == Failure::not_started));
   BOOST_TEST(response.error.find("contact email") != std::string::npos);
   BOOST_TEST(server.count() == 0u);
 }
 
-BOOST_FIXTURE_TEST_CASE(abort_all_completes_queued_and_running_requests_as_cancelled, Fixture) {
+BOOST_FIXTURE_TEST_CASE(abort_all_completes_queued_and_running_requests_as_cancelled, ServerFixture) {
   HttpResponse slow = HttpResponse::text(200, "s");
   slow.delay = 3000ms;
   server.on_default(HttpServer::serve(slow));
@@ -500,7 +496,7 @@ BOOST_FIXTURE_TEST_CASE(abort_all_completes_queued_and_running_requests_as_cance
   BOOST_TEST(client.pending() == 0u);
 }
 
-BOOST_FIXTURE_TEST_CASE(destroying_the_client_mid_transfer_calls_nothing, Fixture) {
+BOOST_FIXTURE_TEST_CASE(destroying_the_client_mid_transfer_calls_nothing, ServerFixture) {
   HttpResponse slow = HttpResponse::text(200, "s");
   slow.delay = 2000ms;
   server.on_default(HttpServer::serve(slow));
@@ -514,7 +510,7 @@ BOOST_FIXTURE_TEST_CASE(destroying_the_client_mid_transfer_calls_nothing, Fixtur
   BOOST_TEST(called == 0);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_completion_may_submit_the_next_request, Fixture) {
+BOOST_FIXTURE_TEST_CASE(a_completion_may_submit_the_next_request, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "chain")));
   Client client(io, test_options());
   int done = 0;
@@ -527,7 +523,7 @@ BOOST_FIXTURE_TEST_CASE(a_completion_may_submit_the_next_request, Fixture) {
   BOOST_TEST(server.count("/chain") == 5u);
 }
 
-BOOST_FIXTURE_TEST_CASE(sends_mail_through_the_same_engine, Fixture) {
+BOOST_FIXTURE_TEST_CASE(sends_mail_through_the_same_engine, ServerFixture) {
   watchdesk::testing::SmtpOptions smtp_options;
   smtp_options.username = "watchdesk";
   smtp_options.password = "s3cret";
@@ -547,7 +543,7 @@ BOOST_FIXTURE_TEST_CASE(sends_mail_through_the_same_engine, Fixture) {
     return request;
   };
 
-  Response sent = fetch(io, client, mail_request({"desk@example.com", "ops@example.com"}));
+  Response sent = fetch_once(io, client, mail_request({"desk@example.com", "ops@example.com"}));
   BOOST_TEST(sent.ok());
   BOOST_TEST(sent.status == 250);
   auto messages = smtp.wait_for(1, 5s);
@@ -561,14 +557,14 @@ BOOST_FIXTURE_TEST_CASE(sends_mail_through_the_same_engine, Fixture) {
   BOOST_TEST(messages[0].data.find("\r\n.hidden dot line\r\n") != std::string::npos);
 
   // A refused recipient fails the upload with the server's reply code.
-  Response refused = fetch(io, client, mail_request({"nobody@example.com"}));
+  Response refused = fetch_once(io, client, mail_request({"nobody@example.com"}));
   BOOST_TEST(!refused.ok());
   BOOST_TEST(refused.status == 550);
   BOOST_TEST(smtp.messages().size() == 1u);
   // And mail requests cannot be pointed at other schemes.
   Request wrong = mail_request({"desk@example.com"});
   wrong.url = server.url("/not-mail");
-  BOOST_TEST((fetch(io, client, std::move(wrong)).failure == Failure::protocol_refused));
+  BOOST_TEST((fetch_once(io, client, std::move(wrong)).failure == Failure::protocol_refused));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

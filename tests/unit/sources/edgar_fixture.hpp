@@ -1,25 +1,16 @@
 // Test helpers for the EDGAR parser suites: fixture files and source configurations.
 #pragma once
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "config/config.hpp"
+#include "support/parse_output.hpp"
 
 namespace watchdesk::testing {
 
-/// The bytes of `tests/fixtures/edgar/NAME`; throws when the file cannot be read.
-inline std::string edgar_fixture(std::string_view name) {
-  std::string path = std::string(WATCHDESK_FIXTURES) + "/edgar/" + std::string(name);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read fixture " + path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+/// The bytes of `tests/fixtures/edgar/NAME`; the test fails when the file is missing.
+inline std::string edgar_fixture(std::string_view name) { return read_fixture("edgar", name); }
 
 /// A source of `kind` with id `id`, as the config loader would build it.
 inline config::Source edgar_source(config::SourceKind kind, std::string id = "test-source",

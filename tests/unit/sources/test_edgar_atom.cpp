@@ -6,11 +6,14 @@
 
 #include "unit/sources/edgar_fixture.hpp"
 #include "watchers/sources/edgar_atom.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 using namespace watchdesk::sources;
 using watchdesk::testing::edgar_fixture;
 using watchdesk::testing::edgar_source;
+
+using namespace watchdesk::testing;
 
 namespace {
 
@@ -21,18 +24,6 @@ config::Source filings_source(std::vector<std::string> forms = {}) {
 }
 
 config::Source current_source() { return edgar_source(config::SourceKind::edgar_current, "latest-s1"); }
-
-std::vector<std::string> keys_of(const ParseOutput& out) {
-  std::vector<std::string> keys;
-  for (const auto& o : out.observations) keys.push_back(o.key);
-  return keys;
-}
-
-const Observation* find_key(const ParseOutput& out, std::string_view key) {
-  auto it = std::find_if(out.observations.begin(), out.observations.end(),
-                         [&](const Observation& o) { return o.key == key; });
-  return it == out.observations.end() ? nullptr : &*it;
-}
 
 // A company feed around one company name and one entry, for the text-decoding table.
 std::string one_company_feed(std::string_view declaration, std::string_view name) {

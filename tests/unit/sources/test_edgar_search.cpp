@@ -5,11 +5,14 @@
 
 #include "unit/sources/edgar_fixture.hpp"
 #include "watchers/sources/edgar_search.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 using namespace watchdesk::sources;
 using watchdesk::testing::edgar_fixture;
 using watchdesk::testing::edgar_source;
+
+using namespace watchdesk::testing;
 
 namespace {
 
@@ -18,18 +21,6 @@ config::Source search_source(std::vector<std::string> forms = {}) {
   source.query = "Colossus";
   source.forms = std::move(forms);
   return source;
-}
-
-std::vector<std::string> keys_of(const ParseOutput& out) {
-  std::vector<std::string> keys;
-  for (const auto& o : out.observations) keys.push_back(o.key);
-  return keys;
-}
-
-const Observation* find_key(const ParseOutput& out, std::string_view key) {
-  auto it = std::find_if(out.observations.begin(), out.observations.end(),
-                         [&](const Observation& o) { return o.key == key; });
-  return it == out.observations.end() ? nullptr : &*it;
 }
 
 }  // namespace

@@ -5,11 +5,14 @@
 
 #include "unit/sources/edgar_fixture.hpp"
 #include "watchers/sources/edgar_submissions.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 using namespace watchdesk::sources;
 using watchdesk::testing::edgar_fixture;
 using watchdesk::testing::edgar_source;
+
+using namespace watchdesk::testing;
 
 namespace {
 
@@ -17,18 +20,6 @@ config::Source submissions_source(std::vector<std::string> forms = {}) {
   auto source = edgar_source(config::SourceKind::edgar_submissions, "spacex-submissions", "1181412");
   source.forms = std::move(forms);
   return source;
-}
-
-const Observation* find_key(const ParseOutput& out, std::string_view key) {
-  auto it = std::find_if(out.observations.begin(), out.observations.end(),
-                         [&](const Observation& o) { return o.key == key; });
-  return it == out.observations.end() ? nullptr : &*it;
-}
-
-std::vector<std::string> keys_of(const ParseOutput& out) {
-  std::vector<std::string> keys;
-  for (const auto& o : out.observations) keys.push_back(o.key);
-  return keys;
 }
 
 }  // namespace

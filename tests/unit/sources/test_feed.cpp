@@ -12,16 +12,13 @@
 
 #include "watchers/sources/feed.hpp"
 #include "watchers/text.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 
-namespace {
+using namespace watchdesk::testing;
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(WATCHDESK_FIXTURES) + "/feed/" + name, std::ios::binary);
-  BOOST_TEST_REQUIRE(in.good(), "fixture feed/" << name << " is missing");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+namespace {
 
 config::Source feed_source() {
   config::Source s;
@@ -32,22 +29,9 @@ config::Source feed_source() {
 }
 
 ParseOutput parse_ok(const std::string& fixture) {
-  auto out = sources::parse_feed(read_fixture(fixture), feed_source());
+  auto out = sources::parse_feed(read_fixture("feed", fixture), feed_source());
   BOOST_TEST_REQUIRE(out.ok(), fixture << ": " << (out.ok() ? "" : out.error().message));
   return std::move(out).value();
-}
-
-std::string fact(const Observation& o, const std::string& name) {
-  auto it = o.facts.find(name);
-  return it == o.facts.end() ? std::string("<none>") : it->second;
-}
-
-std::string utc(const std::optional<TimePoint>& t) { return t ? format_rfc3339(*t) : "<none>"; }
-
-const Observation* find_key(const ParseOutput& out, const std::string& key) {
-  for (const auto& o : out.observations)
-    if (o.key == key) return &o;
-  return nullptr;
 }
 
 // SHA-256 hex of `text`, computed here independently of the parser.
@@ -238,7 +222,7 @@ BOOST_AUTO_TEST_CASE(iso_8859_1_feed_is_decoded_to_utf8) {
 }
 
 BOOST_AUTO_TEST_CASE(doctype_entities_are_never_expanded) {
-  const std::string body = read_fixture("rss_doctype_entities.xml");
+  const std::string body = read_fixture("feed", "rss_doctype_entities.xml");
   auto out = sources::parse_feed(body, feed_source());
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   BOOST_TEST_REQUIRE(out->observations.size() == 1u);
@@ -319,15 +303,15 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
     const char* message;
   };
   const Case cases[] = {
-      {"truncated", read_fixture("rss_truncated.xml"),
+      {"truncated", read_fixture("feed", "rss_truncated.xml"),
        "source colossus-news: feed XML is malformed at line 1, column 700: Start-end tags mismatch (the answer looks truncated)"},
-      {"html page", read_fixture("html_error.html"),
+      {"html page", read_fixture("feed", "html_error.html"),
        "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an HTML page titled "
        "'Error 503 (Service Unavailable)!!1'; check the feed URL"},
-      {"not a feed", read_fixture("not_a_feed.xml"),
+      {"not a feed", read_fixture("feed", "not_a_feed.xml"),
        "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an XML document whose root "
        "element is <sitemapindex>"},
-      {"koi8", read_fixture("rss_koi8.xml"),
+      {"koi8", read_fixture("feed", "rss_koi8.xml"),
        "source colossus-news: the feed declares encoding 'KOI8-R', which watchdesk cannot read"},
       {"empty", "", "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an empty answer"},
       {"json", "{\"items\": []}",

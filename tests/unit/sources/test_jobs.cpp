@@ -9,17 +9,14 @@
 
 #include "watchers/sources/jobs.hpp"
 #include "watchers/text.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 using watchdesk::config::JobsProvider;
 
-namespace {
+using namespace watchdesk::testing;
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(WATCHDESK_FIXTURES) + "/jobs/" + name, std::ios::binary);
-  BOOST_TEST_REQUIRE(in.good(), "fixture jobs/" << name << " is missing");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+namespace {
 
 config::Source jobs_source(JobsProvider provider, std::vector<std::string> match = {}) {
   config::Source s;
@@ -31,19 +28,6 @@ config::Source jobs_source(JobsProvider provider, std::vector<std::string> match
   return s;
 }
 
-const Observation* find_key(const ParseOutput& out, const std::string& key) {
-  for (const auto& o : out.observations)
-    if (o.key == key) return &o;
-  return nullptr;
-}
-
-std::string fact(const Observation& o, const std::string& name) {
-  auto it = o.facts.find(name);
-  return it == o.facts.end() ? std::string("<none>") : it->second;
-}
-
-std::string utc(const std::optional<TimePoint>& t) { return t ? format_rfc3339(*t) : "<none>"; }
-
 const std::vector<std::string> kInfraWords{"infrastructure", "datacenter", "GPU"};
 
 }  // namespace
@@ -51,7 +35,7 @@ const std::vector<std::string> kInfraWords{"infrastructure", "datacenter", "GPU"
 BOOST_AUTO_TEST_SUITE(sources_jobs)
 
 BOOST_AUTO_TEST_CASE(greenhouse_board_of_300_counts_matching_roles) {
-  const std::string body = read_fixture("greenhouse_300.json");
+  const std::string body = read_fixture("jobs", "greenhouse_300.json");
   auto out = sources::parse_jobs(body, jobs_source(JobsProvider::greenhouse, kInfraWords));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   BOOST_TEST(out->observations.size() == 300u);
@@ -77,7 +61,7 @@ BOOST_AUTO_TEST_CASE(greenhouse_board_of_300_counts_matching_roles) {
 }
 
 BOOST_AUTO_TEST_CASE(greenhouse_postings_carry_their_facts) {
-  auto out = sources::parse_jobs(read_fixture("greenhouse_board.json"),
+  auto out = sources::parse_jobs(read_fixture("jobs", "greenhouse_board.json"),
                                  jobs_source(JobsProvider::greenhouse, kInfraWords));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   BOOST_TEST(out->observations.size() == 4u);
@@ -114,7 +98,7 @@ BOOST_AUTO_TEST_CASE(greenhouse_postings_carry_their_facts) {
 }
 
 BOOST_AUTO_TEST_CASE(lever_postings_use_epoch_milliseconds) {
-  auto out = sources::parse_jobs(read_fixture("lever_postings.json"),
+  auto out = sources::parse_jobs(read_fixture("jobs", "lever_postings.json"),
                                  jobs_source(JobsProvider::lever, {"gpu", "datacenter"}));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   BOOST_TEST(out->observations.size() == 3u);
@@ -143,7 +127,7 @@ BOOST_AUTO_TEST_CASE(lever_postings_use_epoch_milliseconds) {
 }
 
 BOOST_AUTO_TEST_CASE(ashby_skips_unlisted_postings) {
-  auto out = sources::parse_jobs(read_fixture("ashby_board.json"),
+  auto out = sources::parse_jobs(read_fixture("jobs", "ashby_board.json"),
                                  jobs_source(JobsProvider::ashby, {"infrastructure", "datacenter"}));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   BOOST_TEST_REQUIRE(out->observations.size() == 2u);
@@ -173,7 +157,7 @@ BOOST_AUTO_TEST_CASE(an_empty_board_has_no_postings_and_no_point) {
 }
 
 BOOST_AUTO_TEST_CASE(keys_are_the_same_on_every_parse) {
-  const std::string body = read_fixture("greenhouse_300.json");
+  const std::string body = read_fixture("jobs", "greenhouse_300.json");
   auto a = sources::parse_jobs(body, jobs_source(JobsProvider::greenhouse));
   auto b = sources::parse_jobs(body, jobs_source(JobsProvider::greenhouse));
   BOOST_TEST_REQUIRE(a.ok());
@@ -192,19 +176,19 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
     const char* message;
   };
   const Case cases[] = {
-      {"lever error object", read_fixture("lever_error.json"), JobsProvider::lever,
+      {"lever error object", read_fixture("jobs", "lever_error.json"), JobsProvider::lever,
        "source xai-jobs: lever answered with an error: Document not found; check the board name 'xai'"},
-      {"greenhouse truncated", read_fixture("greenhouse_truncated.json"), JobsProvider::greenhouse,
+      {"greenhouse truncated", read_fixture("jobs", "greenhouse_truncated.json"), JobsProvider::greenhouse,
        "source xai-jobs: the answer is not valid JSON at line 45, column 29 (byte 1500): incomplete JSON; "
        "expected Greenhouse job-board JSON (an object with a 'jobs' array)"},
-      {"greenhouse syntax error", read_fixture("greenhouse_syntax_error.json"), JobsProvider::greenhouse,
+      {"greenhouse syntax error", read_fixture("jobs", "greenhouse_syntax_error.json"), JobsProvider::greenhouse,
        "source xai-jobs: the answer is not valid JSON at line 1, column 35 (byte 34): syntax error"},
-      {"greenhouse html", read_fixture("html_error.html"), JobsProvider::greenhouse,
+      {"greenhouse html", read_fixture("jobs", "html_error.html"), JobsProvider::greenhouse,
        "source xai-jobs: expected Greenhouse job-board JSON (an object with a 'jobs' array) but got an "
        "HTML page titled 'Page not found | Greenhouse'; check the URL and the provider"},
-      {"greenhouse body for lever", read_fixture("greenhouse_board.json"), JobsProvider::lever,
+      {"greenhouse body for lever", read_fixture("jobs", "greenhouse_board.json"), JobsProvider::lever,
        "source xai-jobs: expected Lever postings JSON (an array of postings) but got JSON {\"jobs\":"},
-      {"lever body for ashby", read_fixture("lever_postings.json"), JobsProvider::ashby,
+      {"lever body for ashby", read_fixture("jobs", "lever_postings.json"), JobsProvider::ashby,
        "source xai-jobs: expected Ashby job-board JSON (an object with a 'jobs' array) but got JSON [{"},
       {"greenhouse 404", R"({"status":404,"error":"Job board not found"})", JobsProvider::greenhouse,
        "source xai-jobs: greenhouse answered with an error: Job board not found"},

@@ -7,17 +7,14 @@
 #include <vector>
 
 #include "watchers/sources/price.hpp"
+#include "support/parse_output.hpp"
 
 using namespace watchdesk;
 using watchdesk::config::PriceProvider;
 
-namespace {
+using namespace watchdesk::testing;
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(WATCHDESK_FIXTURES) + "/price/" + name, std::ios::binary);
-  BOOST_TEST_REQUIRE(in.good(), "fixture price/" << name << " is missing");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+namespace {
 
 config::Source price_source(PriceProvider provider, std::string symbol = "CRWV") {
   config::Source s;
@@ -34,8 +31,6 @@ std::vector<SeriesPoint> points_of(const ParseOutput& out, const std::string& fi
     if (p.field == field) found.push_back(p);
   return found;
 }
-
-std::string utc(TimePoint t) { return format_rfc3339(t); }
 
 }  // namespace
 
@@ -55,7 +50,7 @@ BOOST_AUTO_TEST_CASE(stooq_quote_gives_every_field_at_warsaw_time) {
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.fixture) {
-      auto out = sources::parse_price(read_fixture(c.fixture), price_source(PriceProvider::stooq, c.symbol));
+      auto out = sources::parse_price(read_fixture("price", c.fixture), price_source(PriceProvider::stooq, c.symbol));
       BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
       BOOST_TEST(out->observations.empty());
       BOOST_TEST(out->points.size() == 5u);
@@ -74,7 +69,7 @@ BOOST_AUTO_TEST_CASE(stooq_quote_gives_every_field_at_warsaw_time) {
 }
 
 BOOST_AUTO_TEST_CASE(stooq_history_gives_a_point_per_row_at_the_new_york_close) {
-  auto out = sources::parse_price(read_fixture("stooq_history.csv"), price_source(PriceProvider::stooq));
+  auto out = sources::parse_price(read_fixture("price", "stooq_history.csv"), price_source(PriceProvider::stooq));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   const auto closes = points_of(*out, "close");
   BOOST_TEST_REQUIRE(closes.size() == 7u);
@@ -87,13 +82,13 @@ BOOST_AUTO_TEST_CASE(stooq_history_gives_a_point_per_row_at_the_new_york_close) 
 }
 
 BOOST_AUTO_TEST_CASE(stooq_history_of_a_non_us_symbol_holds_at_midnight_utc) {
-  auto out = sources::parse_price(read_fixture("stooq_history.csv"), price_source(PriceProvider::stooq, "SAP.DE"));
+  auto out = sources::parse_price(read_fixture("price", "stooq_history.csv"), price_source(PriceProvider::stooq, "SAP.DE"));
   BOOST_TEST_REQUIRE(out.ok());
   BOOST_TEST(utc(points_of(*out, "close")[0].at) == "2026-10-28T00:00:00Z");
 }
 
 BOOST_AUTO_TEST_CASE(yahoo_chart_gives_every_non_null_pair_and_the_market_quote) {
-  auto out = sources::parse_price(read_fixture("yahoo_chart.json"), price_source(PriceProvider::yahoo));
+  auto out = sources::parse_price(read_fixture("price", "yahoo_chart.json"), price_source(PriceProvider::yahoo));
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   // 15 sessions; the 3rd is null in every field, the 5th has a null close; plus the market quote.
   BOOST_TEST(points_of(*out, "open").size() == 14u);
@@ -124,7 +119,7 @@ BOOST_AUTO_TEST_CASE(parses_the_other_providers_format_after_a_fallback) {
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.fixture) {
-      const std::string body = read_fixture(c.fixture);
+      const std::string body = read_fixture("price", c.fixture);
       auto out = sources::parse_price(body, price_source(c.configured));
       BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
       BOOST_TEST(out->points.front().ref == c.ref);
@@ -134,10 +129,10 @@ BOOST_AUTO_TEST_CASE(parses_the_other_providers_format_after_a_fallback) {
 }
 
 BOOST_AUTO_TEST_CASE(detects_the_format_of_a_body) {
-  BOOST_TEST((sources::detect_price_format(read_fixture("yahoo_chart.json")) == PriceProvider::yahoo));
-  BOOST_TEST((sources::detect_price_format(read_fixture("stooq_quote.csv")) == PriceProvider::stooq));
+  BOOST_TEST((sources::detect_price_format(read_fixture("price", "yahoo_chart.json")) == PriceProvider::yahoo));
+  BOOST_TEST((sources::detect_price_format(read_fixture("price", "stooq_quote.csv")) == PriceProvider::stooq));
   BOOST_TEST((sources::detect_price_format("\xEF\xBB\xBF Date,Open,High,Low,Close\n") == PriceProvider::stooq));
-  BOOST_TEST(!sources::detect_price_format(read_fixture("html_error.html")).has_value());
+  BOOST_TEST(!sources::detect_price_format(read_fixture("price", "html_error.html")).has_value());
   BOOST_TEST(!sources::detect_price_format("").has_value());
   BOOST_TEST(!sources::detect_price_format("No data").has_value());
 }
@@ -151,13 +146,13 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
   };
   const std::string chart_head = R"({"chart":{"result":[{"meta":{"symbol":"CRWV"},"timestamp":[1795185000)";
   const Case cases[] = {
-      {"stooq N/D", read_fixture("stooq_nd.csv"), PriceProvider::stooq,
+      {"stooq N/D", read_fixture("price", "stooq_nd.csv"), PriceProvider::stooq,
        "source crwv-price: stooq has no quote for NOPE.US (N/D in every field); check the symbol"},
-      {"stooq No data", read_fixture("stooq_no_data.csv"), PriceProvider::stooq,
+      {"stooq No data", read_fixture("price", "stooq_no_data.csv"), PriceProvider::stooq,
        "source crwv-price: stooq has no data for symbol 'CRWV' (answer 'No data')"},
       {"stooq limit", "Exceeded the daily hits limit", PriceProvider::stooq,
        "source crwv-price: stooq refused the request: 'Exceeded the daily hits limit'"},
-      {"stooq 1e400", read_fixture("stooq_out_of_range.csv"), PriceProvider::stooq,
+      {"stooq 1e400", read_fixture("price", "stooq_out_of_range.csv"), PriceProvider::stooq,
        "source crwv-price: CSV row 3, column Close: '1e400' is out of range"},
       {"stooq nan", "Date,Close\n2026-11-02,nan\n", PriceProvider::stooq,
        "source crwv-price: CSV row 2, column Close: 'nan' is not a finite number"},
@@ -165,9 +160,9 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
        "source crwv-price: CSV row 2, column Close: 'inf' is not a finite number"},
       {"stooq text", "Date,Close\n2026-11-02,12abc\n", PriceProvider::stooq,
        "source crwv-price: CSV row 2, column Close: '12abc' is not a number"},
-      {"stooq negative volume", read_fixture("stooq_negative_volume.csv"), PriceProvider::stooq,
+      {"stooq negative volume", read_fixture("price", "stooq_negative_volume.csv"), PriceProvider::stooq,
        "source crwv-price: CSV row 2, column Volume: '-22450120' is a negative volume"},
-      {"stooq short row", read_fixture("stooq_short_row.csv"), PriceProvider::stooq,
+      {"stooq short row", read_fixture("price", "stooq_short_row.csv"), PriceProvider::stooq,
        "source crwv-price: CSV row 3 has 3 fields but the header has 6"},
       {"stooq bad date", "Date,Close\n2026-13-02,1\n", PriceProvider::stooq,
        "source crwv-price: CSV row 2, column Date: '2026-13-02' is not a date (YYYY-MM-DD)"},
@@ -175,21 +170,21 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
        "source crwv-price: CSV row 2, column Time: '25:00:00' is not a time (HH:MM:SS)"},
       {"stooq open quote", "Date,Close\n\"2026-11-02,1\n", PriceProvider::stooq,
        "source crwv-price: CSV row 2 has an unterminated quote"},
-      {"stooq header only", read_fixture("stooq_header_only.csv"), PriceProvider::stooq,
+      {"stooq header only", read_fixture("price", "stooq_header_only.csv"), PriceProvider::stooq,
        "source crwv-price: the stooq answer holds no prices (only a header)"},
-      {"stooq html", read_fixture("html_error.html"), PriceProvider::stooq,
+      {"stooq html", read_fixture("price", "html_error.html"), PriceProvider::stooq,
        "source crwv-price: expected Stooq CSV (a header such as "
        "'Symbol,Date,Time,Open,High,Low,Close,Volume' or 'Date,Open,High,Low,Close,Volume') but got "
        "an HTML page titled '503 Service Temporarily Unavailable'"},
-      {"stooq json", read_fixture("yahoo_error.json"), PriceProvider::stooq,
+      {"stooq json", read_fixture("price", "yahoo_error.json"), PriceProvider::stooq,
        "but got text starting '{\"chart\":{\"result\":null,\"error\":{\"code\":'"},
       {"stooq empty", "", PriceProvider::stooq, "but got an empty answer"},
-      {"yahoo error object", read_fixture("yahoo_error.json"), PriceProvider::yahoo,
+      {"yahoo error object", read_fixture("price", "yahoo_error.json"), PriceProvider::yahoo,
        "source crwv-price: yahoo answered with an error: Not Found - No data found, symbol may be "
        "delisted; check the symbol 'CRWV'"},
-      {"yahoo truncated", read_fixture("yahoo_truncated.json"), PriceProvider::yahoo,
+      {"yahoo truncated", read_fixture("price", "yahoo_truncated.json"), PriceProvider::yahoo,
        "source crwv-price: the answer is not valid JSON at line 1, column 901 (byte 900): "},
-      {"yahoo html", read_fixture("html_error.html"), PriceProvider::yahoo,
+      {"yahoo html", read_fixture("price", "html_error.html"), PriceProvider::yahoo,
        "source crwv-price: expected Yahoo chart JSON (an object with 'chart') but got an HTML page "
        "titled '503 Service Temporarily Unavailable'"},
       {"yahoo NaN literal", chart_head + R"(],"indicators":{"quote":[{"close":[NaN]}]}}]}})",

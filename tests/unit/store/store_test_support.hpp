@@ -30,6 +30,9 @@ inline std::ostream& operator<<(std::ostream& out, Access access) {
 
 namespace watchdesk::store::testing {
 
+/// The tests' reference instant: 2026-06-01T00:00:00Z.
+inline const TimePoint kT0{Seconds{1780272000}};
+
 /// A unique directory under the system temp dir, removed with its contents on destruction.
 class TempDir {
  public:

@@ -10,12 +10,12 @@ namespace {
 
 using namespace watchdesk;
 using namespace watchdesk::store;
+using namespace watchdesk::store::testing;
 using watchdesk::store::testing::open_ok;
 using watchdesk::store::testing::RawDb;
 using watchdesk::store::testing::TempDir;
 
 // 2026-06-01T00:00:00Z and offsets from it.
-const TimePoint kT0{Seconds{1780272000}};
 TimePoint at(long seconds_after_t0) { return kT0 + Seconds{seconds_after_t0}; }
 
 Observation filing(const std::string& accession) {

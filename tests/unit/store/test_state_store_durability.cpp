@@ -14,7 +14,6 @@ using namespace watchdesk;
 using namespace watchdesk::store;
 using namespace watchdesk::store::testing;
 
-const TimePoint kT0{Seconds{1780272000}};
 constexpr int kCommits = 3;
 constexpr int kObservationsPerCommit = 50;
 

@@ -14,7 +14,6 @@ using namespace watchdesk::store;
 using namespace watchdesk::store::testing;
 namespace fs = std::filesystem;
 
-const TimePoint kT0{Seconds{1780272000}};
 
 // A database at schema version 1, made with the real first migration, holding rows in every table.
 void make_version_1(const fs::path& path) {

@@ -20,7 +20,6 @@ using namespace watchdesk::store;
 using namespace watchdesk::store::testing;
 namespace fs = std::filesystem;
 
-const TimePoint kT0{Seconds{1780272000}};
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
