@@ -14,7 +14,9 @@ namespace watchdesk::service {
 namespace {
 
 constexpr std::chrono::seconds kTickInterval{60};
-constexpr std::chrono::seconds kDeliveryDrainBound{10};
+// From SIGTERM to exit: what is still in flight then is abandoned (a fetch is repeated at the next
+// start, a delivery stays queued), so that systemd never has to kill the process.
+constexpr std::chrono::seconds kStopBound{3};
 
 std::string_view outcome_name(fetch::FetchResult r) {
   switch (r) {
@@ -121,6 +123,8 @@ void Daemon::on_fetch_report(const fetch::FetchReport& report) {
                    std::chrono::duration<double>(report.lateness).count());
 
   if (ingested_.erase(report.source_id) > 0) return;
+  // A fetch abandoned by the stop bound says nothing about the source.
+  if (stopping_ && report.failure == http::Failure::cancelled) return;
   const auto* source = config_->find_source(report.source_id);
   if (source == nullptr) return;
   if (report.result == fetch::FetchResult::failed && source->fallback && !source->fallback_url.empty()) {
@@ -246,6 +250,13 @@ void Daemon::stop() {
   spdlog::info("watchdesk: stopping: no new fetches; finishing those in flight");
   tick_timer_.cancel();
   delivery_timer_.cancel();
+  stop_timer_.expires_after(kStopBound);
+  stop_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec) return;
+    spdlog::info("watchdesk: {} s after the stop request; abandoning {} deliveries still in flight (they stay queued)",
+                 kStopBound.count(), dispatcher_->in_flight());
+    finish_stop();
+  });
   scheduler_->drain([this] {
     boost::asio::post(io_, [this] {
       scheduler_.reset();
@@ -253,20 +264,15 @@ void Daemon::stop() {
         finish_stop();
         return;
       }
-      spdlog::info("watchdesk: waiting up to {} s for {} deliveries in flight", kDeliveryDrainBound.count(),
-                   dispatcher_->in_flight());
-      stop_timer_.expires_after(kDeliveryDrainBound);
-      stop_timer_.async_wait([this](const boost::system::error_code& ec) {
-        if (ec) return;
-        client_->abort_all("shutting down");
-        finish_stop();
-      });
+      spdlog::info("watchdesk: waiting for {} deliveries in flight", dispatcher_->in_flight());
     });
   });
 }
 
 void Daemon::finish_stop() {
   static constexpr const char* reason = "shutting down";
+  if (stopped_) return;
+  stopped_ = true;
   stop_timer_.cancel();
   delivery_timer_.cancel();
   tick_timer_.cancel();

@@ -84,6 +84,7 @@ class Daemon {
   /// Sources whose current attempt was already ingested by the body handler.
   std::unordered_set<std::string> ingested_;
   bool stopping_ = false;
+  bool stopped_ = false;
   std::string last_reload_error_;
 };
 

@@ -1,5 +1,6 @@
 // `watchdesk run` as systemd sees it: a test-owned NOTIFY_SOCKET receives READY, WATCHDOG,
 // RELOADING/READY on SIGHUP (good and bad configs), STOPPING on SIGTERM; /metrics and /healthz.
+#include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <curl/curl.h>
@@ -27,6 +28,7 @@
 
 #include "support/child_process.hpp"
 #include "support/http_server.hpp"
+#include "support/run_program.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -278,6 +280,52 @@ BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
   BOOST_TEST(WIFEXITED(*status));
   BOOST_TEST(WEXITSTATUS(*status) == 0);
   BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
+}
+
+BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
+  TempDir dir;
+  HttpServer server;
+  // No publication date: the item is fresh whenever the test runs, so the count crosses 0 at once.
+  server.on("/feed", HttpServer::serve(HttpResponse::text(200, R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Colossus gets a second tenant</title><link>https://news.example.com/b</link><guid>b-1</guid></item>
+</channel></rss>
+)", "application/rss+xml")));
+  HttpResponse hanging = HttpResponse::text(200, "ok");
+  hanging.delay = 30s;
+  server.on("/hook", HttpServer::serve(hanging));
+  NotifySocket notify(dir.path / "notify.sock");
+  auto config = dir.path / "watchdesk.toml";
+  write(config, "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk-test test@example.com\"\n"
+                "\n[sources.news]\nkind = \"feed\"\nurl = \"" + server.url("/feed") + "\"\nevery = \"2s\"\n"
+                "\n[triggers.any]\nkind = \"count\"\nsource = \"news\"\nwindow = \"90d\"\nabove = 0\nchannels = [\"hook\"]\n"
+                "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + server.url("/hook") + "\"\n");
+  auto child = start_daemon(config, notify, 0);
+  BOOST_TEST_REQUIRE(notify.wait_for("READY=1", 15s).has_value());
+  BOOST_TEST_REQUIRE(wait_until([&] { return server.count("/hook") >= 1; }, 15s), "the alert was never sent");
+
+  // The webhook holds the delivery open for 30 s; the daemon must not wait for it.
+  auto t0 = std::chrono::steady_clock::now();
+  ::kill(child->pid(), SIGTERM);
+  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
+  auto status = child->wait(5s);
+  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
+  BOOST_TEST(WIFEXITED(*status));
+  BOOST_TEST(WEXITSTATUS(*status) == 0);
+  BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
+
+  // The abandoned delivery is still queued for the next start, and the source is not unhealthy.
+  auto listed = watchdesk::testing::run_program({WATCHDESK_BINARY, "alerts", "-c", config.string(), "--format", "json"},
+                                               {dir.path, std::nullopt, 30s});
+  BOOST_TEST_REQUIRE(listed.status == 0, listed.err);
+  const auto alerts = boost::json::parse(listed.out).as_array();
+  BOOST_TEST_REQUIRE(alerts.size() == 1u, listed.out);
+  const auto& delivery = alerts[0].at("deliveries").as_array().at(0).as_object();
+  BOOST_TEST(delivery.at("channel").as_string() == "hook");
+  BOOST_TEST(delivery.at("status").as_string() != "delivered", listed.out);
+  BOOST_TEST(delivery.at("status").as_string() != "failed", listed.out);
+  auto shown = watchdesk::testing::run_program({WATCHDESK_BINARY, "status", "-c", config.string()}, {dir.path, std::nullopt, 30s});
+  BOOST_TEST(shown.out.find("shutting down") == std::string::npos, shown.out);
 }
 
 BOOST_AUTO_TEST_CASE(metrics_match_what_the_servers_saw) {
