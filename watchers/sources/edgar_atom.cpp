@@ -239,7 +239,12 @@ EntryNodes entry_nodes(pugi::xml_node entry) {
 EntryFields read_entry(pugi::xml_node entry) {
   EntryFields out;
   const EntryNodes nodes = entry_nodes(entry);
-  std::string summary = text_of(nodes.summary);
+  // The summary repeats what `<content>` says; it is read only when something is missing there.
+  std::optional<std::string> summary_text;
+  auto summary = [&]() -> const std::string& {
+    if (!summary_text) summary_text = text_of(nodes.summary);
+    return *summary_text;
+  };
   out.raw_title = text_of(nodes.title);
   out.title = parse_entry_title(out.raw_title);
 
@@ -250,7 +255,7 @@ EntryFields read_entry(pugi::xml_node entry) {
     auto pos = id.find(marker);
     if (pos != std::string::npos) out.accession = normalize_accession(std::string_view(id).substr(pos + marker.size()));
   }
-  if (!out.accession) out.accession = normalize_accession(labelled_value(summary, "AccNo:"));
+  if (!out.accession) out.accession = normalize_accession(labelled_value(summary(), "AccNo:"));
 
   out.form = text_of(nodes.filing_type);
   if (out.form.empty()) {
@@ -264,7 +269,7 @@ EntryFields read_entry(pugi::xml_node entry) {
 
   if (auto date = canonical_date(text_of(nodes.filing_date)))
     out.filing_date = *date;
-  else if (auto from_summary = canonical_date(labelled_value(summary, "Filed:")))
+  else if (auto from_summary = canonical_date(labelled_value(summary(), "Filed:")))
     out.filing_date = *from_summary;
 
   out.index_url = usable_link(text_of(nodes.filing_href));
@@ -372,13 +377,13 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
     FilingFields filing;
-    filing.accession = *fields.accession;
-    filing.form = fields.form;
+    filing.accession = std::move(*fields.accession);
+    filing.form = std::move(fields.form);
     filing.company = company;
     filing.cik = cik.empty() ? cik_from_archives_url(fields.index_url) : cik;
-    filing.filing_date = fields.filing_date;
+    filing.filing_date = std::move(fields.filing_date);
     filing.accepted = fields.accepted;
-    filing.index_url = fields.index_url;
+    filing.index_url = std::move(fields.index_url);
     out.observations.push_back(make_filing_observation(filing));
   }
   return out;

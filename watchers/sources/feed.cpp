@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
-#include <set>
+#include <unordered_set>
 
 #include <pugixml.hpp>
 
@@ -273,7 +273,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
 }
 
 // Keys, cleans and appends one item; or records why it was dropped.
-void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::set<std::string, std::less<>>& seen,
+void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::unordered_set<std::string>& seen,
               ParseOutput& out) {
   make_valid_utf8(item.title);
   make_valid_utf8(item.publisher);
@@ -402,7 +402,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   const std::string_view root_name = root.name();
   const std::string_view root_local = local_name(root_name);
   ParseOutput out;
-  std::set<std::string, std::less<>> seen;
+  std::unordered_set<std::string> seen;
   std::size_t index = 0;
   if (root_local == "rss" || root_local == "RDF") {
     const pugi::xml_node channel = root.child("channel");

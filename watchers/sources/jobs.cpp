@@ -2,8 +2,8 @@
 #include "watchers/sources/jobs.hpp"
 
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "watchers/sources/payload_support.hpp"
@@ -184,7 +184,7 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
 
   ParseOutput out;
   out.observations.reserve(jobs->size());
-  std::set<std::string, std::less<>> seen;
+  std::unordered_set<std::string> seen;
   std::optional<TimePoint> newest;
   std::size_t open_roles = 0;
   const std::string provider_text(provider_name(provider));
