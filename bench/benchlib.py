@@ -42,10 +42,12 @@ pid {workdir}/nginx.pid;
 error_log {workdir}/nginx-error.log warn;
 events {{ worker_connections 4096; }}
 http {{
-  access_log off;
+  log_format bench '$status $request_method $uri "$http_user_agent" "$http_if_none_match"';
+  access_log {workdir}/access.log bench;
   types {{ application/atom+xml atom; application/json json; text/csv csv; }}
   default_type application/octet-stream;
   etag on;
+  if_modified_since before;
   keepalive_requests 100000;
   client_body_temp_path {workdir}/tmp-body;
   proxy_temp_path {workdir}/tmp-proxy;
@@ -58,9 +60,26 @@ http {{
   }}
 }}
 """)
+        self.access_log = os.path.join(workdir, "access.log")
         self.proc = subprocess.Popen(["nginx", "-c", conf, "-e", f"{workdir}/nginx-error.log"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port)
+
+    def log_size(self):
+        """The access log's current size: pass it to `requests_since` after a run."""
+        return os.path.getsize(self.access_log) if os.path.exists(self.access_log) else 0
+
+    def requests_since(self, offset):
+        """The (status, method, uri, user agent, If-None-Match) of each request logged past `offset`."""
+        with open(self.access_log, "rb") as f:
+            f.seek(offset)
+            lines = f.read().decode("utf-8", "replace").splitlines()
+        out = []
+        for line in lines:
+            head, agent, validator = line.split(' "', 2)
+            status, method, uri = head.split(" ", 2)
+            out.append((int(status), method, uri, agent.rstrip('"'), validator.rstrip('"')))
+        return out
 
     def stop(self):
         self.proc.terminate()
@@ -71,18 +90,23 @@ http {{
             self.proc.wait()
 
 
-def timed(cmd, env=None, cwd=None):
-    """Runs `cmd` under GNU time; returns (wall s, cpu s, peak RSS KiB, exit code)."""
+def timed(cmd, env=None, cwd=None, stdout_path=None):
+    """Runs `cmd` under GNU time; returns (wall s, cpu s, peak RSS KiB, exit code). Standard output
+    goes to `stdout_path` when given (to check what the run did), else nowhere; standard error is
+    dropped."""
     fd, out = tempfile.mkstemp()
     os.close(fd)
+    sink = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     try:
         rc = subprocess.call(["/usr/bin/time", "-o", out, "-f", "%e %U %S %M"] + cmd,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+                             stdout=sink, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
         with open(out) as f:
             fields = f.read().split()[-4:]
         wall, user, sys_, rss = float(fields[0]), float(fields[1]), float(fields[2]), int(fields[3])
         return wall, user + sys_, rss, rc
     finally:
+        if stdout_path:
+            sink.close()
         os.unlink(out)
 
 
@@ -121,7 +145,10 @@ def edgar_feed(cik, entries=40, name=None):
 
 
 def scratch_dir(prefix):
-    return tempfile.mkdtemp(prefix=prefix)
+    """A fresh directory that nginx's workers (which drop root for `nobody`) can read."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(path, 0o755)
+    return path
 
 
 def remove(path):

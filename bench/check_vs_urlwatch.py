@@ -7,11 +7,16 @@ pass (nothing changed) each. Reports wall time, CPU time (user+sys) and peak RSS
 per-round ratios (urlwatch / watchdesk, so >1 means watchdesk is ahead).
 """
 import argparse
+import collections
+import json
 import os
+import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
+
+ENTRIES = 40  # entries per feed
 
 
 def main():
@@ -26,7 +31,7 @@ def main():
     os.makedirs(www)
     sizes = []
     for i in range(a.feeds):
-        text = benchlib.edgar_feed(1000000 + i)
+        text = benchlib.edgar_feed(1000000 + i, entries=ENTRIES)
         sizes.append(len(text))
         with open(os.path.join(www, f"{i}.atom"), "w", encoding="latin-1") as f:
             f.write(text)
@@ -52,29 +57,82 @@ def main():
         open(hooks, "w").close()
         env = dict(os.environ, HOME=work)
 
-        def run_watchdesk():
-            return benchlib.timed([benchlib.WATCHDESK, "check", "-c", conf], cwd=work)
+        def run_watchdesk(kind):
+            out = os.path.join(work, "wd-out.json")
+            before = nginx.log_size()
+            t = benchlib.timed([benchlib.WATCHDESK, "check", "-c", conf, "--format", "json"], cwd=work,
+                               stdout_path=out)
+            with open(out) as f:
+                summary = json.load(f)
+            sources = summary["sources"]
+            unhealthy = [f'{s["source"]}: {s.get("error") or s.get("store_error")}' for s in sources
+                         if not s["healthy"] or s.get("store_error")]
+            if t[3] != 0:
+                raise SystemExit(f"watchdesk check exited {t[3]} ({kind} pass); expected 0 (all sources healthy); "
+                                 f"{len(unhealthy)} sources failed, first: {unhealthy[:3]}")
+            new = sum(s["new"] for s in sources)
+            want_new = a.feeds * ENTRIES if kind == "cold" else 0
+            if len(sources) != a.feeds or unhealthy or new != want_new:
+                raise SystemExit(f"watchdesk {kind} pass: {len(sources)} sources reported, unhealthy {unhealthy[:5]}, "
+                                 f"{new} new observations (expected {a.feeds} sources, {want_new} new)")
+            check_requests(nginx.requests_since(before), "watchdesk", kind, "watchdesk")
+            if kind == "cold":
+                with sqlite3.connect(os.path.join(work, "wd-state.db")) as db:
+                    stored = db.execute("SELECT count(*) FROM observations").fetchone()[0]
+                    sources_stored = db.execute("SELECT count(DISTINCT source_id) FROM observations").fetchone()[0]
+                if stored != a.feeds * ENTRIES or sources_stored != a.feeds:
+                    raise SystemExit(f"watchdesk cold pass stored {stored} observations from {sources_stored} "
+                                     f"sources; expected {a.feeds * ENTRIES} from {a.feeds}")
+            return t
 
-        def run_urlwatch():
-            return benchlib.timed(["urlwatch", "--urls", urls, "--config", uw_conf, "--hooks", hooks,
-                                   "--cache", os.path.join(work, "uw-cache.db")], env=env, cwd=work)
+        def run_urlwatch(kind):
+            out = os.path.join(work, "uw-out.txt")
+            before = nginx.log_size()
+            t = benchlib.timed(["urlwatch", "--urls", urls, "--config", uw_conf, "--hooks", hooks,
+                                "--cache", os.path.join(work, "uw-cache.db")], env=env, cwd=work, stdout_path=out)
+            if t[3] != 0:
+                raise SystemExit(f"urlwatch exited {t[3]} ({kind} pass)")
+            with open(out, encoding="utf-8", errors="replace") as f:
+                report = f.read()
+            new = sum(1 for line in report.splitlines() if line.startswith("NEW: "))
+            errors = sum(1 for line in report.splitlines() if line.startswith("ERROR: "))
+            want_new = a.feeds if kind == "cold" else 0
+            if new != want_new or errors:
+                raise SystemExit(f"urlwatch {kind} pass reported {new} new jobs and {errors} errors; "
+                                 f"expected {want_new} new and no errors")
+            check_requests(nginx.requests_since(before), "urlwatch", kind, "urlwatch")
+            return t
+
+        def check_requests(requests, who, kind, agent):
+            feeds = [r for r in requests if r[2].startswith("/feeds/") and agent in r[3]]
+            uris = {r[2] for r in feeds}
+            statuses = collections.Counter(r[0] for r in feeds)
+            conditional = sum(1 for r in feeds if r[4] not in ("", "-"))
+            stats[(who, kind)].add((len(feeds), tuple(sorted(statuses.items())), conditional))
+            if len(uris) != a.feeds or len(feeds) != a.feeds:
+                raise SystemExit(f"{who} {kind} pass: nginx logged {len(feeds)} requests for {len(uris)} feeds; "
+                                 f"expected one for each of {a.feeds}")
+            if kind == "cold" and statuses.get(200, 0) != a.feeds:
+                raise SystemExit(f"{who} cold pass: statuses {dict(statuses)}; expected {a.feeds} x 200")
+            if kind == "warm" and who == "watchdesk" and (statuses.get(304, 0) != a.feeds or conditional != a.feeds):
+                raise SystemExit(f"watchdesk warm pass: statuses {dict(statuses)}, {conditional} conditional "
+                                 f"requests; expected {a.feeds} conditional GETs answered 304")
 
         def reset():
             for name in os.listdir(work):
                 if name.startswith("wd-state.db") or name.startswith("uw-cache.db"):
                     os.unlink(os.path.join(work, name))
 
+        stats = collections.defaultdict(set)
         rows = {"cold": [], "warm": []}
         for r in range(a.rounds):
             reset()
-            cold_a = run_watchdesk()
-            cold_b = run_urlwatch()
-            warm_a = run_watchdesk()
-            warm_b = run_urlwatch()
-            for kind, (wa, wb) in (("cold", (cold_a, cold_b)), ("warm", (warm_a, warm_b))):
-                if wa[3] not in (0, 1):
-                    raise SystemExit(f"watchdesk check exited {wa[3]} in round {r + 1} ({kind})")
-                rows[kind].append((wa, wb))
+            cold_a = run_watchdesk("cold")
+            cold_b = run_urlwatch("cold")
+            warm_a = run_watchdesk("warm")
+            warm_b = run_urlwatch("warm")
+            rows["cold"].append((cold_a, cold_b))
+            rows["warm"].append((warm_a, warm_b))
             print(f"round {r + 1}: cold wd {cold_a[0]:.2f}s/{cold_a[1]:.2f}s cpu/{cold_a[2]} KiB, "
                   f"uw {cold_b[0]:.2f}s/{cold_b[1]:.2f}s cpu/{cold_b[2]} KiB; "
                   f"warm wd {warm_a[0]:.2f}s/{warm_a[1]:.2f}s cpu/{warm_a[2]} KiB, "
@@ -101,7 +159,10 @@ def main():
             target = targets[kind][figure]
             ok = med >= target if kind == "warm" else med > target
             verdicts.append(f"- {kind} {figure}: target {'>=' if kind == 'warm' else '>'} {target}x, measured {med:.1f}x: {'met' if ok else 'NOT met'}")
-    lines += [""] + verdicts
+    lines += [""] + verdicts + ["", "What each pass did, from the nginx access log (one entry per distinct outcome over the rounds):", ""]
+    for (who, kind), seen in sorted(stats.items()):
+        lines.append(f"- {who} {kind}: " + "; ".join(
+            f"{n} requests, statuses {dict(st)}, {c} with If-None-Match" for n, st, c in sorted(seen)))
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:

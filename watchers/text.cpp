@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 
@@ -437,8 +438,20 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view text) {
+std::size_t ascii_prefix(std::string_view text) {
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
   std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & high_bits) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = ascii_prefix(text);
   while (i < text.size()) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
@@ -471,15 +484,13 @@ std::string sanitize_utf8(std::string_view text) {
 std::string latin1_to_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x80) {
-      out += c;
-    } else if (b < 0xA0) {
-      append_utf8(out, kWindows1252High[b - 0x80]);
-    } else {
-      append_utf8(out, b);
-    }
+  while (!text.empty()) {
+    const std::size_t run = ascii_prefix(text);
+    out.append(text.data(), run);
+    if (run == text.size()) break;
+    const auto b = static_cast<unsigned char>(text[run]);
+    append_utf8(out, b < 0xA0 ? char32_t{kWindows1252High[b - 0x80]} : char32_t{b});
+    text.remove_prefix(run + 1);
   }
   return out;
 }

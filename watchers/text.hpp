@@ -28,6 +28,9 @@ std::string strip_html(std::string_view html);
 /// unchanged (see `sanitize_utf8`).
 std::string collapse_whitespace(std::string_view text);
 
+/// The length of the leading run of ASCII bytes (below 0x80) in `text`, scanned a word at a time.
+std::size_t ascii_prefix(std::string_view text);
+
 /// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 

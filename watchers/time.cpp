@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #include "watchers/text.hpp"
 
@@ -242,12 +243,28 @@ std::string format_rfc3339(TimePoint t) {
   auto day_point = floor<days>(t);
   year_month_day ymd{day_point};
   hh_mm_ss hms{t - day_point};
+  const int year = static_cast<int>(ymd.year());
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  if (year < 0 || year > 9999) {
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", year, static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buf;
+  }
+  // The usual four-digit year, without the cost of a printf call (this runs once per observation).
+  auto put2 = [](char* at, long long v) {
+    at[0] = static_cast<char>('0' + v / 10);
+    at[1] = static_cast<char>('0' + v % 10);
+  };
+  std::memcpy(buf, "0000-00-00T00:00:00Z", 20);
+  put2(buf, year / 100);
+  put2(buf + 2, year % 100);
+  put2(buf + 5, static_cast<unsigned>(ymd.month()));
+  put2(buf + 8, static_cast<unsigned>(ymd.day()));
+  put2(buf + 11, hms.hours().count());
+  put2(buf + 14, hms.minutes().count());
+  put2(buf + 17, hms.seconds().count());
+  return std::string(buf, 20);
 }
 
 std::string format_date(TimePoint t) { return format_rfc3339(t).substr(0, 10); }

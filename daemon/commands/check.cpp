@@ -22,10 +22,31 @@ namespace {
 
 namespace json = boost::json;
 
+// One source's outcome as the summary needs it. A dry run keeps the observations to list them; a
+// real run keeps only how many there were (they are in the state by then), so a check over
+// thousands of sources does not hold every new entry until it exits.
+struct SourceSummary {
+  pipeline::IngestReport report;
+  std::size_t new_count = 0;
+  std::size_t point_count = 0;
+};
+
+SourceSummary summarise(pipeline::IngestReport report, DryRun dry_run) {
+  SourceSummary s{std::move(report), 0, 0};
+  s.new_count = s.report.new_observations.size();
+  s.point_count = s.report.points.size();
+  if (dry_run == DryRun::no) {
+    s.report.new_observations = {};
+    s.report.points = {};
+  }
+  return s;
+}
+
 // One source's line of the summary; a dry run also lists what the fetch brought, as the text does.
-json::object source_json(const pipeline::IngestReport& r, DryRun dry_run) {
-  json::object o{{"source", r.source_id}, {"healthy", r.healthy}, {"new", r.new_observations.size()},
-                 {"points", r.points.size()}};
+json::object source_json(const SourceSummary& summary, DryRun dry_run) {
+  const auto& r = summary.report;
+  json::object o{{"source", r.source_id}, {"healthy", r.healthy}, {"new", summary.new_count},
+                 {"points", summary.point_count}};
   if (!r.error.empty()) o["error"] = r.error;
   if (!r.store_error.empty()) o["store_error"] = r.store_error;
   if (dry_run == DryRun::yes) {
@@ -65,7 +86,7 @@ int check(const CheckOptions& options) {
 
   boost::asio::io_context io;
   int exit_code = to_int(ExitCode::ok);
-  std::vector<pipeline::IngestReport> reports;
+  std::vector<SourceSummary> reports;
   std::vector<pipeline::QueuedAlert> raised;
   {
     http::Client client(io, http::ClientOptions::from_settings(cfg.watchdesk));
@@ -132,7 +153,7 @@ int check(const CheckOptions& options) {
           spdlog::warn("source {}: {}", report.source_id, report.error);
         for (const auto& reason : report.dropped) spdlog::info("source {}: dropped an item: {}", report.source_id, reason);
         raised.insert(raised.end(), report.alerts.begin(), report.alerts.end());
-        reports.push_back(std::move(report));
+        reports.push_back(summarise(std::move(report), options.dry_run));
         if (--remaining == 0) all_fetched();
       });
     }
@@ -146,7 +167,7 @@ int check(const CheckOptions& options) {
   bool fired = false;
   bool failed = false;
   for (const auto& a : raised) fired = fired || !is_health_alert(a);
-  for (const auto& r : reports) failed = failed || !r.healthy || !r.store_error.empty();
+  for (const auto& s : reports) failed = failed || !s.report.healthy || !s.report.store_error.empty();
   if (fired) exit_code = to_int(ExitCode::fired);
   else if (failed) exit_code = to_int(ExitCode::source_failed);
 
@@ -166,9 +187,10 @@ int check(const CheckOptions& options) {
   }
 
   std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
-  for (const auto& r : reports) {
+  for (const auto& summary : reports) {
+    const auto& r = summary.report;
     std::string line = fmt::format("  {:<24} {:<9}", r.source_id, r.healthy ? "ok" : "FAILED");
-    if (r.healthy) line += fmt::format(" {} new, {} points", r.new_observations.size(), r.points.size());
+    if (r.healthy) line += fmt::format(" {} new, {} points", summary.new_count, summary.point_count);
     else line += " " + r.error;
     std::cout << line << "\n";
     if (dry) {

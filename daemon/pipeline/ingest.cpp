@@ -169,14 +169,16 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     }
   }
 
-  // Triggers that depend on this source.
-  if (parsed) {
+  // Triggers that depend on this source (the new observations are copied for them only when
+  // there are some).
+  const auto dependent_triggers = dependents(source.id);
+  if (parsed && !dependent_triggers.empty()) {
     StoreSeries series(store_);
     StoreObservations observations(store_);
     triggers::Context context{now, config_, series, observations, {}};
     for (const auto& s : report.new_observations)
       context.new_observations.push_back({s.source_id, s.signal, s.first_seen, s.observation});
-    for (const auto* trigger : dependents(source.id)) {
+    for (const auto* trigger : dependent_triggers) {
       auto previous = store_.trigger_state(trigger->id);
       auto result = triggers::evaluate(*trigger,
                                        previous ? std::optional<std::string_view>(*previous) : std::nullopt,

@@ -28,6 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::int64_t kJournalSizeLimit = 64 * 1024 * 1024;
+// Page cache for the integrity check at open, in KiB as `PRAGMA cache_size` takes them (negative).
+constexpr std::int64_t kCheckCacheSize = -64;
 
 // SQLite's message for a failure, with the system error behind it when there is one.
 std::string sqlite_detail(sqlite3* db, int rc) {
@@ -719,8 +721,17 @@ std::variant<std::unique_ptr<StateStore>, OpenError> StateStore::open(
     }
   }
 
+  // The integrity check reads every page of the file. It goes through a small page cache, so a
+  // short-lived process (`check`, `status`) does not hold megabytes of pages no query asked for;
+  // the usual cache size is restored for the queries that follow.
+  std::int64_t cache_size = 0;
+  rc = query_int(db.get(), "PRAGMA cache_size", cache_size);
+  if (rc == SQLITE_OK) rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", kCheckCacheSize).c_str());
+  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
   std::string check;
   rc = query_text(db.get(), "PRAGMA quick_check(1)", check);
+  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+  rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", cache_size).c_str());
   if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
   if (check != "ok") {
     for (auto& c : check) {

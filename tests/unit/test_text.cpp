@@ -156,6 +156,22 @@ BOOST_AUTO_TEST_CASE(reads_latin1_as_windows1252) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(finds_the_ascii_prefix_wherever_the_first_high_byte_falls) {
+  for (std::size_t length = 0; length <= 20; ++length) {
+    const std::string ascii(length, 'a');
+    BOOST_TEST(text::ascii_prefix(ascii) == length);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string s = ascii;
+      s[at] = '\xE9';
+      BOOST_TEST_CONTEXT("length " << length << ", high byte at " << at) {
+        BOOST_TEST(text::ascii_prefix(s) == at);
+        std::string expected = s.substr(0, at) + "\u00E9" + s.substr(at + 1);
+        BOOST_TEST(text::latin1_to_utf8(s) == expected);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(truncates_on_code_point_boundaries) {
   struct Case {
     std::string input;

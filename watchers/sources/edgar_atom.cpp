@@ -201,31 +201,65 @@ struct EntryFields {
   std::string raw_title;
 };
 
+// The children of an `<entry>` and of its `<content>` that `read_entry` reads, found in one pass
+// over each (the first of each name; `category` and `link` are where their runs start).
+struct EntryNodes {
+  pugi::xml_node content, summary, title, id, updated, category, link;
+  pugi::xml_node accession, filing_type, filing_date, filing_href;
+};
+
+EntryNodes entry_nodes(pugi::xml_node entry) {
+  EntryNodes n;
+  auto keep = [](pugi::xml_node& slot, pugi::xml_node c) {
+    if (!slot) slot = c;
+  };
+  for (auto c : entry.children()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = local_name(c.name());
+    if (name == "content") keep(n.content, c);
+    else if (name == "summary") keep(n.summary, c);
+    else if (name == "title") keep(n.title, c);
+    else if (name == "id") keep(n.id, c);
+    else if (name == "updated") keep(n.updated, c);
+    else if (name == "category") keep(n.category, c);
+    else if (name == "link") keep(n.link, c);
+  }
+  for (auto c : n.content.children()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = local_name(c.name());
+    // The company feed has long spelled it `accession-nunber`; `accession-number` is read too.
+    if (name.substr(0, 11) == "accession-n") keep(n.accession, c);
+    else if (name == "filing-type") keep(n.filing_type, c);
+    else if (name == "filing-date") keep(n.filing_date, c);
+    else if (name == "filing-href") keep(n.filing_href, c);
+  }
+  return n;
+}
+
 EntryFields read_entry(pugi::xml_node entry) {
   EntryFields out;
-  auto content = child_named(entry, "content");
-  std::string summary = text_of(child_named(entry, "summary"));
-  out.raw_title = text_of(child_named(entry, "title"));
+  const EntryNodes nodes = entry_nodes(entry);
+  // The summary repeats what `<content>` says; it is read only when something is missing there.
+  std::optional<std::string> summary_text;
+  auto summary = [&]() -> const std::string& {
+    if (!summary_text) summary_text = text_of(nodes.summary);
+    return *summary_text;
+  };
+  out.raw_title = text_of(nodes.title);
   out.title = parse_entry_title(out.raw_title);
 
-  for (auto c : content.children()) {
-    // The company feed has long spelled it `accession-nunber`; `accession-number` is read too.
-    if (c.type() == pugi::node_element && local_name(c.name()).substr(0, 11) == "accession-n") {
-      out.accession = normalize_accession(text_of(c));
-      break;
-    }
-  }
+  if (nodes.accession) out.accession = normalize_accession(text_of(nodes.accession));
   if (!out.accession) {
-    std::string id = text_of(child_named(entry, "id"));
+    std::string id = text_of(nodes.id);
     constexpr std::string_view marker = "accession-number=";
     auto pos = id.find(marker);
     if (pos != std::string::npos) out.accession = normalize_accession(std::string_view(id).substr(pos + marker.size()));
   }
-  if (!out.accession) out.accession = normalize_accession(labelled_value(summary, "AccNo:"));
+  if (!out.accession) out.accession = normalize_accession(labelled_value(summary(), "AccNo:"));
 
-  out.form = text_of(child_named(content, "filing-type"));
+  out.form = text_of(nodes.filing_type);
   if (out.form.empty()) {
-    for (auto c : entry.children())
+    for (auto c = nodes.category; c; c = c.next_sibling())
       if (c.type() == pugi::node_element && local_name(c.name()) == "category") {
         out.form = clean_text(c.attribute("term").value());
         if (!out.form.empty()) break;
@@ -233,14 +267,14 @@ EntryFields read_entry(pugi::xml_node entry) {
   }
   if (out.form.empty()) out.form = out.title.form;
 
-  if (auto date = canonical_date(text_of(child_named(content, "filing-date"))))
+  if (auto date = canonical_date(text_of(nodes.filing_date)))
     out.filing_date = *date;
-  else if (auto from_summary = canonical_date(labelled_value(summary, "Filed:")))
+  else if (auto from_summary = canonical_date(labelled_value(summary(), "Filed:")))
     out.filing_date = *from_summary;
 
-  out.index_url = usable_link(text_of(child_named(content, "filing-href")));
+  out.index_url = usable_link(text_of(nodes.filing_href));
   if (out.index_url.empty()) {
-    for (auto c : entry.children()) {
+    for (auto c = nodes.link; c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element || local_name(c.name()) != "link") continue;
       std::string_view rel = c.attribute("rel").value();
       if (rel.empty() || rel == "alternate") {
@@ -249,7 +283,7 @@ EntryFields read_entry(pugi::xml_node entry) {
       }
     }
   }
-  out.accepted = parse_acceptance(text_of(child_named(entry, "updated")));
+  out.accepted = parse_acceptance(text_of(nodes.updated));
   return out;
 }
 
@@ -343,13 +377,13 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
     FilingFields filing;
-    filing.accession = *fields.accession;
-    filing.form = fields.form;
+    filing.accession = std::move(*fields.accession);
+    filing.form = std::move(fields.form);
     filing.company = company;
     filing.cik = cik.empty() ? cik_from_archives_url(fields.index_url) : cik;
-    filing.filing_date = fields.filing_date;
+    filing.filing_date = std::move(fields.filing_date);
     filing.accepted = fields.accepted;
-    filing.index_url = fields.index_url;
+    filing.index_url = std::move(fields.index_url);
     out.observations.push_back(make_filing_observation(filing));
   }
   return out;

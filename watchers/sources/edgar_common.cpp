@@ -132,6 +132,12 @@ std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
+    // Runs of ASCII other than NUL are copied whole; the rest goes one sequence at a time.
+    const std::size_t ascii = text::ascii_prefix(text);
+    const std::size_t run = std::min(ascii, text.substr(0, ascii).find('\0'));
+    out.append(text.data(), run);
+    text.remove_prefix(run);
+    if (text.empty()) break;
     std::size_t n = utf8_sequence_length(text);
     if (n == 0) {
       out += "\xEF\xBF\xBD";

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
-#include <set>
+#include <unordered_set>
 
 #include <pugixml.hpp>
 
@@ -120,16 +120,6 @@ std::string rss_plain(pugi::xml_node node) {
   return text::collapse_whitespace(text::decode_entities(raw));
 }
 
-// A child with a prefixed name whose local part is `local` (`content:encoded`, `dc:date`).
-pugi::xml_node prefixed_child(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) continue;
-    const std::string_view name = c.name();
-    if (name.find(':') != std::string_view::npos && local_name(name) == local) return c;
-  }
-  return {};
-}
-
 std::string summary_of(std::string text_in) {
   if (text_in.size() <= kMaxSummaryBytes) return text_in;
   static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
@@ -177,34 +167,63 @@ void split_publisher_from_title(Item& item) {
   item.title.resize(dash);
 }
 
-Item rss_item(pugi::xml_node node) {
-  Item item;
-  item.title = rss_plain(node.child("title"));
-  item.link = trimmed_text(node.child("link"));
-  if (item.link.empty()) {
-    if (const pugi::xml_node alt = prefixed_child(node, "link")) item.link = text::trim(alt.attribute("href").value());
+// The children of an RSS `<item>` that `rss_item` reads, found in one pass (the first of each).
+struct RssNodes {
+  pugi::xml_node title, link, guid, pub_date, source, description;
+  // Prefixed extensions: `atom:link`, `dc:date`, `content:encoded`.
+  pugi::xml_node prefixed_link, prefixed_date, encoded;
+};
+
+RssNodes rss_nodes(pugi::xml_node node) {
+  RssNodes n;
+  auto keep = [](pugi::xml_node& slot, pugi::xml_node c) {
+    if (!slot) slot = c;
+  };
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = c.name();
+    if (name.find(':') != std::string_view::npos) {
+      const std::string_view local = local_name(name);
+      if (local == "link") keep(n.prefixed_link, c);
+      else if (local == "date") keep(n.prefixed_date, c);
+      else if (local == "encoded") keep(n.encoded, c);
+    } else if (name == "title") keep(n.title, c);
+    else if (name == "link") keep(n.link, c);
+    else if (name == "guid") keep(n.guid, c);
+    else if (name == "pubDate") keep(n.pub_date, c);
+    else if (name == "source") keep(n.source, c);
+    else if (name == "description") keep(n.description, c);
   }
-  if (const pugi::xml_node guid = node.child("guid")) {
+  return n;
+}
+
+Item rss_item(pugi::xml_node node) {
+  const RssNodes nodes = rss_nodes(node);
+  Item item;
+  item.title = rss_plain(nodes.title);
+  item.link = trimmed_text(nodes.link);
+  if (item.link.empty() && nodes.prefixed_link) item.link = text::trim(nodes.prefixed_link.attribute("href").value());
+  if (const pugi::xml_node guid = nodes.guid) {
     item.guid = trimmed_text(guid);
     const bool permalink = !text::iequals(text::trim(guid.attribute("isPermaLink").value()), "false");
     if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
   }
   if (item.guid.empty()) item.guid = text::trim(node.attribute("rdf:about").value());
-  if (const pugi::xml_node date = node.child("pubDate")) {
+  if (const pugi::xml_node date = nodes.pub_date) {
     item.date_text = trimmed_text(date);
     item.published = parse_rfc822(item.date_text);
     if (!item.published) item.published = parse_any_date(item.date_text);
   }
   if (!item.published) {
-    if (const pugi::xml_node date = prefixed_child(node, "date")) {
+    if (const pugi::xml_node date = nodes.prefixed_date) {
       if (item.date_text.empty()) item.date_text = trimmed_text(date);
       item.published = parse_any_date(trimmed_text(date));
     }
   }
-  item.publisher = rss_plain(node.child("source"));
-  if (const pugi::xml_node description = node.child("description")) item.summary = html_text(description);
+  item.publisher = rss_plain(nodes.source);
+  if (const pugi::xml_node description = nodes.description) item.summary = html_text(description);
   if (item.summary.empty()) {
-    if (const pugi::xml_node encoded = prefixed_child(node, "encoded")) item.summary = html_text(encoded);
+    if (const pugi::xml_node encoded = nodes.encoded) item.summary = html_text(encoded);
   }
   return item;
 }
@@ -254,7 +273,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
 }
 
 // Keys, cleans and appends one item; or records why it was dropped.
-void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::set<std::string, std::less<>>& seen,
+void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::unordered_set<std::string>& seen,
               ParseOutput& out) {
   make_valid_utf8(item.title);
   make_valid_utf8(item.publisher);
@@ -266,18 +285,19 @@ void add_item(Item item, std::size_t index, std::string_view fallback_publisher,
   if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
   if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
     key = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
-  const std::string label = "item #" + std::to_string(index + 1) +
-                            (item.title.empty() ? std::string()
-                                                : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
+  // How a dropped item is named (built only for those).
+  const auto label = [&] {
+    return "item #" + std::to_string(index + 1) +
+           (item.title.empty() ? std::string() : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
+  };
   if (key.empty()) {
-    out.dropped.push_back(label + " has no guid, id, link or title to key it by");
+    out.dropped.push_back(label() + " has no guid, id, link or title to key it by");
     return;
   }
-  if (seen.count(key) != 0) {
-    out.dropped.push_back(label + " repeats key " + key);
+  if (!seen.insert(key).second) {
+    out.dropped.push_back(label() + " repeats key " + key);
     return;
   }
-  seen.insert(key);
   Observation obs;
   obs.key = std::move(key);
   obs.title = std::move(item.title);
@@ -382,7 +402,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   const std::string_view root_name = root.name();
   const std::string_view root_local = local_name(root_name);
   ParseOutput out;
-  std::set<std::string, std::less<>> seen;
+  std::unordered_set<std::string> seen;
   std::size_t index = 0;
   if (root_local == "rss" || root_local == "RDF") {
     const pugi::xml_node channel = root.child("channel");

@@ -2,8 +2,8 @@
 #include "watchers/sources/jobs.hpp"
 
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "watchers/sources/payload_support.hpp"
@@ -184,7 +184,7 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
 
   ParseOutput out;
   out.observations.reserve(jobs->size());
-  std::set<std::string, std::less<>> seen;
+  std::unordered_set<std::string> seen;
   std::optional<TimePoint> newest;
   std::size_t open_roles = 0;
   const std::string provider_text(provider_name(provider));
@@ -204,15 +204,18 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
     Posting p = provider == config::JobsProvider::greenhouse ? greenhouse_posting(*job)
                 : provider == config::JobsProvider::lever    ? lever_posting(*job)
                                                              : ashby_posting(*job);
-    const std::string label = p.title.empty() ? "posting #" + std::to_string(i + 1)
-                                              : "posting #" + std::to_string(i + 1) + " '" +
-                                                    std::string(text::truncate_utf8(p.title, 80)) + "'";
+    // How a dropped posting is named (built only for those).
+    const auto label = [&] {
+      return p.title.empty() ? "posting #" + std::to_string(i + 1)
+                             : "posting #" + std::to_string(i + 1) + " '" +
+                                   std::string(text::truncate_utf8(p.title, 80)) + "'";
+    };
     if (p.key.empty()) {
-      out.dropped.push_back(label + " has no id");
+      out.dropped.push_back(label() + " has no id");
       continue;
     }
     if (!seen.insert(p.key).second) {
-      out.dropped.push_back(label + " repeats id " + p.key);
+      out.dropped.push_back(label() + " repeats id " + p.key);
       continue;
     }
     if (matches(p, folded_words)) ++open_roles;

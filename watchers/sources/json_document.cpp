@@ -15,7 +15,10 @@ Result<boost::json::value> parse_json_document(std::string_view body, boost::jso
     return make_error(fmt::format("{}: the document is empty; expected JSON", what));
   if (auto foreign = describe_foreign_document(body, Syntax::json))
     return make_error(fmt::format("{}: expected JSON, got {}", what, *foreign));
-  boost::json::parser parser;
+  // The parser's working stack starts on this one, as in `boost::json::parse`.
+  unsigned char stack_buffer[BOOST_JSON_STACK_BUFFER_SIZE];
+  boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), stack_buffer,
+                             sizeof stack_buffer);
   parser.reset(std::move(storage));
   boost::system::error_code ec;
   std::size_t used = parser.write_some(body.data(), body.size(), ec);

@@ -92,7 +92,11 @@ Result<boost::json::value> parse_json_body(std::string_view body, boost::json::s
     return source_error(source, "expected " + std::string(expected) + " but got " +
                                     describe_body(body) + "; check the URL and the provider");
   }
-  boost::json::parser parser;
+  // The parser's working stack starts on this one, as in `boost::json::parse`: no heap growth for
+  // the usual nesting depth.
+  unsigned char stack_buffer[BOOST_JSON_STACK_BUFFER_SIZE];
+  boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), stack_buffer,
+                             sizeof stack_buffer);
   parser.reset(std::move(storage));
   boost::system::error_code ec;
   const std::size_t consumed = parser.write(body.data(), body.size(), ec);
