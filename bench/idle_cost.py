@@ -16,6 +16,7 @@ import sys
 import time
 import tomllib
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 import daemonlib  # noqa: E402
