@@ -15,7 +15,7 @@ const T* find_by(const std::vector<T>& items, Key T::*key, std::string_view id) 
 
 }  // namespace
 
-const Source* Config::find_source(std::string_view id) const { return find_by(sources, &Source::id, id); }
+const Source* Config::find_source(std::string_view id) const { return source_index.find(sources, id); }
 
 const Channel* Config::find_channel(std::string_view id) const { return find_by(channels, &Channel::id, id); }
 

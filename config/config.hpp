@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/source_index.hpp"
 #include "watchers/time.hpp"
 
 namespace watchdesk::config {
@@ -233,6 +234,9 @@ struct Config {
   const Channel* find_channel(std::string_view id) const;
   const Metric* find_metric(std::string_view name) const;
   const Trigger* find_trigger(std::string_view id) const;
+
+  /// Makes `find_source` constant-time; not part of the configuration itself.
+  SourceIndex source_index;
 };
 
 /// The names used in TOML for the enums above (`edgar-filings`, `metric-move`, `ai-prior`, ...).

@@ -54,10 +54,14 @@ void MetricsRegistry::set(std::string_view name, std::string_view help, const La
   family(name, help, Type::gauge).values[render_labels(labels)] = value;
 }
 
-void MetricsRegistry::observe(std::string_view name, std::string_view help, const Labels& labels, double seconds) {
-  auto& h = family(name, help, Type::histogram).histograms[render_labels(labels)];
-  for (std::size_t i = 0; i < buckets.size(); ++i)
-    if (seconds <= buckets[i]) ++h.counts[i];
+void MetricsRegistry::observe(std::string_view name, std::string_view help, const Labels& labels, double seconds,
+                              std::span<const double> bounds) {
+  auto& f = family(name, help, Type::histogram);
+  if (f.bounds.empty()) f.bounds.assign(bounds.begin(), bounds.end());
+  auto& h = f.histograms[render_labels(labels)];
+  if (h.counts.empty()) h.counts.resize(f.bounds.size());
+  for (std::size_t i = 0; i < f.bounds.size(); ++i)
+    if (seconds <= f.bounds[i]) ++h.counts[i];
   ++h.total;
   h.sum += seconds;
 }
@@ -77,8 +81,8 @@ std::string MetricsRegistry::render() const {
     out += "# TYPE " + name + " " + types[static_cast<int>(f.type)] + "\n";
     for (const auto& [labels, v] : f.values) out += name + labels + " " + number(v) + "\n";
     for (const auto& [labels, h] : f.histograms) {
-      for (std::size_t i = 0; i < buckets.size(); ++i)
-        out += name + "_bucket" + with_le(labels, number(buckets[i])) + " " + std::to_string(h.counts[i]) + "\n";
+      for (std::size_t i = 0; i < f.bounds.size(); ++i)
+        out += name + "_bucket" + with_le(labels, number(f.bounds[i])) + " " + std::to_string(h.counts[i]) + "\n";
       out += name + "_bucket" + with_le(labels, "+Inf") + " " + std::to_string(h.total) + "\n";
       out += name + "_sum" + labels + " " + number(h.sum) + "\n";
       out += name + "_count" + labels + " " + std::to_string(h.total) + "\n";

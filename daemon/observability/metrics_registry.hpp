@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,8 +22,10 @@ class MetricsRegistry {
   void count(std::string_view name, std::string_view help, const Labels& labels, double by = 1);
   /// Sets gauge `name` with `labels`.
   void set(std::string_view name, std::string_view help, const Labels& labels, double value);
-  /// Records one observation of the fetch-latency style histogram `name`, in seconds.
-  void observe(std::string_view name, std::string_view help, const Labels& labels, double seconds);
+  /// Records one observation of histogram `name`, in seconds; `bounds` (ascending) are fixed by the
+  /// first observation of the family.
+  void observe(std::string_view name, std::string_view help, const Labels& labels, double seconds,
+               std::span<const double> bounds = buckets);
 
   /// The current value of a counter or gauge series (0 when absent), for tests and status.
   double value(std::string_view name, const Labels& labels) const;
@@ -32,11 +35,15 @@ class MetricsRegistry {
 
   /// Histogram bucket upper bounds, in seconds.
   static constexpr std::array<double, 11> buckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+  /// Finer bounds for scheduling lateness, so that its p50 and p99 can be read off to a few ms.
+  static constexpr std::array<double, 22> lateness_buckets{0.001, 0.002, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03,
+                                                           0.05,  0.075, 0.1,  0.125,  0.15, 0.2,   0.25, 0.3,
+                                                           0.5,   1,     2.5,  5,      10,   30};
 
  private:
   enum class Type { counter, gauge, histogram };
   struct Histogram {
-    std::array<std::uint64_t, buckets.size()> counts{};
+    std::vector<std::uint64_t> counts;
     std::uint64_t total = 0;
     double sum = 0;
   };
@@ -45,6 +52,7 @@ class MetricsRegistry {
     std::string help;
     std::map<std::string, double> values;         // rendered label set -> value
     std::map<std::string, Histogram> histograms;  // rendered label set -> histogram
+    std::vector<double> bounds;                    // histogram bucket upper bounds
   };
   Family& family(std::string_view name, std::string_view help, Type type);
   std::map<std::string, Family, std::less<>> families_;

@@ -219,7 +219,8 @@ std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
     auto previous = store_.trigger_state(trigger.id);
     auto result = triggers::evaluate(
         trigger, previous ? std::optional<std::string_view>(*previous) : std::nullopt, context);
-    if (!tx->put_trigger_state(trigger.id, result.state).ok()) return {};
+    // An unchanged state is not rewritten: an idle daemon then leaves the disk alone every minute.
+    if ((!previous || *previous != result.state) && !tx->put_trigger_state(trigger.id, result.state).ok()) return {};
     for (auto& alert : result.alerts) {
       std::string json = triggers::to_json(alert);
       auto added = tx->add_alert({alert.id, alert.trigger, json, now}, trigger.channels);

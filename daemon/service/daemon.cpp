@@ -120,7 +120,8 @@ void Daemon::on_fetch_report(const fetch::FetchReport& report) {
   metrics_.observe("watchdesk_fetch_duration_seconds", "Fetch transfer time.", {},
                    std::chrono::duration<double>(report.elapsed).count());
   metrics_.observe("watchdesk_schedule_lateness_seconds", "Actual minus planned fetch start.", {},
-                   std::chrono::duration<double>(report.lateness).count());
+                   std::chrono::duration<double>(report.lateness).count(),
+                   observability::MetricsRegistry::lateness_buckets);
 
   if (ingested_.erase(report.source_id) > 0) return;
   // A fetch abandoned by the stop bound says nothing about the source.

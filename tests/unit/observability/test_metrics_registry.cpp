@@ -25,6 +25,18 @@ BOOST_AUTO_TEST_CASE(renders_counters_gauges_and_histograms) {
   BOOST_TEST(r.value("watchdesk_fetches_total", {{"source", "a"}, {"outcome", "ok"}}) == 2);
 }
 
+BOOST_AUTO_TEST_CASE(histogram_keeps_the_bounds_of_its_first_observation) {
+  MetricsRegistry r;
+  r.observe("watchdesk_schedule_lateness_seconds", "Lateness.", {}, 0.0015, MetricsRegistry::lateness_buckets);
+  r.observe("watchdesk_schedule_lateness_seconds", "Lateness.", {}, 0.2);
+  auto text = r.render();
+  BOOST_TEST(text.find("watchdesk_schedule_lateness_seconds_bucket{le=\"0.001\"} 0\n") != std::string::npos);
+  BOOST_TEST(text.find("watchdesk_schedule_lateness_seconds_bucket{le=\"0.002\"} 1\n") != std::string::npos);
+  BOOST_TEST(text.find("watchdesk_schedule_lateness_seconds_bucket{le=\"0.2\"} 2\n") != std::string::npos);
+  BOOST_TEST(text.find("watchdesk_schedule_lateness_seconds_bucket{le=\"0.15\"} 1\n") != std::string::npos);
+  BOOST_TEST(text.find("watchdesk_schedule_lateness_seconds_count 2\n") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(escapes_label_values) {
   BOOST_TEST(render_labels({{"x", "a\"b\\c\nd"}}) == "{x=\"a\\\"b\\\\c\\nd\"}");
 }
