@@ -12,20 +12,11 @@ namespace watchdesk::config {
 struct Source;
 
 /// Positions of sources by id, built on first use and rebuilt when the indexed vector's storage or
-/// size changed. A hit is checked against the vector and a miss falls back to a scan, so edits in
-/// place never give a wrong answer. Single-threaded, like `Config`.
+/// size changed (so a copied `Config` rebuilds its own). A hit is checked against the vector and a
+/// miss falls back to a scan, so edits in place never give a wrong answer. Single-threaded, like
+/// `Config`.
 class SourceIndex {
  public:
-  SourceIndex() = default;
-  /// Copies start empty: an index belongs to the sources of its own `Config`.
-  SourceIndex(const SourceIndex& /*other*/) {}
-  /// Empties this index, for the same reason.
-  SourceIndex& operator=(const SourceIndex& /*other*/) {
-    positions_.clear();
-    data_ = nullptr;
-    return *this;
-  }
-
   /// The source called `id` in `sources`, or nullptr.
   const Source* find(const std::vector<Source>& sources, std::string_view id) const;
 

@@ -143,6 +143,18 @@ std::unique_ptr<ChildProcess> start_daemon(const fs::path& config, const NotifyS
   return child;
 }
 
+// Sends SIGTERM and expects STOPPING=1, then exit status 0, within 5 s.
+void stop_gracefully(ChildProcess& child, NotifySocket& notify) {
+  auto t0 = std::chrono::steady_clock::now();
+  ::kill(child.pid(), SIGTERM);
+  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
+  auto status = child.wait(5s);
+  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
+  BOOST_TEST(WIFEXITED(*status));
+  BOOST_TEST(WEXITSTATUS(*status) == 0);
+  BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
+}
+
 // Polls a condition on the test servers' state until it holds (bounded).
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {
   auto deadline = std::chrono::steady_clock::now() + limit;
@@ -272,14 +284,7 @@ BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
   server.on("/feed2", HttpServer::serve(slow));
   auto in_flight = server.count("/feed2");
   BOOST_TEST_REQUIRE(wait_until([&] { return server.count("/feed2") > in_flight; }, 10s));
-  auto t0 = std::chrono::steady_clock::now();
-  ::kill(child->pid(), SIGTERM);
-  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
-  auto status = child->wait(5s);
-  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
-  BOOST_TEST(WIFEXITED(*status));
-  BOOST_TEST(WEXITSTATUS(*status) == 0);
-  BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
+  stop_gracefully(*child, notify);
 }
 
 BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
@@ -305,14 +310,7 @@ BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
   BOOST_TEST_REQUIRE(wait_until([&] { return server.count("/hook") >= 1; }, 15s), "the alert was never sent");
 
   // The webhook holds the delivery open for 30 s; the daemon must not wait for it.
-  auto t0 = std::chrono::steady_clock::now();
-  ::kill(child->pid(), SIGTERM);
-  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
-  auto status = child->wait(5s);
-  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
-  BOOST_TEST(WIFEXITED(*status));
-  BOOST_TEST(WEXITSTATUS(*status) == 0);
-  BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
+  stop_gracefully(*child, notify);
 
   // The abandoned delivery is still queued for the next start, and the source is not unhealthy.
   auto listed = watchdesk::testing::run_program({WATCHDESK_BINARY, "alerts", "-c", config.string(), "--format", "json"},
