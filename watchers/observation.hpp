@@ -1,14 +1,20 @@
 // What a source yields from one fetch: observations (items with a stable key) and series points.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <boost/container/flat_map.hpp>
+
 #include "watchers/time.hpp"
 
 namespace watchdesk {
+
+/// Typed details of an observation by name, sorted by name: one contiguous block per observation
+/// rather than a tree node per fact; looked up by any string-like name.
+using Facts = boost::container::flat_map<std::string, std::string, std::less<>>;
 
 /// One item a source saw: a filing, a posting, an article, a search hit.
 struct Observation {
@@ -23,7 +29,7 @@ struct Observation {
   std::optional<TimePoint> published;
   /// Typed details by name: `form`, `accession`, `company`, `cik`, `filing_date`, `accepted`,
   /// `publisher`, `summary`, `location`, `department`, ... (values are UTF-8 text).
-  std::map<std::string, std::string> facts;
+  Facts facts;
 };
 
 /// One named number at a time: `close`, `revenue_ttm`, `shares_outstanding`, `open_roles`.

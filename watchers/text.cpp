@@ -296,6 +296,26 @@ bool is_block_tag(std::string_view name) {
   return std::find(kBlock.begin(), kBlock.end(), name) != kBlock.end();
 }
 
+// The offset of the `>` that ends a tag whose attributes start at `from` (a `>` inside a quoted
+// attribute value does not count), or `html.size()` when the tag is unterminated.
+std::size_t tag_end(std::string_view html, std::size_t from) {
+  const std::size_t n = html.size();
+  while (from < n) {
+    const std::size_t gt = html.find('>', from);
+    if (gt == std::string_view::npos) return n;
+    // The first quote before that `>`, if any, opens a value that may hold it.
+    const std::string_view span = html.substr(from, gt - from);
+    const std::size_t double_quote = span.find('"');
+    const std::size_t single_quote = span.find('\'');
+    const std::size_t quote = std::min(double_quote, single_quote);
+    if (quote == std::string_view::npos) return gt;
+    const std::size_t close = html.find(span[quote], from + quote + 1);
+    if (close == std::string_view::npos) return n;
+    from = close + 1;
+  }
+  return n;
+}
+
 // The first whole-word occurrence of `folded_word` in `folded_text` at or after `from`, or npos.
 std::size_t find_folded_word(std::string_view folded_text, std::string_view folded_word, std::size_t from) {
   if (folded_word.empty() || folded_word.size() > folded_text.size()) return std::string_view::npos;
@@ -315,9 +335,8 @@ std::string decode_entities(std::string_view text) {
   return out;
 }
 
-std::string strip_html(std::string_view html) {
-  std::string out;
-  out.reserve(html.size());
+void append_html_text(std::string& out, std::string_view html) {
+  const std::size_t start = out.size();
   const std::size_t n = html.size();
   std::size_t i = 0;
   while (i < n) {
@@ -328,12 +347,13 @@ std::string strip_html(std::string_view html) {
     }
     decode_entities_into(out, html.substr(i, lt - i));
     i = lt;
-    if (html.compare(i, 4, "<!--") == 0) {
+    const std::string_view rest = html.substr(i);
+    if (rest.starts_with("<!--")) {
       const std::size_t end = html.find("-->", i + 4);
       i = end == std::string_view::npos ? n : end + 3;
       continue;
     }
-    if (html.compare(i, 9, "<![CDATA[") == 0) {
+    if (rest.starts_with("<![CDATA[")) {
       const std::size_t end = html.find("]]>", i + 9);
       out.append(html.substr(i + 9, (end == std::string_view::npos ? n : end) - i - 9));
       i = end == std::string_view::npos ? n : end + 3;
@@ -355,29 +375,21 @@ std::string strip_html(std::string_view html) {
       ++i;
       continue;
     }
-    // A tag: read its name, then skip to its `>` (quoted attribute values may hold `>`).
+    // A tag: read its name (lowered, at most 16 bytes kept), then skip to its `>` (quoted
+    // attribute values may hold `>`).
     std::size_t j = i + (closing ? 2 : 1);
-    std::string name;
+    std::array<char, 16> name_buffer{};
+    std::size_t name_size = 0;
     while (j < n && (is_ascii_alnum(html[j]) || html[j] == '-' || html[j] == ':')) {
-      if (name.size() < 16) name += ascii_lower(html[j]);
+      if (name_size < name_buffer.size()) name_buffer[name_size++] = ascii_lower(html[j]);
       ++j;
     }
-    char quote = '\0';
-    while (j < n) {
-      const char c = html[j];
-      if (quote != '\0') {
-        if (c == quote) quote = '\0';
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      }
-      ++j;
-    }
+    const std::string_view name(name_buffer.data(), name_size);
+    j = tag_end(html, j);
     if (j >= n) break;  // an unterminated tag at the end: drop it
     i = j + 1;
     if (!closing && (name == "script" || name == "style")) {
-      const std::string end_tag = "</" + name;
+      const std::string end_tag = "</" + std::string(name);
       std::size_t k = html.find("</", i);
       while (k != std::string_view::npos && !starts_with_ci(html, k, end_tag)) k = html.find("</", k + 2);
       if (k == std::string_view::npos) k = n;
@@ -391,50 +403,67 @@ std::string strip_html(std::string_view html) {
     }
     if (is_block_tag(name)) out += ' ';
   }
-  return collapse_whitespace(out);
+  collapse_whitespace_in_place(out, start);
 }
 
-std::string collapse_whitespace(std::string_view text) {
-  // Printable ASCII with single spaces between words needs no change: copy it as it is.
-  bool unchanged = text.empty() || (text.front() != ' ' && text.back() != ' ');
-  for (std::size_t i = 0; unchanged && i < text.size(); ++i) {
+std::string strip_html(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  append_html_text(out, html);
+  return out;
+}
+
+void collapse_whitespace_in_place(std::string& text, std::size_t from) {
+  const std::size_t n = text.size();
+  if (from >= n) return;
+  // Printable ASCII with single spaces between words needs no change.
+  bool unchanged = text[from] != ' ' && text.back() != ' ';
+  for (std::size_t i = from; unchanged && i < n; ++i) {
     const auto b = static_cast<unsigned char>(text[i]);
     unchanged = (b > 0x20 && b < 0x7F) || (b == ' ' && text[i + 1] != ' ');
   }
-  if (unchanged) return std::string(text);
+  if (unchanged) return;
 
-  std::string out;
-  out.reserve(text.size());
+  // Every write lands at or before the byte being read, so one buffer serves both.
+  char* data = text.data();
+  std::size_t written = from;
   bool pending_space = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
+  std::size_t i = from;
+  while (i < n) {
     std::size_t run = i;
-    while (run < text.size() && static_cast<unsigned char>(text[run]) > 0x20 &&
-           static_cast<unsigned char>(text[run]) < 0x7F)
+    while (run < n && static_cast<unsigned char>(data[run]) > 0x20 && static_cast<unsigned char>(data[run]) < 0x7F)
       ++run;
     if (run > i) {
-      if (pending_space) out += ' ';
+      if (pending_space) data[written++] = ' ';
       pending_space = false;
-      out.append(text.substr(i, run - i));
+      std::memmove(data + written, data + i, run - i);
+      written += run - i;
       i = run;
       continue;
     }
-    const auto b = static_cast<unsigned char>(text[i]);
+    const auto b = static_cast<unsigned char>(data[i]);
     if (b < 0x80) {  // ASCII whitespace, another control character or DEL
-      pending_space = !out.empty();
+      pending_space = written > from;
       ++i;
       continue;
     }
     const CodePoint d = decode_at(text, i);
     if (d.valid && is_space_cp(d.value)) {
-      pending_space = !out.empty();
+      pending_space = written > from;
     } else {
-      if (pending_space) out += ' ';
+      if (pending_space) data[written++] = ' ';
       pending_space = false;
-      out.append(text.substr(i, d.length));
+      std::memmove(data + written, data + i, d.length);
+      written += d.length;
     }
     i += d.length;
   }
+  text.resize(written);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out(text);
+  collapse_whitespace_in_place(out, 0);
   return out;
 }
 
@@ -525,7 +554,13 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string fold_case(std::string_view text) {
-  std::string out(text);
+  std::string out;
+  fold_case_into(out, text);
+  return out;
+}
+
+void fold_case_into(std::string& out, std::string_view text) {
+  out.assign(text);
   std::size_t i = 0;
   while (i < out.size()) {
     const auto b = static_cast<unsigned char>(out[i]);
@@ -544,7 +579,6 @@ std::string fold_case(std::string_view text) {
     }
     i += d.length;
   }
-  return out;
 }
 
 bool contains_word(std::string_view text, std::string_view word) {

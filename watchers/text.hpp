@@ -22,11 +22,18 @@ std::string decode_entities(std::string_view text);
 /// does not start a tag (`a < b`) is text. The result is valid UTF-8 when `html` is.
 std::string strip_html(std::string_view html);
 
+/// Appends the plain text of `html` to `out`, as `strip_html` gives it (whitespace collapsed and
+/// trimmed within the appended part).
+void append_html_text(std::string& out, std::string_view html);
+
 /// Collapses every run of whitespace to one space and trims both ends. Whitespace here is ASCII
 /// whitespace, the other C0 and C1 control characters and DEL, U+00A0 (no-break space),
 /// U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF. Invalid UTF-8 passes through
 /// unchanged (see `sanitize_utf8`).
 std::string collapse_whitespace(std::string_view text);
+
+/// `collapse_whitespace` applied in place to the bytes of `text` from offset `from` on.
+void collapse_whitespace_in_place(std::string& text, std::size_t from = 0);
 
 /// The length of the leading run of ASCII bytes (below 0x80) in `text`, scanned a word at a time.
 std::size_t ascii_prefix(std::string_view text);
@@ -70,6 +77,9 @@ std::string to_lower_ascii(std::string_view text);
 /// `text` in lower case: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals are folded;
 /// every other byte is kept. The result has the same length in bytes as `text`.
 std::string fold_case(std::string_view text);
+
+/// `fold_case` into `out` (replacing what it held), reusing its storage across many texts.
+void fold_case_into(std::string& out, std::string_view text);
 
 /// True when `word` (one word or a phrase such as `second tenant`) occurs in `text` as whole words,
 /// ignoring case as `fold_case` does. Whole means the match is not glued to a letter or digit: when

@@ -226,18 +226,19 @@ std::optional<OpenError> migrate(sqlite3* db, const fs::path& path) {
   return std::nullopt;
 }
 
-std::string facts_to_json(const std::map<std::string, std::string>& facts) {
+std::string facts_to_json(const Facts& facts) {
   boost::json::object object;
   for (const auto& [name, value] : facts) object.emplace(name, value);
   return boost::json::serialize(object);
 }
 
-bool facts_from_json(std::string_view text, std::map<std::string, std::string>& facts) {
+bool facts_from_json(std::string_view text, Facts& facts) {
   boost::system::error_code ec;
   const boost::json::value value = boost::json::parse(text, ec);
   if (ec) return false;
   const auto* object = value.if_object();
   if (object == nullptr) return false;
+  facts.reserve(object->size());
   for (const auto& entry : *object) {
     const auto* string = entry.value().if_string();
     if (string == nullptr) return false;

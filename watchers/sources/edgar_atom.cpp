@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
-#include <unordered_set>
+
+#include <boost/unordered/unordered_flat_set.hpp>
 
 #include "watchers/sources/edgar_common.hpp"
 #include "watchers/sources/payload_support.hpp"
@@ -47,6 +48,10 @@ pugi::xml_node child_named(pugi::xml_node node, std::string_view name) {
 }
 
 std::string text_of(pugi::xml_node node) { return node ? clean_text(node.child_value()) : std::string(); }
+
+// The trimmed text of `node` as a view of the document, for values that are parsed rather than kept
+// (accession numbers, dates, times): the parsers accept ASCII only.
+std::string_view raw_text_of(pugi::xml_node node) { return text::trim(node.child_value()); }
 
 // A feed parsed into a DOM; `converted` holds the UTF-8 text when the body had to be transcoded.
 struct FeedDocument {
@@ -174,9 +179,10 @@ std::string_view labelled_value(std::string_view summary, std::string_view label
 }
 
 // A link usable as-is: absolute http(s), or a path on www.sec.gov.
-std::string usable_link(std::string_view href) {
-  if (href.substr(0, 8) == "https://" || href.substr(0, 7) == "http://") return std::string(href);
-  if (href.substr(0, 1) == "/" && href.substr(0, 2) != "//") return fmt::format("https://www.sec.gov{}", href);
+std::string usable_link(std::string href) {
+  const std::string_view h = href;
+  if (h.starts_with("https://") || h.starts_with("http://")) return href;
+  if (h.starts_with("/") && !h.starts_with("//")) return "https://www.sec.gov" + href;
   return {};
 }
 
@@ -248,12 +254,12 @@ EntryFields read_entry(pugi::xml_node entry) {
   out.raw_title = text_of(nodes.title);
   out.title = parse_entry_title(out.raw_title);
 
-  if (nodes.accession) out.accession = normalize_accession(text_of(nodes.accession));
+  if (nodes.accession) out.accession = normalize_accession(raw_text_of(nodes.accession));
   if (!out.accession) {
-    std::string id = text_of(nodes.id);
+    const std::string_view id = raw_text_of(nodes.id);
     constexpr std::string_view marker = "accession-number=";
     auto pos = id.find(marker);
-    if (pos != std::string::npos) out.accession = normalize_accession(std::string_view(id).substr(pos + marker.size()));
+    if (pos != std::string::npos) out.accession = normalize_accession(id.substr(pos + marker.size()));
   }
   if (!out.accession) out.accession = normalize_accession(labelled_value(summary(), "AccNo:"));
 
@@ -267,7 +273,7 @@ EntryFields read_entry(pugi::xml_node entry) {
   }
   if (out.form.empty()) out.form = out.title.form;
 
-  if (auto date = canonical_date(text_of(nodes.filing_date)))
+  if (auto date = canonical_date(raw_text_of(nodes.filing_date)))
     out.filing_date = *date;
   else if (auto from_summary = canonical_date(labelled_value(summary(), "Filed:")))
     out.filing_date = *from_summary;
@@ -283,7 +289,7 @@ EntryFields read_entry(pugi::xml_node entry) {
       }
     }
   }
-  out.accepted = parse_acceptance(text_of(nodes.updated));
+  out.accepted = parse_acceptance(raw_text_of(nodes.updated));
   return out;
 }
 
@@ -372,18 +378,22 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
   }
 
   ParseOutput out;
-  std::unordered_set<std::string> seen;
-  for (auto& fields : entries_with_accession(root, out)) {
+  const std::vector<EntryFields> entries = entries_with_accession(root, out);
+  out.observations.reserve(entries.size());
+  // Views of the accession numbers in `entries`, which stays put while they are in use.
+  boost::unordered_flat_set<std::string_view> seen(entries.size());
+  for (const auto& fields : entries) {
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
+    const std::string url_cik = cik.empty() ? cik_from_archives_url(fields.index_url) : std::string();
     FilingFields filing;
-    filing.accession = std::move(*fields.accession);
-    filing.form = std::move(fields.form);
+    filing.accession = *fields.accession;
+    filing.form = fields.form;
     filing.company = company;
-    filing.cik = cik.empty() ? cik_from_archives_url(fields.index_url) : cik;
-    filing.filing_date = std::move(fields.filing_date);
+    filing.cik = cik.empty() ? url_cik : cik;
+    filing.filing_date = fields.filing_date;
     filing.accepted = fields.accepted;
-    filing.index_url = std::move(fields.index_url);
+    filing.index_url = fields.index_url;
     out.observations.push_back(make_filing_observation(filing));
   }
   return out;

@@ -234,13 +234,17 @@ std::optional<std::string> describe_foreign_document(std::string_view body, Synt
 Observation make_filing_observation(const FilingFields& fields) {
   Observation obs;
   obs.key = fields.accession;
-  std::string form = fields.form.empty() ? std::string("Filing") : fields.form;
+  const std::string_view form = fields.form.empty() ? std::string_view("Filing") : fields.form;
+  const auto title = [&](std::string_view middle, std::string_view end) {
+    obs.title.reserve(form.size() + middle.size() + end.size());
+    obs.title.append(form).append(middle).append(end);
+  };
   if (!fields.company.empty())
-    obs.title = fmt::format("{} filed by {}", form, fields.company);
+    title(" filed by ", fields.company);
   else if (!fields.cik.empty())
-    obs.title = fmt::format("{} filed by CIK {}", form, fields.cik);
+    title(" filed by CIK ", fields.cik);
   else
-    obs.title = fmt::format("{} {}", form, fields.accession);
+    title(" ", fields.accession);
   if (!fields.index_url.empty())
     obs.url = fields.index_url;
   else if (!fields.cik.empty())
@@ -252,16 +256,18 @@ Observation make_filing_observation(const FilingFields& fields) {
   } else if (!fields.filing_date.empty()) {
     obs.published = parse_rfc3339(fields.filing_date);
   }
-  auto put = [&](const char* name, const std::string& value) {
-    if (!value.empty()) obs.facts.emplace(name, value);
+  // In name order, so that each fact lands at the end of the sorted facts.
+  obs.facts.reserve(7);
+  const auto put = [&](std::string_view name, std::string_view value) {
+    if (!value.empty()) obs.facts.emplace_hint(obs.facts.end(), name, value);
   };
+  if (fields.accepted) put("accepted", format_rfc3339(*fields.accepted));
   put("accession", fields.accession);
-  put("form", fields.form);
-  put("company", fields.company);
   put("cik", fields.cik);
-  put("filing_date", fields.filing_date);
-  if (fields.accepted) obs.facts.emplace("accepted", format_rfc3339(*fields.accepted));
+  put("company", fields.company);
   put("document_url", fields.document_url);
+  put("filing_date", fields.filing_date);
+  put("form", fields.form);
   return obs;
 }
 

@@ -70,19 +70,20 @@ enum class Syntax { json, xml };
 /// expected; nullopt otherwise.
 std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected);
 
-/// What a filing observation is built from; empty strings are unknown fields.
+/// What a filing observation is built from: views of text the caller keeps alive until the
+/// observation is made; empty views are unknown fields.
 struct FilingFields {
   /// Canonical accession number: the key.
-  std::string accession;
-  std::string form;
-  std::string company;
+  std::string_view accession;
+  std::string_view form;
+  std::string_view company;
   /// Digits without leading zeros.
-  std::string cik;
+  std::string_view cik;
   /// `YYYY-MM-DD`.
-  std::string filing_date;
+  std::string_view filing_date;
   std::optional<TimePoint> accepted;
-  std::string index_url;
-  std::string document_url;
+  std::string_view index_url;
+  std::string_view document_url;
 };
 
 /// The observation of one filing: key = accession, title `FORM filed by COMPANY`, url = the filing

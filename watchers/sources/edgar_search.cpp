@@ -119,15 +119,19 @@ Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Sour
       filer_names += name;
     }
 
+    const std::string filing_date =
+        canonical_date(string_member(src, "file_date").value_or("")).value_or(std::string());
+    const std::string document_url =
+        cik.empty() ? std::string() : filing_document_url(cik, *accession, clean_text(document));
     FilingFields filing;
-    filing.accession = std::move(*accession);
-    filing.form = std::move(form);
-    filing.company = std::move(company);
+    filing.accession = *accession;
+    filing.form = form;
+    filing.company = company;
     filing.cik = cik;
-    filing.filing_date = canonical_date(string_member(src, "file_date").value_or("")).value_or(std::string());
-    if (!cik.empty()) filing.document_url = filing_document_url(cik, filing.accession, clean_text(document));
+    filing.filing_date = filing_date;
+    filing.document_url = document_url;
     Observation obs = make_filing_observation(filing);
-    if (!filing.document_url.empty()) obs.url = filing.document_url;
+    if (!document_url.empty()) obs.url = document_url;
     if (!filer_names.empty()) obs.facts.emplace("filer_names", std::move(filer_names));
     out.observations.push_back(std::move(obs));
   }

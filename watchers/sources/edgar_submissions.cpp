@@ -97,15 +97,17 @@ Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config:
     if (!seen.insert(*accession).second) continue;
     std::string form = clean_text(string_at(forms, i));
     if (!form_selected(source.forms, form)) continue;
+    const std::string filing_date = canonical_date(string_at(filing_dates, i)).value_or(std::string());
+    const std::string document = clean_text(string_at(documents, i));
+    const std::string document_url = document.empty() ? std::string() : filing_document_url(cik, *accession, document);
     FilingFields filing;
-    filing.accession = std::move(*accession);
-    filing.form = std::move(form);
+    filing.accession = *accession;
+    filing.form = form;
     filing.company = company;
     filing.cik = cik;
-    filing.filing_date = canonical_date(string_at(filing_dates, i)).value_or(std::string());
+    filing.filing_date = filing_date;
     filing.accepted = parse_submissions_acceptance(string_at(acceptance, i));
-    std::string document = clean_text(string_at(documents, i));
-    if (!document.empty()) filing.document_url = filing_document_url(cik, filing.accession, document);
+    filing.document_url = document_url;
     out.observations.push_back(make_filing_observation(filing));
   }
   return out;

@@ -4,8 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
-#include <unordered_set>
-
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <pugixml.hpp>
 
 #include "watchers/digest.hpp"
@@ -57,10 +56,10 @@ std::string_view direct_text(pugi::xml_node node, std::string& scratch) {
   return scratch;
 }
 
-// The text directly inside `node` without surrounding whitespace (links, ids, dates).
-std::string trimmed_text(pugi::xml_node node) {
-  std::string scratch;
-  return std::string(text::trim(direct_text(node, scratch)));
+// The text directly inside `node` without surrounding whitespace (links, ids, dates); `scratch`
+// holds it when it has to be joined.
+std::string_view trimmed_text(pugi::xml_node node, std::string& scratch) {
+  return text::trim(direct_text(node, scratch));
 }
 
 // Replaces ill-formed UTF-8 in `s` (pugixml passes bytes through as they are).
@@ -139,31 +138,31 @@ bool is_google_news_link(std::string_view url) {
   return text::iequals(host, "news.google.com");
 }
 
-// What one item yields before keying.
+// What one item yields before keying. The views point into the parsed document or into the
+// item's scratch strings, which hold text that had to be joined.
 struct Item {
-  std::string guid;
-  std::string link;
+  std::string_view guid;
+  std::string_view link;
+  std::string_view date_text;
   std::string title;
-  std::string date_text;
   std::optional<TimePoint> published;
   std::string publisher;
   std::string summary;
+  std::string guid_scratch, link_scratch, date_scratch;
 };
 
 // Splits Google News' `Headline - Publisher` title when the publisher is known or the link says so.
 void split_publisher_from_title(Item& item) {
   if (!item.publisher.empty()) {
-    const std::string suffix = " - " + item.publisher;
-    if (item.title.size() > suffix.size() &&
-        item.title.compare(item.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      item.title.resize(item.title.size() - suffix.size());
-    }
+    const std::string_view title = item.title;
+    const std::size_t cut = title.size() - std::min(title.size(), item.publisher.size());
+    if (cut > 3 && title.substr(cut) == item.publisher && title.substr(cut - 3, 3) == " - ") item.title.resize(cut - 3);
     return;
   }
   if (!is_google_news_link(item.link)) return;
   const std::size_t dash = item.title.rfind(" - ");
   if (dash == std::string::npos || dash == 0 || dash + 3 >= item.title.size()) return;
-  item.publisher = item.title.substr(dash + 3);
+  item.publisher.assign(item.title, dash + 3);
   item.title.resize(dash);
 }
 
@@ -201,23 +200,28 @@ Item rss_item(pugi::xml_node node) {
   const RssNodes nodes = rss_nodes(node);
   Item item;
   item.title = rss_plain(nodes.title);
-  item.link = trimmed_text(nodes.link);
+  item.link = trimmed_text(nodes.link, item.link_scratch);
   if (item.link.empty() && nodes.prefixed_link) item.link = text::trim(nodes.prefixed_link.attribute("href").value());
   if (const pugi::xml_node guid = nodes.guid) {
-    item.guid = trimmed_text(guid);
+    item.guid = trimmed_text(guid, item.guid_scratch);
     const bool permalink = !text::iequals(text::trim(guid.attribute("isPermaLink").value()), "false");
-    if (item.link.empty() && permalink && item.guid.rfind("http", 0) == 0) item.link = item.guid;
+    if (item.link.empty() && permalink && item.guid.starts_with("http")) item.link = item.guid;
   }
   if (item.guid.empty()) item.guid = text::trim(node.attribute("rdf:about").value());
   if (const pugi::xml_node date = nodes.pub_date) {
-    item.date_text = trimmed_text(date);
+    item.date_text = trimmed_text(date, item.date_scratch);
     item.published = parse_rfc822(item.date_text);
     if (!item.published) item.published = parse_any_date(item.date_text);
   }
   if (!item.published) {
     if (const pugi::xml_node date = nodes.prefixed_date) {
-      if (item.date_text.empty()) item.date_text = trimmed_text(date);
-      item.published = parse_any_date(trimmed_text(date));
+      std::string scratch;
+      const std::string_view text_in = trimmed_text(date, scratch);
+      item.published = parse_any_date(text_in);
+      if (item.date_text.empty()) {
+        item.date_scratch = text_in;
+        item.date_text = item.date_scratch;
+      }
     }
   }
   item.publisher = rss_plain(nodes.source);
@@ -236,21 +240,25 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   };
   Item item;
   item.title = atom_text(child("title"));
-  item.guid = trimmed_text(child("id"));
+  item.guid = trimmed_text(child("id"), item.guid_scratch);
   std::string link_name(prefix);
   link_name += "link";
   for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
     const std::string_view rel = link.attribute("rel").value();
     if (rel.empty() || rel == "alternate") {
-      item.link = std::string(text::trim(link.attribute("href").value()));
+      item.link = text::trim(link.attribute("href").value());
       if (!item.link.empty()) break;
     }
   }
   for (const std::string_view field : {"published", "updated"}) {
     const pugi::xml_node date = child(field);
     if (!date) continue;
-    const std::string date_text = trimmed_text(date);
-    if (item.date_text.empty()) item.date_text = date_text;
+    std::string scratch;
+    const std::string_view date_text = trimmed_text(date, scratch);
+    if (item.date_text.empty()) {
+      item.date_scratch = date_text;
+      item.date_text = item.date_scratch;
+    }
     if (auto t = parse_rfc3339(date_text); t) {
       item.published = t;
       break;
@@ -272,17 +280,22 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   return item;
 }
 
+// Item keys already taken, as views of the keys of `ParseOutput::observations` (which is reserved
+// for every item up front, so the keys never move).
+using SeenKeys = boost::unordered_flat_set<std::string_view>;
+
 // Keys, cleans and appends one item; or records why it was dropped.
-void add_item(Item item, std::size_t index, std::string_view fallback_publisher, std::unordered_set<std::string>& seen,
-              ParseOutput& out) {
+void add_item(Item item, std::size_t index, std::string_view fallback_publisher, SeenKeys& seen, ParseOutput& out) {
   make_valid_utf8(item.title);
   make_valid_utf8(item.publisher);
   split_publisher_from_title(item);
   if (item.publisher.empty()) item.publisher = fallback_publisher;
-  make_valid_utf8(item.guid);
-  make_valid_utf8(item.link);
-  std::string key = item.guid;
-  if (key.empty() && !item.link.empty()) key = canonical_link(item.link);
+  std::string guid(item.guid);
+  make_valid_utf8(guid);
+  std::string link(item.link);
+  make_valid_utf8(link);
+  std::string key = guid;
+  if (key.empty() && !link.empty()) key = canonical_link(link);
   if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
     key = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
   // How a dropped item is named (built only for those).
@@ -294,22 +307,24 @@ void add_item(Item item, std::size_t index, std::string_view fallback_publisher,
     out.dropped.push_back(label() + " has no guid, id, link or title to key it by");
     return;
   }
-  if (!seen.insert(key).second) {
+  if (seen.contains(key)) {
     out.dropped.push_back(label() + " repeats key " + key);
     return;
   }
-  Observation obs;
+  Observation& obs = out.observations.emplace_back();
   obs.key = std::move(key);
+  seen.insert(obs.key);
   obs.title = std::move(item.title);
-  obs.url = std::move(item.link);
+  obs.url = std::move(link);
   obs.published = item.published;
-  if (!item.guid.empty()) obs.facts.emplace("guid", std::move(item.guid));
-  if (!item.publisher.empty()) obs.facts.emplace("publisher", std::move(item.publisher));
+  // In name order, so that each fact lands at the end of the sorted facts.
+  obs.facts.reserve(3);
+  if (!guid.empty()) obs.facts.emplace_hint(obs.facts.end(), "guid", std::move(guid));
+  if (!item.publisher.empty()) obs.facts.emplace_hint(obs.facts.end(), "publisher", std::move(item.publisher));
   if (!item.summary.empty()) {
     make_valid_utf8(item.summary);
-    obs.facts.emplace("summary", summary_of(std::move(item.summary)));
+    obs.facts.emplace_hint(obs.facts.end(), "summary", summary_of(std::move(item.summary)));
   }
-  out.observations.push_back(std::move(obs));
 }
 
 Error malformed(const config::Source& source, std::string_view text_in, const pugi::xml_parse_result& result) {
@@ -321,6 +336,14 @@ Error malformed(const config::Source& source, std::string_view text_in, const pu
     message += " (the answer looks truncated)";
   message += "; check that the URL serves a complete RSS or Atom feed";
   return source_error(source, message);
+}
+
+// Reserves room for one observation per `name` child of `parent`: `add_item` relies on it.
+void reserve_for(pugi::xml_node parent, const char* name, ParseOutput& out, SeenKeys& seen) {
+  std::size_t count = 0;
+  for (pugi::xml_node c = parent.child(name); c; c = c.next_sibling(name)) ++count;
+  out.observations.reserve(count);
+  seen.reserve(count);
 }
 
 }  // namespace
@@ -402,7 +425,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   const std::string_view root_name = root.name();
   const std::string_view root_local = local_name(root_name);
   ParseOutput out;
-  std::unordered_set<std::string> seen;
+  SeenKeys seen;
   std::size_t index = 0;
   if (root_local == "rss" || root_local == "RDF") {
     const pugi::xml_node channel = root.child("channel");
@@ -412,12 +435,14 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
     const std::string channel_title = text::sanitize_utf8(rss_plain(channel.child("title")));
     // RSS 2.0 items live in the channel, RSS 1.0 items next to it.
     const pugi::xml_node parent = root_local == "rss" ? channel : root;
+    reserve_for(parent, "item", out, seen);
     for (pugi::xml_node item = parent.child("item"); item; item = item.next_sibling("item"))
       add_item(rss_item(item), index++, channel_title, seen, out);
   } else if (root_local == "feed") {
     const std::string prefix(prefix_of(root_name));
     const std::string feed_title = text::sanitize_utf8(atom_text(root.child((prefix + "title").c_str())));
     const std::string entry_name = prefix + "entry";
+    reserve_for(root, entry_name.c_str(), out, seen);
     for (pugi::xml_node entry = root.child(entry_name.c_str()); entry; entry = entry.next_sibling(entry_name.c_str()))
       add_item(atom_entry(entry, prefix), index++, feed_title, seen, out);
   } else {

@@ -3,8 +3,9 @@
 
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
+
+#include <boost/unordered/unordered_flat_set.hpp>
 
 #include "watchers/sources/payload_support.hpp"
 #include "watchers/text.hpp"
@@ -145,15 +146,30 @@ Posting ashby_posting(const json::object& job) {
   return p;
 }
 
-// True when the posting's title or department holds one of `folded_words` (all when empty).
-bool matches(const Posting& p, const std::vector<std::string>& folded_words) {
-  if (folded_words.empty()) return true;
-  const std::string title = text::fold_case(p.title);
-  const std::string department = text::fold_case(p.department);
-  for (const std::string& w : folded_words)
-    if (text::contains_folded_word(title, w) || text::contains_folded_word(department, w)) return true;
-  return false;
-}
+// Matches postings against the source's `match` words, folding each posting's text into storage
+// kept from one posting to the next.
+class Matcher {
+ public:
+  explicit Matcher(const std::vector<std::string>& words) {
+    folded_words_.reserve(words.size());
+    for (const std::string& w : words) folded_words_.push_back(text::fold_case(w));
+  }
+
+  /// True when the posting's title or department holds one of the words (always when there are none).
+  bool matches(const Posting& p) {
+    if (folded_words_.empty()) return true;
+    text::fold_case_into(title_, p.title);
+    text::fold_case_into(department_, p.department);
+    for (const std::string& w : folded_words_)
+      if (text::contains_folded_word(title_, w) || text::contains_folded_word(department_, w)) return true;
+    return false;
+  }
+
+ private:
+  std::vector<std::string> folded_words_;
+  std::string title_;
+  std::string department_;
+};
 
 }  // namespace
 
@@ -184,13 +200,12 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
 
   ParseOutput out;
   out.observations.reserve(jobs->size());
-  std::unordered_set<std::string> seen;
+  // Views of the keys of `out.observations`, which is reserved for every posting, so they never move.
+  boost::unordered_flat_set<std::string_view> seen(jobs->size());
   std::optional<TimePoint> newest;
   std::size_t open_roles = 0;
   const std::string provider_text(provider_name(provider));
-  std::vector<std::string> folded_words;
-  folded_words.reserve(source.match.size());
-  for (const std::string& w : source.match) folded_words.push_back(text::fold_case(w));
+  Matcher matcher(source.match);
   for (std::size_t i = 0; i < jobs->size(); ++i) {
     const json::object* job = (*jobs)[i].if_object();
     if (job == nullptr) {
@@ -214,24 +229,26 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
       out.dropped.push_back(label() + " has no id");
       continue;
     }
-    if (!seen.insert(p.key).second) {
+    if (seen.contains(p.key)) {
       out.dropped.push_back(label() + " repeats id " + p.key);
       continue;
     }
-    if (matches(p, folded_words)) ++open_roles;
+    if (matcher.matches(p)) ++open_roles;
     for (const auto& t : {p.published, p.updated})
       if (t && (!newest || *t > *newest)) newest = t;
 
-    Observation obs;
+    Observation& obs = out.observations.emplace_back();
     obs.key = std::move(p.key);
+    seen.insert(obs.key);
     obs.title = std::move(p.title);
     obs.url = std::move(p.url);
     obs.published = p.published;
-    obs.facts.emplace("provider", provider_text);
-    if (!p.location.empty()) obs.facts.emplace("location", std::move(p.location));
-    if (!p.department.empty()) obs.facts.emplace("department", std::move(p.department));
-    if (p.updated) obs.facts.emplace("updated", format_rfc3339(*p.updated));
-    out.observations.push_back(std::move(obs));
+    // In name order, so that each fact lands at the end of the sorted facts.
+    obs.facts.reserve(4);
+    if (!p.department.empty()) obs.facts.emplace_hint(obs.facts.end(), "department", std::move(p.department));
+    if (!p.location.empty()) obs.facts.emplace_hint(obs.facts.end(), "location", std::move(p.location));
+    obs.facts.emplace_hint(obs.facts.end(), "provider", provider_text);
+    if (p.updated) obs.facts.emplace_hint(obs.facts.end(), "updated", format_rfc3339(*p.updated));
   }
   if (newest) {
     out.points.push_back(SeriesPoint{"open_roles", *newest, static_cast<double>(open_roles), provider_text});

@@ -93,7 +93,7 @@ config::Confirmation source_confirmation(const config::Config& config, std::stri
 
 std::string fact_or(const Observation& observation, std::string_view name,
                     std::string_view fallback) {
-  const auto it = observation.facts.find(std::string(name));
+  const auto it = observation.facts.find(name);
   if (it == observation.facts.end() || it->second.empty()) return std::string(fallback);
   return it->second;
 }

@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE(filing_observation_publishes_at_acceptance_else_filing_date
   BOOST_TEST(format_rfc3339(*accepted.published) == "2026-05-20T20:31:07Z");
   BOOST_TEST(accepted.facts.at("accepted") == "2026-05-20T20:31:07Z");
 
-  fields.company.clear();
+  fields.company = {};
   BOOST_TEST(make_filing_observation(fields).title == "S-1 filed by CIK 1181412");
 }
 

@@ -76,7 +76,7 @@ class FakeObservations : public ObservationView {
 /// An observation as recorded, its signal id computed from source and key.
 inline SeenObservation seen(std::string source, std::string key, std::string title,
                             std::optional<TimePoint> published, TimePoint first_seen,
-                            std::map<std::string, std::string> facts = {}, std::string url = {}) {
+                            Facts facts = {}, std::string url = {}) {
   SeenObservation s;
   s.signal = signal_id(source, key);
   s.source_id = std::move(source);

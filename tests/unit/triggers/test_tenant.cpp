@@ -35,7 +35,7 @@ int next_key = 0;
 // A news item first seen an hour after publication.
 SeenObservation news(std::string title, std::string publisher, TimePoint published,
                      std::string summary = {}, std::string source_id = "colossus-news") {
-  std::map<std::string, std::string> facts = {{"publisher", std::move(publisher)}};
+  Facts facts = {{"publisher", std::move(publisher)}};
   if (!summary.empty()) facts["summary"] = std::move(summary);
   return seen(std::move(source_id), "guid-" + std::to_string(++next_key), std::move(title), published,
               published + Seconds{3600}, std::move(facts));
