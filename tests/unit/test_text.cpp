@@ -58,6 +58,9 @@ BOOST_AUTO_TEST_CASE(strips_html_to_plain_text) {
       {"before<!-- <p>hidden</p> -->after", "beforeafter"},
       {"<![CDATA[raw &amp; kept]]>", "raw &amp; kept"},
       {"<a title=\"x > y\" href='z'>link</a>", "link"},
+      {"<a title='say \"hi\">' href=\"x\">t</a>", "t"},
+      {"<a title=\"it's > ok\" b='>'>t</a>", "t"},
+      {"<a title=\"never closed>t</a>", ""},
       {"&lt;b&gt;not a tag&lt;/b&gt;", "<b>not a tag</b>"},
       {"<a href=\"u\">Headline</a>&nbsp;&nbsp;<font color=\"#6f6f6f\">Publisher</font>",
        "Headline Publisher"},
@@ -71,6 +74,10 @@ BOOST_AUTO_TEST_CASE(strips_html_to_plain_text) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT("input '" << c.input << "'") {
       BOOST_TEST(text::strip_html(c.input) == c.expected);
+      // Appended after text that is not touched, however it is spaced.
+      std::string out = "  kept  ";
+      text::append_html_text(out, c.input);
+      BOOST_TEST(out == "  kept  " + c.expected);
     }
   }
 }
@@ -90,6 +97,9 @@ BOOST_AUTO_TEST_CASE(collapses_unicode_whitespace_and_controls) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT("input '" << c.input << "'") {
       BOOST_TEST(text::collapse_whitespace(c.input) == c.expected);
+      std::string in_place = " a  b " + c.input;
+      text::collapse_whitespace_in_place(in_place, 6);
+      BOOST_TEST(in_place == " a  b " + c.expected);
     }
   }
 }
@@ -216,6 +226,9 @@ BOOST_AUTO_TEST_CASE(folds_case_keeping_length) {
       const std::string out = text::fold_case(c.input);
       BOOST_TEST(out == c.expected);
       BOOST_TEST(out.size() == c.input.size());
+      std::string reused = "a longer text held before, to be replaced whole";
+      text::fold_case_into(reused, c.input);
+      BOOST_TEST(reused == c.expected);
     }
   }
 }
