@@ -110,6 +110,25 @@ def timed(cmd, env=None, cwd=None, stdout_path=None):
         os.unlink(out)
 
 
+def peak_rss_split(cmd, cwd=None):
+    """Runs `cmd` (output dropped), sampling /proc/PID/smaps_rollup as fast as it can; returns the
+    sample with the largest RSS as (rss, file-backed, anonymous) in KiB and the exit code.
+    File-backed pages are the program's and its shared libraries' code and data; anonymous ones
+    are its own heap and stacks."""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    best = (0, 0, 0)
+    while proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/smaps_rollup") as f:
+                fields = dict(line.split()[:2] for line in f if line.split()[0].endswith(":"))
+        except (OSError, ValueError):
+            continue
+        rss, anonymous = int(fields.get("Rss:", 0)), int(fields.get("Anonymous:", 0))
+        if rss > best[0]:
+            best = (rss, rss - anonymous, anonymous)
+    return best, proc.wait()
+
+
 def median(xs):
     return statistics.median(xs)
 

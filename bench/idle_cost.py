@@ -141,6 +141,9 @@ def main():
         nginx = benchlib.Nginx(os.path.join(work, "www"), work)
         conf, nsources = local_config(work, f"http://127.0.0.1:{nginx.port}")
         floor = benchlib.timed([benchlib.WATCHDESK, "--version"])[2]
+        curl_floor = benchlib.timed([os.path.join(benchlib.ROOT, "build", "bench", "libcurl_floor")])
+        if curl_floor[3] != 0:
+            raise SystemExit(f"bench/floor/libcurl_floor exited {curl_floor[3]}")
         first = subprocess.run([benchlib.WATCHDESK, "check", "-c", conf], capture_output=True, text=True, cwd=work)
         if first.returncode not in (0, 1):
             raise SystemExit(f"the first pass (watchdesk check) exited {first.returncode}:\n{first.stderr[-3000:]}")
@@ -211,6 +214,8 @@ def main():
              f"| CPU | {(cpu1 - cpu0) * 1000:.0f} ms in {span:.0f} s |",
              f"| RSS (samples every 5 s) | {', '.join(f'{k / 1024:.1f}' for k in rss)} MiB |",
              f"| RSS of `watchdesk --version` (the same libraries loaded, nothing else) | {floor / 1024:.2f} MiB peak |",
+             f"| RSS of a program that links only libcurl and initialises it (bench/floor/libcurl_floor.cpp) | "
+             f"{curl_floor[2] / 1024:.2f} MiB peak |",
              f"| RSS peak while idle | {peak / 1024:.2f} MiB (anon {status.get('RssAnon', '?')}, "
              f"file {status.get('RssFile', '?')}, high-water {status.get('VmHWM', '?')}) |",
              f"| PSS (shared pages divided among the processes mapping them) | {pss / 1024:.2f} MiB |",
@@ -239,7 +244,8 @@ def main():
               "delivery timer (armed only while something is queued).",
               "",
               f"- RSS < 8 MiB idle: measured {peak / 1024:.2f} MiB (`watchdesk --version` alone: {floor / 1024:.2f} MiB, "
-              f"PSS {pss / 1024:.2f} MiB): {daemonlib.verdict(peak < 8 * 1024)}",
+              f"PSS {pss / 1024:.2f} MiB; file-backed, that is the program's and its shared libraries' pages: "
+              f"{status.get('RssFile', '?')}): {daemonlib.verdict(peak < 8 * 1024)}",
               (f"- wake-ups only from its own timers (watchdog every 15 s + tick every 60 s = {own_timer_rate:.3f}/s): "
                f"{wakes} wake-ups in {a.trace} s under strace, {unknown} not from those timers: "
                f"{daemonlib.verdict(unknown == 0)}" if unknown is not None else
