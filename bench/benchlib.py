@@ -111,21 +111,30 @@ def timed(cmd, env=None, cwd=None, stdout_path=None):
 
 
 def peak_rss_split(cmd, cwd=None):
-    """Runs `cmd` (output dropped), sampling /proc/PID/smaps_rollup as fast as it can; returns the
-    sample with the largest RSS as (rss, file-backed, anonymous) in KiB and the exit code.
-    File-backed pages are the program's and its shared libraries' code and data; anonymous ones
-    are its own heap and stacks."""
+    """Runs `cmd` (output dropped), sampling /proc/PID/smaps as fast as it can; returns the sample
+    with the largest RSS as (rss, mapped from files, the rest) in KiB, and the exit code. Pages
+    mapped from files are the program's and its shared libraries' code and data, with the data
+    pages that relocation copied; the rest is the process's own heap, stacks and anonymous maps."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     best = (0, 0, 0)
     while proc.poll() is None:
+        files = own = 0
+        from_file = False
         try:
-            with open(f"/proc/{proc.pid}/smaps_rollup") as f:
-                fields = dict(line.split()[:2] for line in f if line.split()[0].endswith(":"))
-        except (OSError, ValueError):
+            with open(f"/proc/{proc.pid}/smaps") as f:
+                for line in f:
+                    head = line.split()
+                    if "-" in head[0] and not head[0].endswith(":"):
+                        from_file = len(head) > 5 and head[5].startswith("/")
+                    elif head[0] == "Rss:":
+                        if from_file:
+                            files += int(head[1])
+                        else:
+                            own += int(head[1])
+        except (OSError, ValueError, IndexError):
             continue
-        rss, anonymous = int(fields.get("Rss:", 0)), int(fields.get("Anonymous:", 0))
-        if rss > best[0]:
-            best = (rss, rss - anonymous, anonymous)
+        if files + own > best[0]:
+            best = (files + own, files, own)
     return best, proc.wait()
 
 

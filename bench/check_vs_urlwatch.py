@@ -166,9 +166,9 @@ def main():
     urlwatch_warm_rss = benchlib.median([x[1][2] for x in rows["warm"]])
     verdicts.append(
         f"- one more warm pass, sampled from /proc every few ms: peak RSS {split[0] / 1024:.1f} MiB, of which "
-        f"{split[1] / 1024:.1f} MiB file-backed (the program's and its shared libraries' pages) and "
-        f"{split[2] / 1024:.1f} MiB anonymous (its own heap and stacks). With no memory of its own at all, the warm "
-        f"RSS ratio would be at most {urlwatch_warm_rss / split[1]:.1f}x.")
+        f"{split[1] / 1024:.1f} MiB mapped from the program's and its shared libraries' files (code, data and the "
+        f"data pages relocation copied) and {split[2] / 1024:.1f} MiB its own (heap, stacks, anonymous maps). With "
+        f"no memory of its own at all, the warm RSS ratio would be at most {urlwatch_warm_rss / split[1]:.1f}x.")
     lines += [""] + verdicts + ["", "What each pass did, from the nginx access log (one entry per distinct outcome over the rounds):", ""]
     for (who, kind), seen in sorted(stats.items()):
         lines.append(f"- {who} {kind}: " + "; ".join(
