@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <initializer_list>
 #include <sstream>
 #include <tuple>
 #include <utility>
@@ -66,20 +65,6 @@ std::vector<double> median_ms_alternating(const std::vector<std::function<void()
   return medians;
 }
 
-// The children of `node` whose name is one of `names`, copied as they stand into `out` in turn
-// (the first into `key`, the second into `title`, the third into `url`, the rest into facts).
-void copy_named_children(pugi::xml_node node, std::initializer_list<const char*> names, Observation& out) {
-  std::size_t index = 0;
-  for (const char* name : names) {
-    const char* value = node.child_value(name);
-    if (index == 0) out.key = value;
-    else if (index == 1) out.title = value;
-    else if (index == 2) out.url = value;
-    else out.facts.emplace(name, value);
-    ++index;
-  }
-}
-
 // The copy floor of the RSS parser: the DOM load, then per item its guid, title, link, source
 // and description copied out as they stand into an observation: no trimming, entity or HTML
 // decoding, UTF-8 checks, dates or keys.
@@ -90,8 +75,13 @@ std::size_t rss_copy_floor(const std::string& body) {
   const pugi::xml_node channel = doc.document_element().child("channel");
   for (pugi::xml_node item = channel.child("item"); item; item = item.next_sibling("item")) {
     Observation& obs = out.emplace_back();
-    obs.facts.reserve(2);
-    copy_named_children(item, {"guid", "title", "link", "source", "description"}, obs);
+    obs.key = item.child_value("guid");
+    obs.title = item.child_value("title");
+    obs.url = item.child_value("link");
+    obs.facts.reserve(3);
+    obs.facts.emplace("guid", obs.key);
+    obs.facts.emplace("publisher", item.child_value("source"));
+    obs.facts.emplace("summary", item.child_value("description"));
   }
   return out.size();
 }

@@ -385,12 +385,12 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
   for (const auto& fields : entries) {
     if (!seen.insert(*fields.accession).second) continue;
     if (!form_selected(source.forms, fields.form)) continue;
-    const std::string url_cik = cik.empty() ? cik_from_archives_url(fields.index_url) : std::string();
+    const std::string entry_cik = cik.empty() ? cik_from_archives_url(fields.index_url) : cik;
     FilingFields filing;
     filing.accession = *fields.accession;
     filing.form = fields.form;
     filing.company = company;
-    filing.cik = cik.empty() ? url_cik : cik;
+    filing.cik = entry_cik;
     filing.filing_date = fields.filing_date;
     filing.accepted = fields.accepted;
     filing.index_url = fields.index_url;

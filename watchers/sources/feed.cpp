@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
+
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <pugixml.hpp>
 
@@ -139,8 +140,13 @@ bool is_google_news_link(std::string_view url) {
 }
 
 // What one item yields before keying. The views point into the parsed document or into the
-// item's scratch strings, which hold text that had to be joined.
+// item's scratch strings, which hold text that had to be joined; so an item is filled where it
+// lives and never copied or moved.
 struct Item {
+  Item() = default;
+  Item(const Item&) = delete;
+  Item& operator=(const Item&) = delete;
+
   std::string_view guid;
   std::string_view link;
   std::string_view date_text;
@@ -166,7 +172,7 @@ void split_publisher_from_title(Item& item) {
   item.title.resize(dash);
 }
 
-// The children of an RSS `<item>` that `rss_item` reads, found in one pass (the first of each).
+// The children of an RSS `<item>` that `read_rss_item` reads, found in one pass (the first of each).
 struct RssNodes {
   pugi::xml_node title, link, guid, pub_date, source, description;
   // Prefixed extensions: `atom:link`, `dc:date`, `content:encoded`.
@@ -196,9 +202,9 @@ RssNodes rss_nodes(pugi::xml_node node) {
   return n;
 }
 
-Item rss_item(pugi::xml_node node) {
+// Fills `item` from an RSS 2.0 or 1.0 `<item>`.
+void read_rss_item(pugi::xml_node node, Item& item) {
   const RssNodes nodes = rss_nodes(node);
-  Item item;
   item.title = rss_plain(nodes.title);
   item.link = trimmed_text(nodes.link, item.link_scratch);
   if (item.link.empty() && nodes.prefixed_link) item.link = text::trim(nodes.prefixed_link.attribute("href").value());
@@ -216,12 +222,9 @@ Item rss_item(pugi::xml_node node) {
   if (!item.published) {
     if (const pugi::xml_node date = nodes.prefixed_date) {
       std::string scratch;
-      const std::string_view text_in = trimmed_text(date, scratch);
+      const std::string_view text_in = trimmed_text(date, item.date_text.empty() ? item.date_scratch : scratch);
       item.published = parse_any_date(text_in);
-      if (item.date_text.empty()) {
-        item.date_scratch = text_in;
-        item.date_text = item.date_scratch;
-      }
+      if (item.date_text.empty()) item.date_text = text_in;
     }
   }
   item.publisher = rss_plain(nodes.source);
@@ -229,16 +232,15 @@ Item rss_item(pugi::xml_node node) {
   if (item.summary.empty()) {
     if (const pugi::xml_node encoded = nodes.encoded) item.summary = html_text(encoded);
   }
-  return item;
 }
 
-Item atom_entry(pugi::xml_node node, std::string_view prefix) {
+// Fills `item` from an Atom `<entry>` whose elements carry `prefix`.
+void read_atom_entry(pugi::xml_node node, std::string_view prefix, Item& item) {
   const auto child = [&](std::string_view local) {
     std::string name(prefix);
     name += local;
     return node.child(name.c_str());
   };
-  Item item;
   item.title = atom_text(child("title"));
   item.guid = trimmed_text(child("id"), item.guid_scratch);
   std::string link_name(prefix);
@@ -254,11 +256,8 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
     const pugi::xml_node date = child(field);
     if (!date) continue;
     std::string scratch;
-    const std::string_view date_text = trimmed_text(date, scratch);
-    if (item.date_text.empty()) {
-      item.date_scratch = date_text;
-      item.date_text = item.date_scratch;
-    }
+    const std::string_view date_text = trimmed_text(date, item.date_text.empty() ? item.date_scratch : scratch);
+    if (item.date_text.empty()) item.date_text = date_text;
     if (auto t = parse_rfc3339(date_text); t) {
       item.published = t;
       break;
@@ -277,7 +276,6 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
   if (item.summary.empty()) {
     if (const pugi::xml_node content = child("content")) item.summary = atom_text(content);
   }
-  return item;
 }
 
 // Item keys already taken, as views of the keys of `ParseOutput::observations` (which is reserved
@@ -285,7 +283,7 @@ Item atom_entry(pugi::xml_node node, std::string_view prefix) {
 using SeenKeys = boost::unordered_flat_set<std::string_view>;
 
 // Keys, cleans and appends one item; or records why it was dropped.
-void add_item(Item item, std::size_t index, std::string_view fallback_publisher, SeenKeys& seen, ParseOutput& out) {
+void add_item(Item& item, std::size_t index, std::string_view fallback_publisher, SeenKeys& seen, ParseOutput& out) {
   make_valid_utf8(item.title);
   make_valid_utf8(item.publisher);
   split_publisher_from_title(item);
@@ -436,15 +434,21 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
     // RSS 2.0 items live in the channel, RSS 1.0 items next to it.
     const pugi::xml_node parent = root_local == "rss" ? channel : root;
     reserve_for(parent, "item", out, seen);
-    for (pugi::xml_node item = parent.child("item"); item; item = item.next_sibling("item"))
-      add_item(rss_item(item), index++, channel_title, seen, out);
+    for (pugi::xml_node node = parent.child("item"); node; node = node.next_sibling("item")) {
+      Item item;
+      read_rss_item(node, item);
+      add_item(item, index++, channel_title, seen, out);
+    }
   } else if (root_local == "feed") {
     const std::string prefix(prefix_of(root_name));
     const std::string feed_title = text::sanitize_utf8(atom_text(root.child((prefix + "title").c_str())));
     const std::string entry_name = prefix + "entry";
     reserve_for(root, entry_name.c_str(), out, seen);
-    for (pugi::xml_node entry = root.child(entry_name.c_str()); entry; entry = entry.next_sibling(entry_name.c_str()))
-      add_item(atom_entry(entry, prefix), index++, feed_title, seen, out);
+    for (pugi::xml_node entry = root.child(entry_name.c_str()); entry; entry = entry.next_sibling(entry_name.c_str())) {
+      Item item;
+      read_atom_entry(entry, prefix, item);
+      add_item(item, index++, feed_title, seen, out);
+    }
   } else {
     std::string what = "an XML document whose root element is <" +
                        text::sanitize_utf8(text::truncate_utf8(root_name, 40)) + ">";
