@@ -8,30 +8,11 @@
 #include <vector>
 
 #include "config/source_index.hpp"
-#include "watchers/time.hpp"
+#include "core/result.hpp"
+#include "core/secret.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::config {
-
-/// A secret resolved at load (`env:NAME`, `file:PATH`, `credential:NAME` or a literal); it has no
-/// stream or format operator so it cannot end up in a log line by accident.
-class Secret {
- public:
-  Secret() = default;
-  explicit Secret(std::string value) : value_(std::move(value)) {}
-  /// The secret itself, for the one place that must send it.
-  const std::string& reveal() const { return value_; }
-  /// True when no secret was configured.
-  bool empty() const { return value_.empty(); }
-
- private:
-  std::string value_;
-};
-
-/// A position in a config file, 1-based; 0 when unknown.
-struct Position {
-  int line = 0;
-  int column = 0;
-};
 
 /// Confirmation status of a figure or an alert, as the seed tags them.
 enum class Confirmation { ai_prior, reported, confirmed };
@@ -239,15 +220,13 @@ struct Config {
   SourceIndex source_index;
 };
 
-/// The names used in TOML for the enums above (`edgar-filings`, `metric-move`, `ai-prior`, ...).
+/// The names used in TOML for the enums above (`edgar-filings`, `metric-move`, `ai-prior`, ...), from
+/// the tables in `config/names.hpp`.
 std::string_view to_string(SourceKind kind);
 std::string_view to_string(TriggerKind kind);
 std::string_view to_string(ChannelKind kind);
 std::string_view to_string(Confirmation status);
 std::string_view to_string(PriceProvider provider);
 std::string_view to_string(JobsProvider provider);
-
-/// True for hosts under `sec.gov` (EDGAR fair-access rules apply).
-bool is_sec_host(std::string_view host);
 
 }  // namespace watchdesk::config

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "config/urls.hpp"
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
+#include "core/urls.hpp"
 
 namespace watchdesk::config {
 namespace {
@@ -56,45 +56,51 @@ std::string price_url(PriceProvider provider, std::string_view symbol, PriceHist
   return {};
 }
 
-std::string default_url(const Source& source, TimePoint today) {
-  switch (source.kind) {
-    case SourceKind::edgar_filings:
-      return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=" + source.cik +
-             "&type=" + percent_encode(form_prefix(source.forms), "/") + "&dateb=&owner=include&count=40&output=atom";
-    case SourceKind::edgar_current:
-      return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=" +
-             percent_encode(form_prefix(source.forms), "/") +
-             "&company=&dateb=&owner=include&start=0&count=100&output=atom";
-    case SourceKind::edgar_submissions: return "https://data.sec.gov/submissions/CIK" + cik10(source.cik) + ".json";
-    case SourceKind::edgar_facts: return "https://data.sec.gov/api/xbrl/companyfacts/CIK" + cik10(source.cik) + ".json";
-    case SourceKind::edgar_search: {
-      std::string url = "https://efts.sec.gov/LATEST/search-index?q=" + percent_encode(source.query);
-      if (!source.forms.empty()) url += "&forms=" + join_encoded(source.forms, "/");
-      if (!source.ciks.empty()) {
-        std::vector<std::string> padded;
-        for (const auto& cik : source.ciks) padded.push_back(cik10(cik));
-        url += "&ciks=" + join_encoded(padded, "");
-      }
-      auto start = source.since ? *source.since : today - std::chrono::days{365};
-      url += "&dateRange=custom&startdt=" + format_date(start) + "&enddt=" + format_date(today);
-      return url;
-    }
-    case SourceKind::price:
-      return price_url(source.price_provider, source.symbol,
-                       source.history ? PriceHistory::daily : PriceHistory::latest);
-    case SourceKind::jobs:
-      switch (source.jobs_provider) {
-        case JobsProvider::greenhouse:
-          return "https://boards-api.greenhouse.io/v1/boards/" + percent_encode(source.board) + "/jobs?content=true";
-        case JobsProvider::lever:
-          return "https://api.lever.co/v0/postings/" + percent_encode(source.board) + "?mode=json";
-        case JobsProvider::ashby:
-          return "https://api.ashbyhq.com/posting-api/job-board/" + percent_encode(source.board);
-      }
-      return {};
-    case SourceKind::feed: return {};
+std::string edgar_filings_url(const Source& source, TimePoint) {
+  return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=" + source.cik +
+         "&type=" + percent_encode(form_prefix(source.forms), "/") + "&dateb=&owner=include&count=40&output=atom";
+}
+
+std::string edgar_current_url(const Source& source, TimePoint) {
+  return "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=" +
+         percent_encode(form_prefix(source.forms), "/") + "&company=&dateb=&owner=include&start=0&count=100&output=atom";
+}
+
+std::string edgar_submissions_url(const Source& source, TimePoint) {
+  return "https://data.sec.gov/submissions/CIK" + cik10(source.cik) + ".json";
+}
+
+std::string edgar_facts_url(const Source& source, TimePoint) {
+  return "https://data.sec.gov/api/xbrl/companyfacts/CIK" + cik10(source.cik) + ".json";
+}
+
+std::string edgar_search_url(const Source& source, TimePoint today) {
+  std::string url = "https://efts.sec.gov/LATEST/search-index?q=" + percent_encode(source.query);
+  if (!source.forms.empty()) url += "&forms=" + join_encoded(source.forms, "/");
+  if (!source.ciks.empty()) {
+    std::vector<std::string> padded;
+    for (const auto& cik : source.ciks) padded.push_back(cik10(cik));
+    url += "&ciks=" + join_encoded(padded, "");
+  }
+  const auto start = source.since ? *source.since : today - std::chrono::days{365};
+  url += "&dateRange=custom&startdt=" + format_date(start) + "&enddt=" + format_date(today);
+  return url;
+}
+
+std::string price_source_url(const Source& source, TimePoint) {
+  return price_url(source.price_provider, source.symbol, source.history ? PriceHistory::daily : PriceHistory::latest);
+}
+
+std::string jobs_url(const Source& source, TimePoint) {
+  switch (source.jobs_provider) {
+    case JobsProvider::greenhouse:
+      return "https://boards-api.greenhouse.io/v1/boards/" + percent_encode(source.board) + "/jobs?content=true";
+    case JobsProvider::lever: return "https://api.lever.co/v0/postings/" + percent_encode(source.board) + "?mode=json";
+    case JobsProvider::ashby: return "https://api.ashbyhq.com/posting-api/job-board/" + percent_encode(source.board);
   }
   return {};
 }
+
+std::string no_default_url(const Source&, TimePoint) { return {}; }
 
 }  // namespace watchdesk::config

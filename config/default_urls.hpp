@@ -26,8 +26,18 @@ std::string stooq_symbol(std::string_view symbol);
 /// The quote URL of `provider` for `symbol` (`CRWV`; stooq spells it as `stooq_symbol` does).
 std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history);
 
-/// The default URL of `source` built from its kind's keys; `today` ends an `edgar-search` date
-/// range (the scheduler may rebuild it each day). Empty for `feed`, which needs an explicit `url`.
+/// The default URL of each source kind, built from its keys (the `default_url` column of the
+/// source-kind table); `today` ends an `edgar-search` date range. `feed` has none.
+std::string edgar_filings_url(const Source& source, TimePoint today);
+std::string edgar_current_url(const Source& source, TimePoint today);
+std::string edgar_submissions_url(const Source& source, TimePoint today);
+std::string edgar_facts_url(const Source& source, TimePoint today);
+std::string edgar_search_url(const Source& source, TimePoint today);
+std::string price_source_url(const Source& source, TimePoint today);
+std::string jobs_url(const Source& source, TimePoint today);
+std::string no_default_url(const Source& source, TimePoint today);
+
+/// The default URL of `source`, from its kind's row of the source-kind table.
 std::string default_url(const Source& source, TimePoint today);
 
 }  // namespace watchdesk::config

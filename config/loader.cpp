@@ -16,84 +16,19 @@
 #include <system_error>
 
 #include "config/default_urls.hpp"
-#include "config/secrets.hpp"
-#include "config/suggest.hpp"
-#include "config/units.hpp"
-#include "config/urls.hpp"
-#include "watchers/expression.hpp"
-#include "watchers/text.hpp"
+#include "config/rules.hpp"
+#include "config/source_kinds.hpp"
+#include "config/toml_reader.hpp"
+#include "core/expression.hpp"
+#include "core/secret.hpp"
+#include "core/suggest.hpp"
+#include "core/text/strings.hpp"
+#include "core/units.hpp"
+#include "core/urls.hpp"
 
 namespace watchdesk::config {
 
-std::string LoadError::to_string() const {
-  std::string out = file.string();
-  if (position.line > 0) {
-    out += ':' + std::to_string(position.line);
-    if (position.column > 0) out += ':' + std::to_string(position.column);
-  }
-  return out + ": " + message;
-}
-
 namespace {
-
-// Errors are ranked by tier first, then by place: a misspelt key explains a missing one, a schema
-// error hides what it would cause in the cross-checks, and secrets are resolved only in a valid file.
-enum class Tier { keys = 0, schema = 1, semantics = 2, secrets = 3 };
-
-// Whether a key must be present.
-enum class Need { optional, required };
-
-struct Found {
-  Tier tier;
-  Position at;
-  std::string message;
-};
-
-Position position_of(const toml::source_region& region) {
-  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-
-bool earlier(const Found& a, const Found& b) {
-  if (a.tier != b.tier) return a.tier < b.tier;
-  if (a.at.line != b.at.line) return a.at.line < b.at.line;
-  return a.at.column < b.at.column;
-}
-
-std::string type_phrase(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::none: break;
-  }
-  return "nothing";
-}
-
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-bool has_control_chars(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return std::iscntrl(static_cast<unsigned char>(c)) != 0; });
-}
-
-bool has_space_or_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return std::iscntrl(u) != 0 || std::isspace(u) != 0;
-  });
-}
-
-// Ids start with a letter and use letters, digits, `-` and `_` (so `ID.FIELD` series parse).
-bool valid_id(std::string_view id) {
-  if (id.empty() || !std::isalpha(static_cast<unsigned char>(id.front()))) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_'; });
-}
 
 bool is_expression_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
@@ -110,104 +45,26 @@ std::size_t find_token(std::string_view text, std::string_view name) {
   return std::string_view::npos;
 }
 
-// A contact email somewhere in `text`: `local@domain.tld` as one word.
-bool contains_email(std::string_view text) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find_first_of(" \t<>()[],;\"'", start);
-    if (end == std::string_view::npos) end = text.size();
-    auto word = text.substr(start, end - start);
-    auto at = word.find('@');
-    if (at != std::string_view::npos && at > 0 && word.find('@', at + 1) == std::string_view::npos) {
-      auto domain = word.substr(at + 1);
-      auto dot = domain.rfind('.');
-      if (dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size()) return true;
-    }
-    start = end + 1;
-  }
-  return false;
-}
-
-bool valid_mail_address(std::string_view text) {
-  if (has_space_or_control(text) || text.find_first_of("<>") != std::string_view::npos) return false;
-  return contains_email(text);
-}
-
 // ---- Names of kinds, and which keys each kind takes -------------------------------------------
-
-template <class Kind>
-struct Named {
-  std::string_view name;
-  Kind value;
-};
-
-constexpr Named<SourceKind> source_kinds[] = {{"edgar-filings", SourceKind::edgar_filings},
-                                              {"edgar-current", SourceKind::edgar_current},
-                                              {"edgar-submissions", SourceKind::edgar_submissions},
-                                              {"edgar-facts", SourceKind::edgar_facts},
-                                              {"edgar-search", SourceKind::edgar_search},
-                                              {"price", SourceKind::price},
-                                              {"jobs", SourceKind::jobs},
-                                              {"feed", SourceKind::feed}};
-constexpr Named<TriggerKind> trigger_kinds[] = {{"filing", TriggerKind::filing},
-                                                {"metric-move", TriggerKind::metric_move},
-                                                {"tenant", TriggerKind::tenant},
-                                                {"count", TriggerKind::count}};
-constexpr Named<ChannelKind> channel_kinds[] = {{"slack", ChannelKind::slack},
-                                                {"email", ChannelKind::email},
-                                                {"webhook", ChannelKind::webhook},
-                                                {"stdout", ChannelKind::stdout_}};
-constexpr Named<PriceProvider> price_providers[] = {{"stooq", PriceProvider::stooq}, {"yahoo", PriceProvider::yahoo}};
-constexpr Named<JobsProvider> jobs_providers[] = {
-    {"greenhouse", JobsProvider::greenhouse}, {"lever", JobsProvider::lever}, {"ashby", JobsProvider::ashby}};
-constexpr Named<Confirmation> confirmations[] = {
-    {"ai-prior", Confirmation::ai_prior}, {"reported", Confirmation::reported}, {"confirmed", Confirmation::confirmed}};
-
-template <class Kind, std::size_t N>
-std::vector<std::string> names_of(const Named<Kind> (&table)[N]) {
-  std::vector<std::string> out;
-  for (const auto& entry : table) out.emplace_back(entry.name);
-  return out;
-}
-
-template <class Kind, std::size_t N>
-std::optional<Kind> lookup(const Named<Kind> (&table)[N], std::string_view name) {
-  for (const auto& entry : table)
-    if (entry.name == name) return entry.value;
-  return std::nullopt;
-}
-
-// A key of a kinded section, and the kinds it applies to (empty: every kind).
-template <class Kind>
-struct KeyRule {
-  std::string_view key;
-  std::vector<Kind> kinds;
-};
 
 using SK = SourceKind;
 using TK = TriggerKind;
 using CK = ChannelKind;
 
+// The keys of `[sources.ID]`, from the source-kind table.
 const std::vector<KeyRule<SourceKind>>& source_rules() {
-  static const std::vector<KeyRule<SourceKind>> rules{
-      {"kind", {}},
-      {"every", {}},
-      {"url", {}},
-      {"jitter", {}},
-      {"max_body", {}},
-      {"cik", {SK::edgar_filings, SK::edgar_submissions, SK::edgar_facts}},
-      {"forms", {SK::edgar_filings, SK::edgar_current, SK::edgar_submissions, SK::edgar_search}},
-      {"ciks", {SK::edgar_current, SK::edgar_search}},
-      {"companies", {SK::edgar_current}},
-      {"query", {SK::edgar_search}},
-      {"since", {SK::edgar_search}},
-      {"provider", {SK::price, SK::jobs}},
-      {"fallback", {SK::price}},
-      {"symbol", {SK::price}},
-      {"history", {SK::price}},
-      {"board", {SK::jobs}},
-      {"match", {SK::jobs}},
-  };
+  static const std::vector<KeyRule<SourceKind>> rules = [] {
+    std::vector<KeyRule<SourceKind>> out;
+    for (auto key : common_source_keys()) out.push_back({key, {}});
+    for (const auto& spec : source_kinds()) {
+      for (auto key : spec.keys) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& rule) { return rule.key == key; });
+        if (it == out.end()) it = out.insert(out.end(), KeyRule<SourceKind>{key, {}});
+        it->kinds.push_back(spec.kind);
+      }
+    }
+    return out;
+  }();
   return rules;
 }
 
@@ -260,42 +117,7 @@ const std::vector<std::string>& section_names() {
   return names;
 }
 
-// The series fields each source kind produces (`SOURCE.FIELD`).
-std::vector<std::string> series_fields(SourceKind kind) {
-  switch (kind) {
-    case SK::edgar_facts: return {"revenue_ttm", "shares_outstanding"};
-    case SK::price: return {"close", "open", "high", "low", "volume"};
-    case SK::jobs: return {"open_roles"};
-    default: return {};
-  }
-}
-
-bool is_edgar_kind(SourceKind kind) {
-  switch (kind) {
-    case SK::edgar_filings:
-    case SK::edgar_current:
-    case SK::edgar_submissions:
-    case SK::edgar_facts:
-    case SK::edgar_search: return true;
-    default: return false;
-  }
-}
-
-// Source kinds whose items are filings with a `form` (what a `filing` trigger reads).
-bool yields_filings(SourceKind kind) {
-  return kind == SK::edgar_filings || kind == SK::edgar_current || kind == SK::edgar_submissions ||
-         kind == SK::edgar_search;
-}
-
 // ---- One table being read ----------------------------------------------------------------------
-
-// One table being read (`[sources.crwv-price]`), with its header position for missing-key errors.
-struct Section {
-  const toml::table* table = nullptr;
-  std::string label;  // `[sources.crwv-price]`
-  std::string id;     // `crwv-price`
-  Position header;
-};
 
 // What the cross-checks need to know about a source beyond the typed `Source`.
 struct SourceInfo {
@@ -329,57 +151,22 @@ struct PendingSecret {
   Position at;
 };
 
-class Loader {
+class Loader : private TomlReader {
  public:
   Loader(std::filesystem::path shown, std::filesystem::path absolute)
       : shown_(std::move(shown)), base_dir_(absolute.parent_path()) {
     config_.file = std::move(absolute);
   }
 
-  LoadResult load(std::string_view text);
+  Result<Config> load(std::string_view text);
 
  private:
-  // Error recording.
-  void fail(Tier tier, Position at, std::string message) { found_.push_back(Found{tier, at, std::move(message)}); }
-  void fail(Position at, std::string message) { fail(Tier::schema, at, std::move(message)); }
-
-  // Key checks.
-  template <class Kind, std::size_t N>
-  std::optional<Kind> read_kind(const Section& s, std::string_view what, std::string_view plural,
-                                const Named<Kind> (&table)[N], std::string_view key, std::string_view example);
-  template <class Kind>
-  void check_keys(const Section& s, std::string_view what, Kind kind, const std::vector<KeyRule<Kind>>& rules,
-                  std::string_view kind_name);
-  void check_plain_keys(const Section& s, const std::vector<std::string>& allowed);
-  void missing(const Section& s, std::string_view key, std::string_view example);
-  void wrong_type(const Section& s, std::string_view key, const toml::node& node, std::string_view expected);
-  const toml::node* value(const Section& s, std::string_view key, Need need, std::string_view example);
-
-  // Typed readers: nullopt when absent or wrong (the error is recorded).
-  std::optional<std::string> read_string(const Section& s, std::string_view key, Need need,
-                                         std::string_view example = {}, Position* at = nullptr);
-  std::optional<bool> read_bool(const Section& s, std::string_view key);
-  std::optional<std::int64_t> read_integer(const Section& s, std::string_view key, Need need, std::int64_t min,
-                                           std::int64_t max, std::string_view example = {});
-  std::optional<double> read_number(const Section& s, std::string_view key, Need need, std::string_view example = {});
-  std::optional<Seconds> read_duration(const Section& s, std::string_view key, Need need,
-                                       std::string_view example = {});
-  std::optional<std::size_t> read_size(const Section& s, std::string_view key);
-  std::optional<double> read_fraction(const Section& s, std::string_view key, double max);
-  std::optional<TimePoint> read_date(const Section& s, std::string_view key);
-  std::optional<std::vector<std::string>> read_strings(const Section& s, std::string_view key, Need need,
-                                                       std::string_view example = {},
-                                                       std::vector<Position>* element_at = nullptr,
-                                                       Position* at = nullptr);
   std::optional<std::string> read_cik(const Section& s, std::string_view key);
   std::optional<std::vector<std::string>> read_ciks(const Section& s, std::string_view key);
-  std::optional<std::string> read_url(const Section& s, std::string_view key, Need need, std::string_view example,
-                                      Position* at = nullptr);
 
   // Sections.
   void read_root();
   void read_settings(const Section& s);
-  std::vector<Section> entries(std::string_view section);
   void read_source(const Section& s);
   void read_metric(const Section& s);
   void read_trigger(const Section& s);
@@ -388,7 +175,7 @@ class Loader {
 
   // Cross-checks.
   void check_source_urls();
-  void check_sec_user_agent();
+  void check_user_agent();
   void check_references();
   void check_metrics();
   void check_series(std::string_view owner, std::string_view key, std::string_view name, Position at);
@@ -404,7 +191,6 @@ class Loader {
   std::filesystem::path base_dir_;
   toml::table root_;
   Config config_;
-  std::vector<Found> found_;
 
   bool have_settings_ = false;
   Section settings_section_;
@@ -422,272 +208,22 @@ class Loader {
 
 // ---- Key checks ------------------------------------------------------------------------------
 
-void Loader::missing(const Section& s, std::string_view key, std::string_view example) {
-  std::string message = s.label + " is missing required key '" + std::string(key) + "'";
-  if (!example.empty()) message += " (such as " + std::string(example) + ")";
-  fail(s.header, std::move(message));
-}
 
-void Loader::wrong_type(const Section& s, std::string_view key, const toml::node& node, std::string_view expected) {
-  fail(position_of(node.source()),
-       s.label + " '" + std::string(key) + "' must be " + std::string(expected) + ", got " + type_phrase(node));
-}
 
-const toml::node* Loader::value(const Section& s, std::string_view key, Need need, std::string_view example) {
-  const toml::node* node = s.table->get(key);
-  if (node == nullptr && need == Need::required) missing(s, key, example);
-  return node;
-}
 
-template <class Kind, std::size_t N>
-std::optional<Kind> Loader::read_kind(const Section& s, std::string_view what, std::string_view plural,
-                                      const Named<Kind> (&table)[N], std::string_view key, std::string_view example) {
-  Position at;
-  auto name = read_string(s, key, Need::required, example, &at);
-  if (!name) return std::nullopt;
-  if (auto kind = lookup(table, *name)) return kind;
-  auto valid = names_of(table);
-  std::string message = s.label + " unknown " + std::string(what) + " '" + *name + "'";
-  if (auto guess = closest_match(*name, valid))
-    message += "; did you mean '" + *guess + "'? Valid ";
-  else
-    message += "; valid ";
-  message += std::string(plural) + ": " + text::join(valid, ", ");
-  fail(at, std::move(message));
-  return std::nullopt;
-}
 
-template <class Kind>
-void Loader::check_keys(const Section& s, std::string_view what, Kind kind, const std::vector<KeyRule<Kind>>& rules,
-                        std::string_view kind_name) {
-  std::vector<std::string> allowed;
-  for (const auto& rule : rules)
-    if (rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end())
-      allowed.emplace_back(rule.key);
-  for (auto&& [key, node] : *s.table) {
-    (void)node;
-    const auto name = key.str();
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-    auto rule = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.key == name; });
-    if (rule != rules.end()) {
-      std::vector<std::string> owners;
-      for (auto k : rule->kinds) owners.emplace_back(config::to_string(k));
-      fail(Tier::keys, position_of(key.source()),
-           "key '" + std::string(name) + "' does not apply to " + s.label + " (kind " + std::string(kind_name) +
-               "); it is a key of " + text::join(owners, ", ") + " " + std::string(what) + "s");
-      continue;
-    }
-    std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
-    if (auto guess = closest_match(name, allowed))
-      message += "; did you mean '" + *guess + "'?";
-    else
-      message += "; valid keys for kind " + std::string(kind_name) + ": " + text::join(allowed, ", ");
-    fail(Tier::keys, position_of(key.source()), std::move(message));
-  }
-}
 
-void Loader::check_plain_keys(const Section& s, const std::vector<std::string>& allowed) {
-  for (auto&& [key, node] : *s.table) {
-    (void)node;
-    const auto name = key.str();
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-    std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
-    if (auto guess = closest_match(name, allowed))
-      message += "; did you mean '" + *guess + "'?";
-    else
-      message += "; valid keys: " + text::join(allowed, ", ");
-    fail(Tier::keys, position_of(key.source()), std::move(message));
-  }
-}
 
 // ---- Typed readers -----------------------------------------------------------------------------
 
-std::optional<std::string> Loader::read_string(const Section& s, std::string_view key, Need need,
-                                               std::string_view example, Position* at) {
-  const auto* node = value(s, key, need, example);
-  if (node == nullptr) return std::nullopt;
-  if (at) *at = position_of(node->source());
-  const auto* str = node->as_string();
-  if (str == nullptr) {
-    wrong_type(s, key, *node, example.empty() ? "a string" : "a string such as " + std::string(example));
-    return std::nullopt;
-  }
-  if (str->get().empty()) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must not be empty");
-    return std::nullopt;
-  }
-  return str->get();
-}
 
-std::optional<bool> Loader::read_bool(const Section& s, std::string_view key) {
-  const auto* node = value(s, key, Need::optional, {});
-  if (node == nullptr) return std::nullopt;
-  if (const auto* b = node->as_boolean()) return b->get();
-  wrong_type(s, key, *node, "true or false");
-  return std::nullopt;
-}
 
-std::optional<std::int64_t> Loader::read_integer(const Section& s, std::string_view key, Need need, std::int64_t min,
-                                                 std::int64_t max, std::string_view example) {
-  const auto* node = value(s, key, need, example);
-  if (node == nullptr) return std::nullopt;
-  const auto* i = node->as_integer();
-  if (i == nullptr) {
-    wrong_type(s, key, *node, "an integer");
-    return std::nullopt;
-  }
-  if (i->get() < min || i->get() > max) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between " + std::to_string(min) +
-                                          " and " + std::to_string(max) + ", got " + std::to_string(i->get()));
-    return std::nullopt;
-  }
-  return i->get();
-}
 
-std::optional<double> Loader::read_number(const Section& s, std::string_view key, Need need, std::string_view example) {
-  const auto* node = value(s, key, need, example);
-  if (node == nullptr) return std::nullopt;
-  if (const auto* i = node->as_integer()) return static_cast<double>(i->get());
-  if (const auto* f = node->as_floating_point()) {
-    if (!std::isfinite(f->get())) {
-      fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be a finite number");
-      return std::nullopt;
-    }
-    return f->get();
-  }
-  wrong_type(s, key, *node, "a number");
-  return std::nullopt;
-}
 
-std::optional<Seconds> Loader::read_duration(const Section& s, std::string_view key, Need need,
-                                             std::string_view example) {
-  const auto* node = value(s, key, need, example);
-  if (node == nullptr) return std::nullopt;
-  const auto* str = node->as_string();
-  if (str == nullptr) {
-    wrong_type(s, key, *node, "a duration string such as \"10m\"");
-    return std::nullopt;
-  }
-  auto parsed = parse_duration(str->get());
-  if (!parsed) {
-    fail(position_of(node->source()),
-         s.label + " '" + std::string(key) + "' is not a duration: " + in_quotes(str->get()) +
-             "; write whole numbers with the units s, m, h, d, w, largest first, such as \"90s\", \"10m\", "
-             "\"6h\", \"7d\" or \"1h30m\"");
-    return std::nullopt;
-  }
-  if (parsed->count() < 1) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be at least 1s");
-    return std::nullopt;
-  }
-  return parsed;
-}
 
-std::optional<std::size_t> Loader::read_size(const Section& s, std::string_view key) {
-  const auto* node = value(s, key, Need::optional, {});
-  if (node == nullptr) return std::nullopt;
-  std::optional<std::size_t> size;
-  if (const auto* i = node->as_integer()) {
-    if (i->get() > 0) size = static_cast<std::size_t>(i->get());
-  } else if (const auto* str = node->as_string()) {
-    size = parse_size(str->get());
-    if (!size) {
-      fail(position_of(node->source()),
-           s.label + " '" + std::string(key) + "' is not a size: " + in_quotes(str->get()) +
-               "; write a whole number of bytes with an optional unit B, KiB, MiB, GiB, KB, MB or GB, such as "
-               "\"16MiB\"");
-      return std::nullopt;
-    }
-  } else {
-    wrong_type(s, key, *node, "a size such as \"16MiB\" or a number of bytes");
-    return std::nullopt;
-  }
-  if (!size || *size == 0) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be more than 0 bytes");
-    return std::nullopt;
-  }
-  return size;
-}
 
-std::optional<double> Loader::read_fraction(const Section& s, std::string_view key, double max) {
-  const auto* node = value(s, key, Need::optional, {});
-  if (node == nullptr) return std::nullopt;
-  std::optional<double> fraction;
-  if (const auto* str = node->as_string()) {
-    fraction = parse_percent(str->get());
-    if (!fraction) {
-      fail(position_of(node->source()), s.label + " '" + std::string(key) + "' is not a percentage: " +
-                                            in_quotes(str->get()) + "; write it such as \"10%\"");
-      return std::nullopt;
-    }
-  } else if (const auto* i = node->as_integer()) {
-    fraction = static_cast<double>(i->get());
-  } else if (const auto* f = node->as_floating_point()) {
-    fraction = f->get();
-  } else {
-    wrong_type(s, key, *node, "a percentage such as \"10%\" or a fraction such as 0.1");
-    return std::nullopt;
-  }
-  if (!std::isfinite(*fraction) || *fraction < 0 || *fraction > max) {
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' must be between 0% and " +
-                                          std::to_string(static_cast<int>(max * 100)) + "%");
-    return std::nullopt;
-  }
-  return fraction;
-}
 
-std::optional<TimePoint> Loader::read_date(const Section& s, std::string_view key) {
-  const auto* node = value(s, key, Need::optional, {});
-  if (node == nullptr) return std::nullopt;
-  if (const auto* d = node->as_date()) {
-    const auto& date = d->get();
-    std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
-                                    std::chrono::day{date.day}};
-    if (ymd.ok()) return TimePoint{std::chrono::sys_days{ymd}};
-  } else if (const auto* str = node->as_string()) {
-    if (auto parsed = parse_date(str->get())) return parsed;
-    fail(position_of(node->source()), s.label + " '" + std::string(key) + "' is not a date: " + in_quotes(str->get()) +
-                                          "; write it as YYYY-MM-DD, such as 2026-06-12");
-    return std::nullopt;
-  }
-  wrong_type(s, key, *node, "a date such as 2026-06-12");
-  return std::nullopt;
-}
 
-std::optional<std::vector<std::string>> Loader::read_strings(const Section& s, std::string_view key, Need need,
-                                                             std::string_view example,
-                                                             std::vector<Position>* element_at, Position* at) {
-  const auto* node = value(s, key, need, example);
-  if (node == nullptr) return std::nullopt;
-  if (at) *at = position_of(node->source());
-  const auto* array = node->as_array();
-  std::string expected =
-      "an array of strings such as " + (example.empty() ? std::string("[\"a\", \"b\"]") : std::string(example));
-  if (array == nullptr) {
-    wrong_type(s, key, *node, expected);
-    return std::nullopt;
-  }
-  std::vector<std::string> out;
-  bool ok = true;
-  for (const auto& element : *array) {
-    const auto* str = element.as_string();
-    if (str == nullptr) {
-      fail(position_of(element.source()),
-           s.label + " '" + std::string(key) + "' must be " + expected + ", got " + type_phrase(element) + " in it");
-      ok = false;
-      continue;
-    }
-    if (str->get().empty()) {
-      fail(position_of(element.source()), s.label + " '" + std::string(key) + "' must not contain empty strings");
-      ok = false;
-      continue;
-    }
-    out.push_back(str->get());
-    if (element_at) element_at->push_back(position_of(element.source()));
-  }
-  if (!ok) return std::nullopt;
-  return out;
-}
 
 std::optional<std::string> Loader::read_cik(const Section& s, std::string_view key) {
   const auto* node = value(s, key, Need::required, "cik = \"1181412\"");
@@ -732,55 +268,9 @@ std::optional<std::vector<std::string>> Loader::read_ciks(const Section& s, std:
   return out;
 }
 
-std::optional<std::string> Loader::read_url(const Section& s, std::string_view key, Need need, std::string_view example,
-                                            Position* at) {
-  Position here;
-  auto url = read_string(s, key, need, example, &here);
-  if (at) *at = here;
-  if (!url) return std::nullopt;
-  auto scheme = url_scheme(*url);
-  bool web = scheme == "http" || scheme == "https";
-  // A relative `file:` path is turned into a URL later, so only it may hold spaces.
-  bool relative_file = scheme == "file" && !url->starts_with("file://");
-  bool bad_chars = relative_file ? has_control_chars(*url) : has_space_or_control(*url);
-  if (bad_chars || (!web && scheme != "file") || (web && url_host(*url).empty())) {
-    fail(here, s.label + " '" + std::string(key) + "' must be an http:// or https:// URL with a host, got " +
-                   in_quotes(*url));
-    return std::nullopt;
-  }
-  return url;
-}
 
 // ---- Sections ----------------------------------------------------------------------------------
 
-std::vector<Section> Loader::entries(std::string_view section) {
-  std::vector<Section> out;
-  const auto* node = root_.get(section);
-  if (node == nullptr) return out;
-  const auto* table = node->as_table();
-  if (table == nullptr) return out;  // reported by read_root
-  for (auto&& [key, child] : *table) {
-    std::string id(key.str());
-    std::string label = "[" + std::string(section) + "." + id + "]";
-    const auto* child_table = child.as_table();
-    if (child_table == nullptr) {
-      fail(position_of(child.source()), "'" + id + "' in [" + std::string(section) + "] must be a table (" + label +
-                                            " with its keys), got " + type_phrase(child));
-      continue;
-    }
-    if (!valid_id(id)) {
-      fail(position_of(key.source()), label +
-                                          ": an id must start with a letter and use only letters, digits, "
-                                          "'-' and '_'");
-      continue;
-    }
-    out.push_back(Section{child_table, std::move(label), std::move(id), position_of(child.source())});
-  }
-  std::sort(out.begin(), out.end(), [](const Section& a, const Section& b) {
-    return a.header.line != b.header.line ? a.header.line < b.header.line : a.header.column < b.header.column;
-  });
-  return out;
-}
 
 void Loader::read_root() {
   for (auto&& [key, node] : root_) {
@@ -814,8 +304,8 @@ void Loader::read_settings(const Section& s) {
     w.state = resolve_path(*state);
   Position ua_at;
   if (auto ua = read_string(s, "user_agent", Need::optional, {}, &ua_at)) {
-    if (has_control_chars(*ua))
-      fail(ua_at, s.label + " 'user_agent' must be one line without control characters");
+    if (auto problem = user_agent_problem(*ua))
+      fail(ua_at, s.label + " 'user_agent' " + *problem);
     else
       w.user_agent = *ua;
   }
@@ -904,13 +394,13 @@ void Loader::read_settings(const Section& s) {
 }
 
 void Loader::read_source(const Section& s) {
-  const auto errors_before = found_.size();
+  const auto errors_before = findings().size();
   Source src;
   src.id = s.id;
   src.position = s.header;
   src.max_body = config_.watchdesk.max_body;
   SourceInfo info;
-  auto kind = read_kind(s, "source kind", "source kinds", source_kinds, "kind", "kind = \"feed\"");
+  auto kind = read_name<SourceKind>(s, "source kind", "source kinds", "kind", "kind = \"feed\"");
   if (!kind) {
     info.ok = false;
     config_.sources.push_back(std::move(src));
@@ -918,7 +408,7 @@ void Loader::read_source(const Section& s) {
     return;
   }
   src.kind = *kind;
-  check_keys(s, "source", *kind, source_rules(), config::to_string(*kind));
+  check_keys(s, "source", *kind, source_rules());
 
   if (auto every = read_duration(s, "every", Need::required, "every = \"10m\"")) src.every = *every;
   if (auto jitter = read_fraction(s, "jitter", 0.5)) src.jitter = *jitter;
@@ -956,12 +446,12 @@ void Loader::read_source(const Section& s) {
     }
     case SK::price: {
       if (auto p =
-              read_kind(s, "price provider", "price providers", price_providers, "provider", "provider = \"stooq\""))
+              read_name<PriceProvider>(s, "price provider", "price providers", "provider", "provider = \"stooq\""))
         src.price_provider = *p;
       Position fallback_at;
       if (s.table->get("fallback") != nullptr) {
         fallback_at = position_of(s.table->get("fallback")->source());
-        src.fallback = read_kind(s, "price provider", "price providers", price_providers, "fallback", {});
+        src.fallback = read_name<PriceProvider>(s, "price provider", "price providers", "fallback", {});
       }
       Position symbol_at;
       if (auto symbol = read_string(s, "symbol", Need::required, "symbol = \"CRWV\"", &symbol_at)) {
@@ -983,7 +473,7 @@ void Loader::read_source(const Section& s) {
     }
     case SK::jobs: {
       if (auto p =
-              read_kind(s, "jobs provider", "jobs providers", jobs_providers, "provider", "provider = \"greenhouse\""))
+              read_name<JobsProvider>(s, "jobs provider", "jobs providers", "provider", "provider = \"greenhouse\""))
         src.jobs_provider = *p;
       Position board_at;
       if (auto board = read_string(s, "board", Need::required, "board = \"xai\"", &board_at)) {
@@ -998,14 +488,14 @@ void Loader::read_source(const Section& s) {
     }
     case SK::feed: break;
   }
-  info.ok = found_.size() == errors_before;
+  info.ok = findings().size() == errors_before;
   if (info.ok && !src.url_overridden) src.url = default_url(src, now_utc());
   config_.sources.push_back(std::move(src));
   source_info_.push_back(info);
 }
 
 void Loader::read_metric(const Section& s) {
-  const auto errors_before = found_.size();
+  const auto errors_before = findings().size();
   check_plain_keys(s, {"expr"});
   Metric metric;
   metric.name = s.id;
@@ -1017,26 +507,25 @@ void Loader::read_metric(const Section& s) {
     metric.expr = *expr;
     auto parsed = Expression::parse(*expr);
     if (!parsed) {
-      int column = expression_error_column(parsed.error());
-      std::string what = parsed.error().message;
-      if (auto colon = what.find(": "); column > 0 && colon != std::string::npos) what = what.substr(colon + 2);
-      fail(Position{info.expr_at.line, info.expr_at.column + column}, s.label + " 'expr' does not parse: " + what);
+      const int column = parsed.error().position.column;
+      fail(Position{{}, info.expr_at.line, info.expr_at.column + column}, s.label + " 'expr' does not parse: " +
+                                                                           parsed.error().message);
     } else {
       metric.inputs = parsed->inputs();
     }
   }
-  info.ok = found_.size() == errors_before;
+  info.ok = findings().size() == errors_before;
   config_.metrics.push_back(std::move(metric));
   metric_info_.push_back(std::move(info));
 }
 
 void Loader::read_trigger(const Section& s) {
-  const auto errors_before = found_.size();
+  const auto errors_before = findings().size();
   Trigger trigger;
   trigger.id = s.id;
   trigger.position = s.header;
   TriggerInfo info;
-  auto kind = read_kind(s, "trigger kind", "trigger kinds", trigger_kinds, "kind", "kind = \"filing\"");
+  auto kind = read_name<TriggerKind>(s, "trigger kind", "trigger kinds", "kind", "kind = \"filing\"");
   if (!kind) {
     info.ok = false;
     config_.triggers.push_back(std::move(trigger));
@@ -1044,7 +533,7 @@ void Loader::read_trigger(const Section& s) {
     return;
   }
   trigger.kind = *kind;
-  check_keys(s, "trigger", *kind, trigger_rules(), config::to_string(*kind));
+  check_keys(s, "trigger", *kind, trigger_rules());
 
   if (s.table->get("channels") == nullptr) {
     fail(s.header, s.label +
@@ -1059,7 +548,6 @@ void Loader::read_trigger(const Section& s) {
     trigger.channels = *channels;
   }
   trigger.max_age = read_duration(s, "max_age", Need::optional);
-  if (!trigger.max_age && (*kind == TK::tenant || *kind == TK::count || *kind == TK::metric_move)) trigger.max_age = Seconds{3 * 86400};
 
   auto read_above_below = [&] {
     trigger.above = read_number(s, "above", Need::optional);
@@ -1154,7 +642,7 @@ void Loader::read_trigger(const Section& s) {
         fail(s.header, s.label + " needs at least one of 'above' or 'below' (such as above = 10)");
       break;
   }
-  info.ok = found_.size() == errors_before;
+  info.ok = findings().size() == errors_before;
   config_.triggers.push_back(std::move(trigger));
   trigger_info_.push_back(std::move(info));
 }
@@ -1163,13 +651,13 @@ void Loader::read_channel(const Section& s) {
   Channel channel;
   channel.id = s.id;
   channel.position = s.header;
-  auto kind = read_kind(s, "channel kind", "channel kinds", channel_kinds, "kind", "kind = \"slack\"");
+  auto kind = read_name<ChannelKind>(s, "channel kind", "channel kinds", "kind", "kind = \"slack\"");
   if (!kind) {
     config_.channels.push_back(std::move(channel));
     return;
   }
   channel.kind = *kind;
-  check_keys(s, "channel", *kind, channel_rules(), config::to_string(*kind));
+  check_keys(s, "channel", *kind, channel_rules());
   if (auto d = read_duration(s, "give_up_after", Need::optional)) channel.give_up_after = *d;
   const auto index = config_.channels.size();
   auto secret = [&](std::string_view key, Need need, std::string_view example, Secret Channel::*member) {
@@ -1239,7 +727,7 @@ void Loader::read_figure(const Section& s) {
   figure.name = s.id;
   if (auto label = read_string(s, "label", Need::required, "label = \"SpaceX IPO valuation\"")) figure.label = *label;
   if (auto v = read_string(s, "value", Need::required, "value = \"$1.75-2T\"")) figure.value = *v;
-  if (auto status = read_kind(s, "status", "statuses", confirmations, "status", "status = \"reported\""))
+  if (auto status = read_name<Confirmation>(s, "status", "statuses", "status", "status = \"reported\""))
     figure.status = *status;
   std::vector<Position> signal_at;
   if (auto signals = read_strings(s, "signals", Need::optional, "[\"50da90f1\"]", &signal_at)) {
@@ -1266,34 +754,29 @@ void Loader::check_source_urls() {
   for (std::size_t i = 0; i < config_.sources.size(); ++i) {
     auto& src = config_.sources[i];
     if (!source_info_[i].ok || !src.url_overridden || url_scheme(src.url) != "file") continue;
-    if (!config_.watchdesk.allow_file_urls) {
-      fail(Tier::semantics, source_info_[i].url_at,
-           "[sources." + src.id +
-               "] file: URLs read local snapshots; set allow_file_urls = true in [watchdesk] "
-               "to allow them (offline demos and tests only)");
+    if (auto problem = file_url_problem(src, config_.watchdesk)) {
+      fail(Tier::semantics, source_info_[i].url_at, *problem);
       continue;
     }
     if (src.url.starts_with("file://")) continue;
-    auto path = resolve_path(std::string_view(src.url).substr(5));
-    src.url = "file://" + percent_encode(path.string(), "/");
+    src.url = file_uri(resolve_path(std::string_view(src.url).substr(5)));
   }
 }
 
-void Loader::check_sec_user_agent() {
-  for (std::size_t i = 0; i < config_.sources.size(); ++i) {
-    const auto& src = config_.sources[i];
-    if (!source_info_[i].ok) continue;
-    bool sec = is_edgar_kind(src.kind) || is_sec_host(url_host(src.url));
-    if (!sec || contains_email(config_.watchdesk.user_agent)) continue;
-    std::string why = "source " + src.id +
-                      " fetches from SEC, whose fair-access rules require a User-Agent "
-                      "with your name and a contact email, such as user_agent = \"Acme Research ops@acme.example\"";
-    if (config_.watchdesk.user_agent.empty())
-      fail(Tier::semantics, settings_section_.header, "[watchdesk] is missing 'user_agent': " + why);
-    else
-      fail(Tier::semantics, user_agent_at_, "[watchdesk] 'user_agent' has no email address: " + why);
-    return;
-  }
+void Loader::check_user_agent() {
+  const std::string& agent = config_.watchdesk.user_agent;
+  std::vector<Source> checked;
+  for (std::size_t i = 0; i < config_.sources.size(); ++i)
+    if (source_info_[i].ok) checked.push_back(config_.sources[i]);
+  const Source* src = source_breaking_sec_user_agent(agent, checked);
+  if (src == nullptr) return;
+  const std::string why = "source " + src->id +
+                          " fetches from SEC, whose fair-access rules require a User-Agent "
+                          "with your name and a contact email, such as user_agent = \"Acme Research ops@acme.example\"";
+  if (agent.empty())
+    fail(Tier::semantics, settings_section_.header, "[watchdesk] is missing 'user_agent': " + why);
+  else
+    fail(Tier::semantics, user_agent_at_, "[watchdesk] 'user_agent' has no email address: " + why);
 }
 
 void Loader::check_series(std::string_view owner, std::string_view key, std::string_view name, Position at) {
@@ -1302,7 +785,7 @@ void Loader::check_series(std::string_view owner, std::string_view key, std::str
     if (declared_metrics_.count(std::string(name))) return;
     std::vector<std::string> candidates(declared_metrics_.begin(), declared_metrics_.end());
     for (const auto& src : config_.sources)
-      for (const auto& field : series_fields(src.kind)) candidates.push_back(src.id + "." + field);
+      for (const auto field : spec_of(src.kind).series) candidates.push_back(src.id + "." + std::string(field));
     std::string message = std::string(owner) + " '" + std::string(key) + "': unknown series '" + std::string(name) +
                           "'; a series is SOURCE.FIELD (such as crwv-price.close) or the name of a [metrics.NAME]";
     if (auto guess = closest_match(name, candidates)) message += "; did you mean '" + *guess + "'?";
@@ -1322,7 +805,8 @@ void Loader::check_series(std::string_view owner, std::string_view key, std::str
   }
   auto index = static_cast<std::size_t>(src - config_.sources.data());
   if (!source_info_[index].ok) return;
-  auto fields = series_fields(src->kind);
+  const auto series = spec_of(src->kind).series;
+  const std::vector<std::string> fields(series.begin(), series.end());
   if (std::find(fields.begin(), fields.end(), field) != fields.end()) return;
   std::string message = std::string(owner) + " '" + std::string(key) + "': unknown series '" + std::string(name) +
                         "': source " + source_id + " is of kind " + std::string(config::to_string(src->kind));
@@ -1432,7 +916,7 @@ void Loader::check_references() {
       case TK::filing: {
         const auto* src = find_source(owner + " 'source'", trigger.source, info.source_at);
         if (src == nullptr) break;
-        if (!yields_filings(src->kind)) {
+        if (spec_of(src->kind).yields != Yields::filings) {
           fail(Tier::semantics, info.source_at,
                owner +
                    " kind filing needs a filing source (edgar-filings, edgar-current, edgar-submissions or "
@@ -1480,14 +964,11 @@ void Loader::resolve_secrets() {
       continue;
     }
     if (pending.member == &Channel::webhook) {
-      auto scheme = url_scheme(resolved->reveal());
-      if ((scheme != "https" && scheme != "http") || url_host(resolved->reveal()).empty() ||
-          has_space_or_control(resolved->reveal())) {
+      if (auto problem = webhook_value_problem(*resolved)) {
         auto reference = parse_secret_reference(pending.reference);
         std::string what = reference && reference->form != SecretForm::literal ? "the value of " + pending.reference
                                                                                : std::string("the value");
-        fail(Tier::secrets, pending.at,
-             "channel " + channel.id + ": webhook: " + what + " is not an https:// URL (a Slack incoming-webhook URL)");
+        fail(Tier::secrets, pending.at, "channel " + channel.id + ": webhook: " + what + " " + *problem);
         continue;
       }
     }
@@ -1495,11 +976,15 @@ void Loader::resolve_secrets() {
   }
 }
 
-LoadResult Loader::load(std::string_view text) {
+Result<Config> Loader::load(std::string_view text) {
+  const auto error_at = [&](Position at, std::string message) {
+    at.file = shown_.string();
+    return Error{std::move(message), std::move(at), ErrorKind::config};
+  };
   try {
     root_ = toml::parse(text, shown_.string());
   } catch (const toml::parse_error& e) {
-    return LoadResult{std::nullopt, LoadError{shown_, position_of(e.source()), std::string(e.description())}};
+    return error_at(position_of(e.source()), std::string(e.description()));
   }
 
   read_root();
@@ -1508,14 +993,14 @@ LoadResult Loader::load(std::string_view text) {
     have_settings_ = true;
     read_settings(settings_section_);
   } else if (node == nullptr) {
-    fail(Position{1, 1}, "missing [watchdesk] section; it needs at least state = \"/var/lib/watchdesk/state.db\"");
+    fail(Position{{}, 1, 1}, "missing [watchdesk] section; it needs at least state = \"/var/lib/watchdesk/state.db\"");
   }
 
-  auto sources = entries("sources");
-  auto metrics = entries("metrics");
-  auto triggers = entries("triggers");
-  auto channels = entries("channels");
-  auto figures = entries("figures");
+  auto sources = entries(root_, "sources");
+  auto metrics = entries(root_, "metrics");
+  auto triggers = entries(root_, "triggers");
+  auto channels = entries(root_, "channels");
+  auto figures = entries(root_, "figures");
   for (const auto& s : sources) declared_sources_.insert(s.id);
   for (const auto& s : metrics) declared_metrics_.insert(s.id);
   for (const auto& s : channels) declared_channels_.insert(s.id);
@@ -1527,17 +1012,14 @@ LoadResult Loader::load(std::string_view text) {
 
   if (have_settings_) {
     check_source_urls();
-    check_sec_user_agent();
+    check_user_agent();
   }
   check_metrics();
   check_references();
 
-  if (found_.empty()) resolve_secrets();
-  if (!found_.empty()) {
-    const auto& first = *std::min_element(found_.begin(), found_.end(), earlier);
-    return LoadResult{std::nullopt, LoadError{shown_, first.at, first.message}};
-  }
-  return LoadResult{std::move(config_), std::nullopt};
+  if (findings().empty()) resolve_secrets();
+  if (auto first = first_finding()) return error_at(first->at, first->message);
+  return std::move(config_);
 }
 
 std::filesystem::path absolute_of(const std::filesystem::path& file) {
@@ -1546,35 +1028,36 @@ std::filesystem::path absolute_of(const std::filesystem::path& file) {
   return ec ? file : absolute.lexically_normal();
 }
 
+Error file_error(const std::filesystem::path& file, std::string message) {
+  return Error{std::move(message), Position{file.string(), 0, 0}, ErrorKind::config};
+}
+
 }  // namespace
 
-LoadResult load_config_text(std::string_view text, const std::filesystem::path& file) {
+Result<Config> load_config_text(std::string_view text, const std::filesystem::path& file) {
   try {
     Loader loader(file, absolute_of(file));
     return loader.load(text);
   } catch (const std::exception& e) {
-    return LoadResult{std::nullopt, LoadError{file, {}, std::string("cannot load the configuration: ") + e.what()}};
+    return file_error(file, std::string("cannot load the configuration: ") + e.what());
   } catch (...) {
-    return LoadResult{std::nullopt, LoadError{file, {}, "cannot load the configuration"}};
+    return file_error(file, "cannot load the configuration");
   }
 }
 
-LoadResult load_config(const std::filesystem::path& file) {
+Result<Config> load_config(const std::filesystem::path& file) {
   try {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       int error = errno;
-      return LoadResult{
-          std::nullopt,
-          LoadError{file, {}, "cannot read the configuration file: " + std::generic_category().message(error)}};
+      return file_error(file, "cannot read the configuration file: " + std::generic_category().message(error));
     }
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) return LoadResult{std::nullopt, LoadError{file, {}, "cannot read the configuration file"}};
+    if (in.bad()) return file_error(file, "cannot read the configuration file");
     return load_config_text(text.str(), file);
   } catch (const std::exception& e) {
-    return LoadResult{std::nullopt,
-                      LoadError{file, {}, std::string("cannot read the configuration file: ") + e.what()}};
+    return file_error(file, std::string("cannot read the configuration file: ") + e.what());
   }
 }
 

@@ -5,7 +5,7 @@
 
 #include <iostream>
 
-#include "config/units.hpp"
+#include "core/units.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/exit_codes.hpp"
 #include "watchdesk/version.hpp"
@@ -33,7 +33,7 @@ void add_format(CLI::App* cmd, Format& format, std::vector<std::string> allowed)
 // Parses a DURATION option value (`7d`, `90s`).
 std::function<std::string(std::string&)> duration_validator() {
   return [](std::string& text) -> std::string {
-    if (config::parse_duration(text)) return {};
+    if (parse_duration(text)) return {};
     return "expected a duration such as 90s, 10m, 6h or 7d, got '" + text + "'";
   };
 }
@@ -108,13 +108,13 @@ int run_cli(int argc, char** argv) {
   if (*run) return commands::run(run_opts);
   if (*check) {
     check_opts.dry_run = dry_run ? commands::DryRun::yes : commands::DryRun::no;
-    check_opts.deliver_timeout = *config::parse_duration(deliver_timeout);
+    check_opts.deliver_timeout = *parse_duration(deliver_timeout);
     return commands::check(check_opts);
   }
   if (*validate) return commands::validate(validate_opts);
   if (*status) return commands::status(status_opts);
   if (*alerts) {
-    alerts_opts.since = *config::parse_duration(since);
+    alerts_opts.since = *parse_duration(since);
     return commands::alerts(alerts_opts);
   }
   if (*test_alert) return commands::test_alert(test_opts);

@@ -4,8 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/html.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
+#include "core/text/words.hpp"
 #include "watchers/sources/feed.hpp"
-#include "watchers/text.hpp"
 
 using namespace watchdesk;
 

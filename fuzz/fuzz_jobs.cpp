@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/text/utf8.hpp"
 #include "watchers/sources/jobs.hpp"
-#include "watchers/text.hpp"
 
 using namespace watchdesk;
 

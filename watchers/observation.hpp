@@ -8,7 +8,7 @@
 
 #include <boost/container/flat_map.hpp>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk {
 

@@ -1,7 +1,7 @@
 // Signal ids: the stable, citable evidence id of an observation.
 #include "watchers/observation.hpp"
 
-#include "watchers/digest.hpp"
+#include "core/digest.hpp"
 
 namespace watchdesk {
 

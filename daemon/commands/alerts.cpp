@@ -37,8 +37,8 @@ json::object delivery_json(const store::Delivery& d) {
 
 int alerts(const AlertsOptions& options) {
   auto started = start(options.common, store::Access::read_only);
-  if (auto* code = std::get_if<int>(&started)) return *code;
-  auto& store = *std::get<Started>(started).store;
+  if (!started) return report_failure(started.error());
+  auto& store = *started->store;
   auto history = store.alerts_since(now_utc() - options.since);
 
   if (options.format == Format::json) {

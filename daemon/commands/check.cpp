@@ -1,6 +1,5 @@
 // `watchdesk check`: fetch every needed source once, ingest, deliver what was raised, summarise, exit.
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -10,12 +9,9 @@
 
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
-#include "daemon/delivery/channel_transport.hpp"
-#include "daemon/delivery/dispatcher.hpp"
 #include "daemon/delivery/message_format.hpp"
 #include "daemon/exit_codes.hpp"
-#include "daemon/pipeline/ingest.hpp"
-#include "daemon/pipeline/source_fetch.hpp"
+#include "daemon/runtime/runtime.hpp"
 
 namespace watchdesk::commands {
 namespace {
@@ -26,29 +22,26 @@ namespace json = boost::json;
 // real run keeps only how many there were (they are in the state by then), so a check over
 // thousands of sources does not hold every new entry until it exits.
 struct SourceSummary {
+  std::string source_id;
+  bool healthy = false;
+  std::string error;
   pipeline::IngestReport report;
   std::size_t new_count = 0;
   std::size_t point_count = 0;
 };
 
-SourceSummary summarise(pipeline::IngestReport report, DryRun dry_run) {
-  SourceSummary s{std::move(report), 0, 0};
-  s.new_count = s.report.new_observations.size();
-  s.point_count = s.report.points.size();
-  if (dry_run == DryRun::no) {
-    s.report.new_observations = {};
-    s.report.points = {};
-  }
+SourceSummary summarise(const pipeline::PollResult& result, DryRun dry_run) {
+  SourceSummary s{result.source_id, result.succeeded(), result.error, {}, result.report.new_observations.size(),
+                  result.report.points.size()};
+  if (dry_run == DryRun::yes) s.report = result.report;
   return s;
 }
 
-// One source's line of the summary; a dry run also lists what the fetch brought, as the text does.
 json::object source_json(const SourceSummary& summary, DryRun dry_run) {
   const auto& r = summary.report;
-  json::object o{{"source", r.source_id}, {"healthy", r.healthy}, {"new", summary.new_count},
+  json::object o{{"source", summary.source_id}, {"healthy", summary.healthy}, {"new", summary.new_count},
                  {"points", summary.point_count}};
-  if (!r.error.empty()) o["error"] = r.error;
-  if (!r.store_error.empty()) o["store_error"] = r.store_error;
+  if (!summary.error.empty()) o["error"] = summary.error;
   if (dry_run == DryRun::yes) {
     json::array observations, points;
     for (const auto& seen : r.new_observations)
@@ -69,12 +62,12 @@ bool is_health_alert(const pipeline::QueuedAlert& a) { return a.id.rfind("health
 int check(const CheckOptions& options) {
   const bool dry = options.dry_run == DryRun::yes;
   auto started = dry ? start_scratch(options.common) : start(options.common, store::Access::read_write);
-  if (auto* code = std::get_if<int>(&started)) return *code;
-  auto& cfg = std::get<Started>(started).config;
-  auto& store = *std::get<Started>(started).store;
+  if (!started) return report_failure(started.error());
+  auto config = std::make_shared<const config::Config>(std::move(started->config));
+  std::shared_ptr<store::StateStore> store = std::move(started->store);
 
   for (const auto& id : options.triggers) {
-    if (!cfg.find_trigger(id)) {
+    if (!config->find_trigger(id)) {
       std::cerr << "watchdesk check: no trigger '" << id << "' in " << options.common.config_file << "\n";
       return to_int(ExitCode::usage);
     }
@@ -82,84 +75,29 @@ int check(const CheckOptions& options) {
 
   // What is really outstanding after a dry run: what was before it (it sends nothing, and what it
   // queues stays in the scratch copy).
-  const std::size_t pending_before = dry ? store.pending_deliveries().size() : 0;
+  const std::size_t pending_before = dry ? store->pending_deliveries().size() : 0;
 
-  boost::asio::io_context io;
   int exit_code = to_int(ExitCode::ok);
   std::vector<SourceSummary> reports;
   std::vector<pipeline::QueuedAlert> raised;
   {
-    http::Client client(io, http::ClientOptions::from_settings(cfg.watchdesk));
+    boost::asio::io_context io;
+    observability::MetricsRegistry metrics;
     // A dry run commits into its private scratch copy of the state (`start_scratch`), never into
     // the state file: so one source's points meet another's in a metric, as they do in a real run.
-    pipeline::Ingestor ingestor(cfg, store, pipeline::Commit::yes, options.triggers);
-    delivery::ChannelTransport transport(client);
-    delivery::Dispatcher dispatcher(cfg, store, transport, std::cout);
-
-    auto sources = ingestor.needed_sources();
-    std::size_t remaining = sources.size();
-    auto deliver_deadline = std::chrono::steady_clock::now();
-    boost::asio::steady_timer pump_timer(io);
-    boost::asio::steady_timer deadline_timer(io);
-    bool past_deadline = false;
-
-    // Delivery: pump now, and again whenever a retry falls due before the deadline; when nothing
-    // more can happen before it, the deadline timer is cancelled and the loop runs out of work.
-    std::function<void()> pump = [&] {
-      if (dry || past_deadline) {
-        deadline_timer.cancel();
-        return;
-      }
-      dispatcher.pump(now_utc());
-      if (dispatcher.in_flight() > 0) return;  // the outcome callback pumps again
-      if (auto next = dispatcher.next_due()) {
-        auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
-        if (std::chrono::steady_clock::now() + wait <= deliver_deadline) {
-          pump_timer.expires_after(wait);
-          pump_timer.async_wait([&](const boost::system::error_code& ec) {
-            if (!ec) pump();
-          });
-          return;
-        }
-      }
-      deadline_timer.cancel();
+    auto built = runtime::Runtime::build(io, config, store, metrics, std::cout, runtime::RuntimeOptions{options.triggers, {}});
+    if (!built) return report_failure(built.error());
+    auto& runtime = *built.value();
+    runtime.on_poll = [&](const pipeline::PollResult& result) {
+      raised.insert(raised.end(), result.report.alerts.begin(), result.report.alerts.end());
+      reports.push_back(summarise(result, options.dry_run));
     };
-    dispatcher.on_outcome = [&](const store::Delivery&, const delivery::Judgement&) {
-      if (dispatcher.in_flight() == 0) pump();
-    };
-
-    auto all_fetched = [&] {
-      auto ticked = ingestor.tick(now_utc());
-      raised.insert(raised.end(), ticked.begin(), ticked.end());
-      deliver_deadline = std::chrono::steady_clock::now() + options.deliver_timeout;
-      if (!dry) {
-        deadline_timer.expires_at(deliver_deadline);
-        deadline_timer.async_wait([&](const boost::system::error_code& ec) {
-          if (ec) return;
-          past_deadline = true;
-          pump_timer.cancel();
-          client.abort_all("the --deliver-timeout of check expired");
-        });
-      }
-      pump();
-    };
-
-    for (const auto* source : sources) {
-      pipeline::fetch_source(client, *source, store.fetch_state(source->id), [&](pipeline::Fetched fetched) {
-        auto report = ingestor.ingest(fetched.source, pipeline::outcome_of(fetched.response), now_utc());
-        if (!report.store_error.empty())
-          spdlog::error("source {}: cannot record this fetch: {}", report.source_id, report.store_error);
-        else if (!report.healthy)
-          spdlog::warn("source {}: {}", report.source_id, report.error);
-        for (const auto& reason : report.dropped) spdlog::info("source {}: dropped an item: {}", report.source_id, reason);
-        raised.insert(raised.end(), report.alerts.begin(), report.alerts.end());
-        reports.push_back(summarise(std::move(report), options.dry_run));
-        if (--remaining == 0) all_fetched();
-      });
-    }
-    if (sources.empty()) all_fetched();
+    runtime.poll_once([&] {
+      raised.insert(raised.end(), runtime.ticked().begin(), runtime.ticked().end());
+      if (!dry) runtime.deliver_until(std::chrono::steady_clock::now() + options.deliver_timeout, [] {});
+    });
     io.run();
-    client.abort_all("check finished");
+    runtime.abort_all("check finished");
     io.restart();
     io.poll();
   }
@@ -167,11 +105,11 @@ int check(const CheckOptions& options) {
   bool fired = false;
   bool failed = false;
   for (const auto& a : raised) fired = fired || !is_health_alert(a);
-  for (const auto& s : reports) failed = failed || !s.report.healthy || !s.report.store_error.empty();
+  for (const auto& s : reports) failed = failed || !s.healthy;
   if (fired) exit_code = to_int(ExitCode::fired);
   else if (failed) exit_code = to_int(ExitCode::source_failed);
 
-  const std::size_t pending = dry ? pending_before : store.pending_deliveries().size();
+  const std::size_t pending = dry ? pending_before : store->pending_deliveries().size();
   if (options.format == Format::json) {
     json::array srcs, alerts;
     for (const auto& r : reports) srcs.push_back(source_json(r, options.dry_run));
@@ -189,9 +127,9 @@ int check(const CheckOptions& options) {
   std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
   for (const auto& summary : reports) {
     const auto& r = summary.report;
-    std::string line = fmt::format("  {:<24} {:<9}", r.source_id, r.healthy ? "ok" : "FAILED");
-    if (r.healthy) line += fmt::format(" {} new, {} points", summary.new_count, summary.point_count);
-    else line += " " + r.error;
+    std::string line = fmt::format("  {:<24} {:<9}", summary.source_id, summary.healthy ? "ok" : "FAILED");
+    if (summary.healthy) line += fmt::format(" {} new, {} points", summary.new_count, summary.point_count);
+    else line += " " + summary.error;
     std::cout << line << "\n";
     if (dry) {
       for (const auto& o : r.new_observations)

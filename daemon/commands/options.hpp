@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::commands {
 

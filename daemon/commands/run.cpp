@@ -1,6 +1,5 @@
 // `watchdesk run`: the daemon, until SIGTERM or SIGINT has drained it.
 #include <boost/asio/io_context.hpp>
-#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -13,15 +12,17 @@ namespace watchdesk::commands {
 
 int run(const CommonOptions& options) {
   auto started = start(options, store::Access::read_write);
-  if (auto* code = std::get_if<int>(&started)) return *code;
-  auto& s = std::get<Started>(started);
+  if (!started) return report_failure(started.error());
 
   boost::asio::io_context io;
   {
-    service::Daemon daemon(io, options.config_file, std::move(s.config), std::move(s.store));
+    service::Daemon daemon(io, options.config_file, std::move(started->config), std::move(started->store));
     if (auto status = daemon.start(); !status.ok()) {
-      std::cerr << "watchdesk run: " << status.error().message << "\n";
-      return to_int(ExitCode::config);
+      std::cerr << "watchdesk run: " << status.error().to_string() << "\n";
+      const bool state = status.error().kind == ErrorKind::state || status.error().kind == ErrorKind::busy ||
+                         status.error().kind == ErrorKind::read_only || status.error().kind == ErrorKind::corrupt ||
+                         status.error().kind == ErrorKind::unsupported;
+      return state ? to_int(ExitCode::state_unusable) : to_int(ExitCode::config);
     }
     io.run();
   }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include <memory>
-#include <variant>
 
 #include "config/config.hpp"
+#include "core/result.hpp"
 #include "daemon/commands/options.hpp"
 #include "daemon/store/state_store.hpp"
 
@@ -16,16 +16,19 @@ struct Started {
   std::unique_ptr<store::StateStore> store;
 };
 
-/// Loads the config (errors: `FILE:LINE:COL: message`, exit 78), sets up logging from the config or
-/// `--log-level`, and opens the state store with `access` (errors: a clear message, exit 74).
-/// Returns the started state, or the exit status to return.
-std::variant<Started, int> start(const CommonOptions& options, store::Access access);
+/// Loads the config (an error of kind `config`) and sets up logging from the config or
+/// `--log-level`.
+Result<config::Config> load(const CommonOptions& options);
+
+/// `load`, then opens the state store with `access` (an error of kind `state`, naming the file).
+Result<Started> start(const CommonOptions& options, store::Access access);
 
 /// Like `start`, but on a private scratch copy of the state database that is thrown away at exit, so
 /// nothing the command does changes the real state (`check --dry-run`).
-std::variant<Started, int> start_scratch(const CommonOptions& options);
+Result<Started> start_scratch(const CommonOptions& options);
 
-/// Loads the config and sets up logging only (for commands that need no store).
-std::variant<config::Config, int> load(const CommonOptions& options);
+/// Prints `error` for the operator (`FILE:LINE:COL: message` for configuration errors) and returns
+/// the exit status of its kind: 78 for the configuration, 74 for the state database, 64 for usage.
+int report_failure(const Error& error);
 
 }  // namespace watchdesk::commands

@@ -85,9 +85,9 @@ std::string md_cell(std::string s) {
 
 int status(const StatusOptions& options) {
   auto started = start(options.common, store::Access::read_only);
-  if (auto* code = std::get_if<int>(&started)) return *code;
-  auto& cfg = std::get<Started>(started).config;
-  auto& store = *std::get<Started>(started).store;
+  if (!started) return report_failure(started.error());
+  auto& cfg = started->config;
+  auto& store = *started->store;
 
   pipeline::StoreSeries series(store);
   pipeline::StoreObservations observations(store);

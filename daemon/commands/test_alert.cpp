@@ -14,8 +14,8 @@ namespace watchdesk::commands {
 
 int test_alert(const TestAlertOptions& options) {
   auto loaded = load(options.common);
-  if (auto* code = std::get_if<int>(&loaded)) return *code;
-  auto& cfg = std::get<config::Config>(loaded);
+  if (!loaded) return report_failure(loaded.error());
+  auto& cfg = loaded.value();
   const auto* channel = cfg.find_channel(options.channel);
   if (channel == nullptr) {
     std::cerr << "watchdesk test-alert: no channel '" << options.channel << "' in " << options.common.config_file

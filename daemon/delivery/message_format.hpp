@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::delivery {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "config/config.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::delivery {
 

@@ -1,4 +1,4 @@
-// `Scheduler`: one timer over a priority queue of due sources; outcomes, backoff and health.
+// `Scheduler`: one timer over a priority queue of due sources; plans from poll results.
 #include "daemon/fetch/scheduler.hpp"
 
 #include <boost/asio/post.hpp>
@@ -6,9 +6,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <exception>
-
-#include "config/urls.hpp"
 
 namespace watchdesk::fetch {
 
@@ -29,18 +26,6 @@ TimePoint wall_after(Duration d) {
 
 }  // namespace
 
-void FetchReport::apply_to(store::FetchState& state) const {
-  state.source_id = source_id;
-  state.url = url;
-  state.etag = validators.etag;
-  state.last_modified = validators.last_modified;
-  state.last_attempt = attempted_at;
-  if (result != FetchResult::failed) state.last_success = attempted_at;
-  state.last_status = status;
-  state.last_error = result == FetchResult::failed ? error : std::string();
-  state.consecutive_failures = consecutive_failures;
-}
-
 Duration LatenessStats::mean() const {
   return count == 0 ? Duration::zero() : total / static_cast<Duration::rep>(count);
 }
@@ -54,24 +39,12 @@ Duration LatenessStats::percentile(double p) const {
   return sorted[std::min(at, sorted.size() - 1)];
 }
 
-Result<std::unique_ptr<Scheduler>> Scheduler::create(asio::io_context& io, http::Client& client,
-                                                     std::vector<config::Source> sources,
-                                                     SchedulerOptions options, ResponseHandler on_response,
-                                                     ReportHandler on_report) {
-  if (Status agent = http::check_user_agent(client.options().user_agent, sources); !agent.ok()) {
-    return agent.error();
-  }
-  return std::unique_ptr<Scheduler>(new Scheduler(io, client, std::move(sources), options,
-                                                  std::move(on_response), std::move(on_report)));
-}
-
-Scheduler::Scheduler(asio::io_context& io, http::Client& client, std::vector<config::Source> sources,
-                     SchedulerOptions options, ResponseHandler on_response, ReportHandler on_report)
+Scheduler::Scheduler(asio::io_context& io, std::vector<config::Source> sources, PollFunction poll,
+                     ResultHandler on_result, SchedulerOptions options)
     : io_(io),
-      client_(client),
+      poll_(std::move(poll)),
+      on_result_(std::move(on_result)),
       options_(options),
-      on_response_(std::move(on_response)),
-      on_report_(std::move(on_report)),
       timer_(io),
       random_(options.seed != 0 ? options.seed : std::random_device{}()) {
   entries_.reserve(sources.size());
@@ -88,16 +61,46 @@ Scheduler::~Scheduler() { alive_.reset(); }
 
 double Scheduler::uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(random_); }
 
+Scheduler::Entry* Scheduler::find(std::string_view source_id) {
+  auto it = index_.find(std::string(source_id));
+  return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
 void Scheduler::restore(const store::FetchState& state) {
-  auto it = index_.find(state.source_id);
-  if (it == index_.end()) return;
-  Entry& entry = entries_[it->second];
-  if (state.url == entry.source.url) {
-    entry.validators.etag = state.etag;
-    entry.validators.last_modified = state.last_modified;
+  Entry* entry = find(state.source_id);
+  if (entry == nullptr || entry->adopted) return;
+  if (state.url == entry->source.url) {
+    entry->validators.etag = state.etag;
+    entry->validators.last_modified = state.last_modified;
   }
-  entry.failures = std::max(state.consecutive_failures, 0);
-  entry.last_attempt = state.last_attempt;
+  entry->failures = std::max(state.consecutive_failures, 0);
+  entry->last_attempt = state.last_attempt;
+}
+
+void Scheduler::adopt(const Scheduler& previous) {
+  for (const auto& old : previous.entries_) {
+    Entry* entry = find(old.source.id);
+    if (entry == nullptr || entry->source.url != old.source.url) continue;
+    entry->adopted = true;
+    entry->validators = old.validators;
+    entry->failures = old.failures;
+    entry->last_attempt = old.last_attempt;
+    entry->held = old.in_flight || old.held;
+    entry->next_due = old.next_due;
+  }
+}
+
+void Scheduler::release(std::string_view source_id, const pipeline::PollResult& result) {
+  Entry* entry = find(source_id);
+  if (entry == nullptr || !entry->held) return;
+  entry->held = false;
+  if (result.outcome != pipeline::PollOutcome::cancelled) {
+    entry->validators = result.validators;
+    entry->failures = result.consecutive_failures;
+    entry->last_attempt = result.attempted_at;
+  }
+  const auto index = static_cast<std::size_t>(entry - entries_.data());
+  if (mode_ == Mode::continuous) plan_after(index, result, Clock::now());
 }
 
 Duration Scheduler::retry_delay(const Entry& entry, std::optional<Seconds> retry_after) {
@@ -112,10 +115,15 @@ void Scheduler::start() {
   const TimePoint wall = now_utc();
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     Entry& entry = entries_[i];
+    if (entry.held) continue;  // planned when the previous runtime's poll ends
+    if (entry.adopted && entry.next_due) {
+      schedule(i, *entry.next_due);
+      continue;
+    }
     const Duration every = entry.source.every;
     Duration delay = first_delay(every, options_.initial_spread_cap, uniform());
     if (entry.last_attempt && *entry.last_attempt <= wall) {
-      // Fetched before the restart: due one interval (or one backoff) after that attempt.
+      // Polled before: due one interval (or one back-off) after that attempt.
       const Duration since = wall - *entry.last_attempt;
       const Duration wait = entry.failures > 0 ? retry_delay(entry, std::nullopt) : every;
       if (since < wait) delay = wait - since;
@@ -176,12 +184,19 @@ void Scheduler::on_timer() {
     const Due due = queue_.top();
     queue_.pop();
     Entry& entry = entries_[due.index];
-    if (due.generation != entry.generation || entry.in_flight) continue;
+    if (due.generation != entry.generation || entry.in_flight || entry.held) continue;
     dispatch(due.index, due.at);
   }
   // Drop stale entries at the top so the timer is not armed for nothing.
   while (!queue_.empty() && queue_.top().generation != entries_[queue_.top().index].generation) queue_.pop();
   if (!queue_.empty()) arm(queue_.top().at);
+}
+
+std::size_t Scheduler::due_waiting() const {
+  const auto now = Clock::now();
+  return static_cast<std::size_t>(std::count_if(entries_.begin(), entries_.end(), [&](const Entry& e) {
+    return !e.in_flight && e.next_due && *e.next_due <= now;
+  }));
 }
 
 void Scheduler::record_lateness(Duration lateness) {
@@ -198,137 +213,86 @@ void Scheduler::record_lateness(Duration lateness) {
 
 void Scheduler::dispatch(std::size_t index, Clock::time_point planned) {
   Entry& entry = entries_[index];
+  if (entry.in_flight || entry.held) {
+    // A poll of this source is already running: the one-shot pass counts it as done.
+    if (mode_ == Mode::once && once_left_ > 0) --once_left_;
+    finish_attempt();
+    return;
+  }
   entry.in_flight = true;
   entry.next_due.reset();
   ++in_flight_;
-  const auto now = Clock::now();
-  const Duration lateness = std::max(Duration::zero(), now - planned);
-  record_lateness(lateness);
-  const TimePoint attempted_at = now_utc();
-  entry.last_attempt = attempted_at;
-
-  http::Request request;
-  request.url = entry.source.url;
-  request.label = "source " + entry.source.id;
-  request.validators = entry.validators;
-  if (entry.source.max_body > 0) request.limits.max_body = entry.source.max_body;
-
+  entry.lateness = std::max(Duration::zero(), Clock::now() - planned);
+  record_lateness(entry.lateness);
+  entry.last_attempt = now_utc();
   std::weak_ptr<int> alive = alive_;
-  client_.submit(std::move(request), [this, alive, index, planned, lateness, attempted_at](http::Response response) {
-    if (alive.expired()) return;
-    on_response(index, std::move(response), planned, lateness, attempted_at);
-  });
+  poll_(entry.source, entry.validators, entry.failures,
+        [this, alive, index, planned](pipeline::PollResult result) {
+          if (alive.expired()) return;
+          on_result(index, std::move(result), planned);
+        });
 }
 
-void Scheduler::on_response(std::size_t index, http::Response response, Clock::time_point planned,
-                            Duration lateness, TimePoint attempted_at) {
+void Scheduler::plan_after(std::size_t index, const pipeline::PollResult& result, Clock::time_point planned) {
+  Entry& entry = entries_[index];
+  const auto now = Clock::now();
+  Duration next_in;
+  if (result.outcome == pipeline::PollOutcome::failed) {
+    next_in = retry_delay(entry, result.retry_after);
+  } else {
+    const auto due = planned + jittered_interval(entry.source.every, entry.source.jitter, uniform());
+    next_in = std::max(Duration::zero(), due - now);
+  }
+  schedule(index, now + next_in);
+}
+
+void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock::time_point planned) {
   Entry& entry = entries_[index];
   const config::Source& source = entry.source;
   entry.in_flight = false;
   --in_flight_;
-
-  FetchReport report;
-  report.source_id = source.id;
-  report.url = source.url;
-  report.status = response.status;
-  report.curl_code = response.curl_code;
-  report.failure = response.failure;
-  report.attempted_at = attempted_at;
-  report.lateness = lateness;
-  report.elapsed = response.elapsed;
-  report.bytes = response.bytes;
-
-  const std::string host = config::url_host(response.url);
-  if (response.ok()) {
-    Outcome outcome;
-    if (response.body.empty()) {
-      outcome = Outcome::failure(fmt::format("empty body from {} (HTTP {})", host.empty() ? source.url : host,
-                                             response.status));
-    } else if (on_response_) {
-      try {
-        outcome = on_response_(source, response);
-      } catch (const std::exception& e) {
-        outcome = Outcome::failure(std::string("the parser failed: ") + e.what());
-      } catch (...) {
-        outcome = Outcome::failure("the parser failed");
-      }
-    }
-    if (outcome.verdict == Verdict::ok) {
-      report.result = FetchResult::fetched;
-      entry.validators = response.validators;
-    } else {
-      report.result = FetchResult::failed;
-      report.error = outcome.message;
-      // The body was unusable: fetch the whole document next time, not a 304.
-      entry.validators = {};
-    }
-  } else if (response.not_modified()) {
-    report.result = FetchResult::not_modified;
-    if (!response.validators.etag.empty()) entry.validators.etag = response.validators.etag;
-    if (!response.validators.last_modified.empty()) {
-      entry.validators.last_modified = response.validators.last_modified;
-    }
-  } else {
-    report.result = FetchResult::failed;
-    report.error = http::describe_failure(response);
-  }
-
-  const bool failed = report.result == FetchResult::failed;
   const int previous_failures = entry.failures;
-  entry.failures = failed ? entry.failures + 1 : 0;
-  report.consecutive_failures = entry.failures;
-  report.validators = entry.validators;
-
-  const auto now = Clock::now();
-  std::optional<Duration> next_in;
-  if (mode_ == Mode::continuous) {
-    if (failed) {
-      next_in = retry_delay(entry, response.retry_after);
-    } else {
-      const auto due = planned + jittered_interval(source.every, source.jitter, uniform());
-      next_in = std::max(Duration::zero(), due - now);
-    }
-    report.next_attempt = wall_after(*next_in);
+  if (result.outcome != pipeline::PollOutcome::cancelled) {
+    entry.validators = result.validators;
+    entry.failures = result.consecutive_failures;
   }
 
-  if (failed) {
-    report.message = next_in ? fmt::format("source {}: {}, retrying in {} s", source.id, report.error,
-                                           seconds_up(*next_in))
-                             : fmt::format("source {}: {}", source.id, report.error);
-    spdlog::warn("{}", report.message);
-  } else {
-    report.message = report.result == FetchResult::not_modified
-                         ? fmt::format("source {}: not modified (HTTP 304)", source.id)
-                         : fmt::format("source {}: fetched {} bytes (HTTP {})", source.id, report.bytes,
-                                       report.status);
-    if (previous_failures > 0) {
-      spdlog::info("source {}: healthy again after {} failed fetches", source.id, previous_failures);
-    }
-    spdlog::debug("{}", report.message);
+  result.lateness = std::chrono::duration_cast<std::chrono::microseconds>(entry.lateness);
+  std::optional<TimePoint> next_attempt;
+  if (mode_ == Mode::continuous && result.outcome != pipeline::PollOutcome::cancelled) {
+    plan_after(index, result, planned);
+    if (entry.next_due) next_attempt = wall_after(*entry.next_due - Clock::now());
+  }
+
+  switch (result.outcome) {
+    case pipeline::PollOutcome::failed:
+      if (next_attempt)
+        spdlog::warn("source {}: {}, retrying in {} s", source.id, result.error,
+                     seconds_up(*entry.next_due - Clock::now()));
+      else
+        spdlog::warn("source {}: {}", source.id, result.error);
+      break;
+    case pipeline::PollOutcome::fetched:
+    case pipeline::PollOutcome::not_modified:
+      if (previous_failures > 0)
+        spdlog::info("source {}: healthy again after {} failed fetches", source.id, previous_failures);
+      spdlog::debug("source {}: {} (HTTP {}, {} bytes)", source.id,
+                    result.outcome == pipeline::PollOutcome::fetched ? "fetched" : "not modified", result.status,
+                    result.bytes);
+      break;
+    case pipeline::PollOutcome::cancelled: break;
   }
 
   std::weak_ptr<int> alive = alive_;
-  emit(report);
-  if (alive.expired()) return;  // the report handler destroyed the scheduler
-  if (next_in && mode_ == Mode::continuous) schedule(index, now + *next_in);
-  if (once_left_ > 0) --once_left_;  // only counts down for fetches of `run_once`
+  if (on_result_) on_result_(result, next_attempt);
+  if (alive.expired()) return;  // the handler destroyed the scheduler
+  if (mode_ == Mode::once && once_left_ > 0) --once_left_;
   finish_attempt();
-}
-
-void Scheduler::emit(const FetchReport& report) {
-  if (!on_report_) return;
-  try {
-    on_report_(report);
-  } catch (const std::exception& e) {
-    spdlog::error("source {}: the report handler failed: {}", report.source_id, e.what());
-  } catch (...) {
-    spdlog::error("source {}: the report handler failed", report.source_id);
-  }
 }
 
 void Scheduler::finish_attempt() {
   std::weak_ptr<int> alive = alive_;
-  if (mode_ == Mode::once && once_left_ == 0 && once_done_) {
+  if (mode_ == Mode::once && once_left_ == 0 && in_flight_ == 0 && once_done_) {
     asio::post(io_, [this, alive, done = std::move(once_done_)] {
       if (!alive.expired()) mode_ = Mode::idle;
       done();
@@ -347,38 +311,6 @@ void Scheduler::finish_attempt() {
   }
 }
 
-void Scheduler::report_failure(std::string_view source_id, std::string message) {
-  auto it = index_.find(std::string(source_id));
-  if (it == index_.end()) return;
-  const std::size_t index = it->second;
-  Entry& entry = entries_[index];
-  entry.validators = {};
-  if (entry.in_flight) return;  // the attempt under way decides the streak
-  ++entry.failures;
-
-  FetchReport report;
-  report.source_id = entry.source.id;
-  report.url = entry.source.url;
-  report.result = FetchResult::failed;
-  report.error = std::move(message);
-  report.consecutive_failures = entry.failures;
-  report.attempted_at = entry.last_attempt.value_or(now_utc());
-  std::optional<Duration> next_in;
-  if (mode_ == Mode::continuous) {
-    next_in = retry_delay(entry, std::nullopt);
-    report.next_attempt = wall_after(*next_in);
-    report.message = fmt::format("source {}: {}, retrying in {} s", entry.source.id, report.error,
-                                 seconds_up(*next_in));
-  } else {
-    report.message = fmt::format("source {}: {}", entry.source.id, report.error);
-  }
-  spdlog::warn("{}", report.message);
-  std::weak_ptr<int> alive = alive_;
-  emit(report);
-  if (alive.expired()) return;
-  if (next_in) schedule(index, Clock::now() + *next_in);
-}
-
 std::optional<SourceStatus> Scheduler::status(std::string_view source_id) const {
   auto it = index_.find(std::string(source_id));
   if (it == index_.end()) return std::nullopt;
@@ -386,6 +318,7 @@ std::optional<SourceStatus> Scheduler::status(std::string_view source_id) const 
   SourceStatus status;
   status.consecutive_failures = entry.failures;
   status.in_flight = entry.in_flight;
+  status.held = entry.held;
   status.next_due = entry.next_due;
   status.validators = entry.validators;
   return status;

@@ -1,4 +1,5 @@
-// `Scheduler`: when each source is fetched (interval, jitter, backoff, Retry-After) and its health.
+// `Scheduler`: when each source is polled (interval, jitter, back-off, Retry-After); what a poll
+// does is the poll pipeline's business, and source health is the store's.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -18,86 +19,28 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/time.hpp"
 #include "daemon/fetch/timing.hpp"
-#include "daemon/http/client.hpp"
 #include "daemon/http/request.hpp"
+#include "daemon/pipeline/poll.hpp"
 #include "daemon/store/state_store.hpp"
-#include "watchers/result.hpp"
-#include "watchers/time.hpp"
 
 namespace watchdesk::fetch {
 
-/// Whether the caller could use a fetched body.
-enum class Verdict { ok, failed };
+/// Polls one source: the poll pipeline's entry point (`PollPipeline::poll`), or a fake in tests.
+using PollFunction = std::function<void(const config::Source& source, const http::Validators& validators,
+                                        int failures, std::function<void(pipeline::PollResult)> done)>;
 
-/// What the caller made of a fetched body: `ok`, or `failed` with a message naming what was
-/// wrong (`unparseable body: no <feed> element`). A failed body counts as a failed fetch.
-struct Outcome {
-  Verdict verdict = Verdict::ok;
-  std::string message;
-
-  /// The body was used.
-  static Outcome success() { return {}; }
-  /// The body was empty, unparseable or otherwise unusable.
-  static Outcome failure(std::string message) { return {Verdict::failed, std::move(message)}; }
-};
-
-/// How one fetch attempt ended.
-enum class FetchResult {
-  /// A body arrived and the caller accepted it.
-  fetched,
-  /// 304: the document did not change; the caller was not asked to parse anything.
-  not_modified,
-  /// The transfer failed, the status was not 2xx/304, the body was empty, or the caller
-  /// rejected it.
-  failed,
-};
-
-/// Everything about one attempt, for source health, logs and the state store.
-struct FetchReport {
-  std::string source_id;
-  std::string url;
-  FetchResult result = FetchResult::failed;
-  /// HTTP status (0 when there was no answer), libcurl's code and the transfer's failure kind.
-  long status = 0;
-  CURLcode curl_code = CURLE_OK;
-  http::Failure failure = http::Failure::none;
-  /// What went wrong, without the source prefix (empty on success).
-  std::string error;
-  /// The operator's line: `source crwv-price: HTTP 429 from stooq.com, retrying in 120 s`.
-  std::string message;
-  /// Failures in a row, this one included (0 after a success).
-  int consecutive_failures = 0;
-  /// The validators to persist for the next conditional GET (cleared when a body was rejected,
-  /// so that the next fetch gets the whole document again).
-  http::Validators validators;
-  /// When the attempt started (wall clock), and when the next one is due (none in `run_once`).
-  TimePoint attempted_at;
-  std::optional<TimePoint> next_attempt;
-  /// How late the attempt started against its plan (scheduling lateness).
-  Duration lateness{0};
-  /// Transfer time and body bytes.
-  std::chrono::microseconds elapsed{0};
-  std::uint64_t bytes = 0;
-
-  /// Writes this attempt into a state-store row (fields the engine does not own are kept).
-  void apply_to(store::FetchState& state) const;
-};
-
-/// Called with the response of a 2xx fetch with a non-empty body: parse it (the body may be moved
-/// out) and say whether it was usable. Not called for 304 or failures. Exceptions are caught and
-/// count as a failed fetch.
-using ResponseHandler = std::function<Outcome(const config::Source& source, http::Response& response)>;
-
-/// Called after every attempt with its report (persist health and validators here).
-using ReportHandler = std::function<void(const FetchReport& report)>;
+/// Called after every poll with its result and when the next one is due (none outside the
+/// continuous mode).
+using ResultHandler = std::function<void(const pipeline::PollResult& result, std::optional<TimePoint> next_attempt)>;
 
 /// Tuning of the scheduler; the defaults suit the daemon.
 struct SchedulerOptions {
-  /// Backoff after failures: first delay and ceiling.
+  /// Back-off after failures: first delay and ceiling.
   std::chrono::milliseconds backoff_base{std::chrono::seconds(30)};
   std::chrono::milliseconds backoff_cap{std::chrono::hours(1)};
-  /// First fetches are spread over the first interval, but over no more than this.
+  /// First polls are spread over the first interval, but over no more than this.
   std::chrono::milliseconds initial_spread_cap{std::chrono::minutes(15)};
   /// A `Retry-After` longer than this is taken as this.
   Seconds max_retry_after{24 * 3600};
@@ -105,7 +48,7 @@ struct SchedulerOptions {
   std::uint64_t seed = 0;
 };
 
-/// Scheduling lateness (actual start minus planned start) over all attempts so far.
+/// Scheduling lateness (actual start minus planned start) over all polls so far.
 struct LatenessStats {
   std::uint64_t count = 0;
   Duration total{0};
@@ -113,9 +56,9 @@ struct LatenessStats {
   /// The most recent samples (up to 4096), for percentiles.
   std::vector<Duration> recent;
 
-  /// Mean lateness (zero before the first attempt).
+  /// Mean lateness (zero before the first poll).
   Duration mean() const;
-  /// The `p` quantile (0..1) of the recent samples (zero before the first attempt).
+  /// The `p` quantile (0..1) of the recent samples (zero before the first poll).
   Duration percentile(double p) const;
 };
 
@@ -123,24 +66,22 @@ struct LatenessStats {
 struct SourceStatus {
   int consecutive_failures = 0;
   bool in_flight = false;
-  /// When the next fetch is planned (none while in flight, drained or in `run_once`).
+  /// True while a previous runtime's poll of it is still running (after a reload).
+  bool held = false;
+  /// When the next poll is planned (none while in flight, held, drained or outside `start`).
   std::optional<std::chrono::steady_clock::time_point> next_due;
   http::Validators validators;
 };
 
-/// Fetches every source through one `http::Client` on one timer: a priority queue of due times,
-/// never a timer per source, never two fetches of one source at once. Two modes:
-/// `start()` (continuous, for `watchdesk run`) and `run_once()` (every source once, for
-/// `watchdesk check`). `drain()` stops scheduling and reports when in-flight fetches are done.
-/// Single-threaded; destroy it before the client and the `io_context`.
+/// Polls every source on one timer: a priority queue of due times, never a timer per source, never
+/// two polls of one source at once (also across reloads: `adopt` holds a source while the previous
+/// scheduler's poll of it runs). Modes: `start()` (continuous, for `run`) and `run_once()` (each
+/// source once, now, for `check`). `drain()` stops scheduling and reports when polls in flight are
+/// done. Single-threaded; destroy it before the `io_context`.
 class Scheduler {
  public:
-  /// Checks the configuration (a User-Agent with an email when any source is on an SEC host)
-  /// and builds the scheduler; the error says what to fix.
-  static Result<std::unique_ptr<Scheduler>> create(boost::asio::io_context& io, http::Client& client,
-                                                   std::vector<config::Source> sources,
-                                                   SchedulerOptions options, ResponseHandler on_response,
-                                                   ReportHandler on_report);
+  Scheduler(boost::asio::io_context& io, std::vector<config::Source> sources, PollFunction poll,
+            ResultHandler on_result, SchedulerOptions options = {});
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -149,27 +90,31 @@ class Scheduler {
   /// call before `start()` or `run_once()`. Validators of another URL are ignored.
   void restore(const store::FetchState& state);
 
-  /// Continuous mode: first fetches spread over the first interval (sooner for sources whose
-  /// stored last attempt makes them due), then each source every `every` with jitter.
+  /// Takes over from `previous` (the scheduler of the runtime a reload replaces) every source with
+  /// the same id and URL: its plan, validators and failures. A source whose poll is still running
+  /// there is held until `release` says that poll ended. Call before `start()`.
+  void adopt(const Scheduler& previous);
+
+  /// The previous scheduler's poll of `source_id` ended with `result`: the source is no longer
+  /// held, takes the result's validators and failures, and is planned from it.
+  void release(std::string_view source_id, const pipeline::PollResult& result);
+
+  /// Continuous mode: sources not adopted are first polled spread over their first interval (sooner
+  /// when the stored last attempt makes them due), then every `every` with jitter.
   void start();
 
-  /// Fetches every source once, now, within the client's politeness limits; `done` runs (posted)
-  /// when every fetch has been reported.
+  /// Polls every source once, now; `done` runs (posted) when every poll has ended.
   void run_once(std::function<void()> done);
 
-  /// Stops scheduling new fetches; in-flight fetches finish and are reported; then `done` runs
-  /// (posted). Used for graceful shutdown.
+  /// Stops planning new polls; polls in flight finish and are reported; then `done` runs (posted).
   void drain(std::function<void()> done);
-
-  /// Counts a failure the caller found after the fetch was reported (a parse done elsewhere):
-  /// the source's failures grow, its validators are dropped, and its next fetch moves to the
-  /// backoff delay. Unknown ids are ignored.
-  void report_failure(std::string_view source_id, std::string message);
 
   /// The state of one source, if it exists.
   std::optional<SourceStatus> status(std::string_view source_id) const;
-  /// Fetches started and not yet reported.
+  /// Polls started and not yet ended.
   std::size_t in_flight() const { return in_flight_; }
+  /// Sources due and waiting for the loop (their planned time has passed).
+  std::size_t due_waiting() const;
   /// Scheduling lateness so far.
   const LatenessStats& lateness() const { return lateness_; }
 
@@ -182,9 +127,13 @@ class Scheduler {
     http::Validators validators;
     int failures = 0;
     bool in_flight = false;
+    bool held = false;
+    bool adopted = false;
     std::optional<TimePoint> last_attempt;
     std::uint64_t generation = 0;
     std::optional<Clock::time_point> next_due;
+    /// How late the poll under way started.
+    Duration lateness{0};
   };
   struct Due {
     Clock::time_point at;
@@ -193,26 +142,22 @@ class Scheduler {
     bool operator>(const Due& other) const { return at > other.at; }
   };
 
-  Scheduler(boost::asio::io_context& io, http::Client& client, std::vector<config::Source> sources,
-            SchedulerOptions options, ResponseHandler on_response, ReportHandler on_report);
-
+  Entry* find(std::string_view source_id);
   void schedule(std::size_t index, Clock::time_point at);
   void arm(Clock::time_point at);
   void on_timer();
   void dispatch(std::size_t index, Clock::time_point planned);
-  void on_response(std::size_t index, http::Response response, Clock::time_point planned,
-                   Duration lateness, TimePoint attempted_at);
+  void on_result(std::size_t index, pipeline::PollResult result, Clock::time_point planned);
+  void plan_after(std::size_t index, const pipeline::PollResult& result, Clock::time_point planned);
   void finish_attempt();
   void record_lateness(Duration lateness);
   double uniform();
   Duration retry_delay(const Entry& entry, std::optional<Seconds> retry_after);
-  void emit(const FetchReport& report);
 
   boost::asio::io_context& io_;
-  http::Client& client_;
+  PollFunction poll_;
+  ResultHandler on_result_;
   SchedulerOptions options_;
-  ResponseHandler on_response_;
-  ReportHandler on_report_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::size_t> index_;
   std::priority_queue<Due, std::vector<Due>, std::greater<>> queue_;

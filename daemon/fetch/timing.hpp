@@ -4,7 +4,7 @@
 #include <chrono>
 #include <optional>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::fetch {
 

@@ -8,9 +8,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "config/urls.hpp"
+#include "config/rules.hpp"
+#include "core/text/strings.hpp"
+#include "core/urls.hpp"
 #include "watchdesk/version.hpp"
-#include "watchers/text.hpp"
 
 namespace watchdesk::http {
 
@@ -43,41 +44,9 @@ ClientOptions ClientOptions::from_settings(const config::Settings& settings) {
   return options;
 }
 
-bool has_email(std::string_view text) {
-  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
-    auto is_word = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_' ||
-             c == '+';
-    };
-    std::size_t begin = at;
-    while (begin > 0 && is_word(text[begin - 1])) --begin;
-    std::size_t end = at + 1;
-    while (end < text.size() && is_word(text[end])) ++end;
-    std::string_view local = text.substr(begin, at - begin);
-    std::string_view domain = text.substr(at + 1, end - at - 1);
-    const auto dot = domain.find('.');
-    if (!local.empty() && dot != std::string_view::npos && dot > 0 && domain.back() != '.') return true;
-  }
-  return false;
-}
-
-Status check_user_agent(std::string_view user_agent, const std::vector<config::Source>& sources) {
-  if (has_email(user_agent)) return ok_status();
-  for (const auto& source : sources) {
-    const std::string host = config::url_host(source.url);
-    if (!config::is_sec_host(host)) continue;
-    return make_error(fmt::format(
-        "source {} fetches from {}, and SEC fair-access rules require a User-Agent with a name and "
-        "a contact email; user_agent is \"{}\": set [watchdesk] user_agent = \"Your Org "
-        "ops@your-org.example\"",
-        source.id, host, user_agent));
-  }
-  return ok_status();
-}
-
 std::string politeness_key(std::string_view host) {
   if (host.empty()) return {};
-  if (config::is_sec_host(host)) return "sec.gov";
+  if (is_sec_host(host)) return "sec.gov";
   return text::to_lower_ascii(host);
 }
 
@@ -123,7 +92,7 @@ void Client::submit(Request request, Completion done) {
     request.protocols = options_.file_urls == FileUrls::allow ? Protocols::web_and_file : Protocols::web;
   }
 
-  const std::string host = config::url_host(request.url);
+  const std::string host = url_host(request.url);
   const std::string key = politeness_key(host);
   Queued item{std::move(request), std::move(done)};
 
@@ -132,7 +101,7 @@ void Client::submit(Request request, Completion done) {
     multi_.start(std::move(item.request), std::move(item.done));
     return;
   }
-  if (key == "sec.gov" && !has_email(item.request.user_agent)) {
+  if (key == "sec.gov" && !config::has_email(item.request.user_agent)) {
     fail_now(std::move(item), Failure::not_started,
              fmt::format("refusing to contact {} without a contact email in the User-Agent (SEC "
                          "fair-access rules): set [watchdesk] user_agent",
@@ -215,7 +184,7 @@ void Client::finished(const std::string& key, const std::string& label, const Re
   HostState& state = it->second;
   --state.active;
   if (key == "sec.gov" && response.failure == Failure::http_status && response.status == 403) {
-    const std::string host = config::url_host(response.effective_url.empty() ? response.url : response.effective_url);
+    const std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
     state.paused_until = Clock::now() + options_.sec_forbidden_pause;
     state.pause_reason = fmt::format("requests to SEC hosts are paused after HTTP 403 from {}", host);
     spdlog::warn(

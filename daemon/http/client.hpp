@@ -18,7 +18,7 @@
 #include "daemon/http/curl_multi.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/http/token_bucket.hpp"
-#include "watchers/result.hpp"
+#include "core/result.hpp"
 
 namespace watchdesk::http {
 
@@ -50,13 +50,6 @@ struct ClientOptions {
   /// The options `[watchdesk]` configures.
   static ClientOptions from_settings(const config::Settings& settings);
 };
-
-/// True when `text` contains something shaped like an email address (`ops@acme.example`).
-bool has_email(std::string_view text);
-
-/// Refuses a `user_agent` without an email address when any source fetches from an SEC host;
-/// the error names the source and says what to set.
-Status check_user_agent(std::string_view user_agent, const std::vector<config::Source>& sources);
 
 /// The politeness key of a host: `sec.gov` for every SEC host (they share one budget), the host
 /// itself otherwise, empty for URLs without a host (`file://`), which are not rate limited.

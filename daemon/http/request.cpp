@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "config/urls.hpp"
+#include "core/urls.hpp"
 
 namespace watchdesk::http {
 
@@ -18,7 +18,7 @@ std::string format_bytes(std::size_t bytes) {
 }
 
 std::string describe_failure(const Response& response) {
-  std::string host = config::url_host(response.effective_url.empty() ? response.url : response.effective_url);
+  std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
   if (host.empty()) host = response.url;
   switch (response.failure) {
     case Failure::none:

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "config/config.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::http {
 
@@ -68,7 +68,7 @@ struct MailEnvelope {
   /// SMTP login (empty: none).
   std::string username;
   /// Never logged.
-  config::Secret password;
+  Secret password;
   MailTls tls = MailTls::required;
 };
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cstdint>
 
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
 
 namespace watchdesk::http {
 

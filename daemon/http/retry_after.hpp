@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::http {
 

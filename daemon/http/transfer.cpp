@@ -8,8 +8,8 @@
 #include <exception>
 #include <string_view>
 
+#include "core/text/strings.hpp"
 #include "daemon/http/retry_after.hpp"
-#include "watchers/text.hpp"
 
 namespace watchdesk::http {
 

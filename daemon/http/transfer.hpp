@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "daemon/http/request.hpp"
-#include "watchers/result.hpp"
+#include "core/result.hpp"
 
 namespace watchdesk::http {
 

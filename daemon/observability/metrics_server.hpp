@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "watchers/result.hpp"
+#include "core/result.hpp"
 
 namespace watchdesk::observability {
 

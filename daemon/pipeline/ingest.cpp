@@ -153,6 +153,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     return report;
   };
   if (auto s = tx->put_fetch_state(state); !s.ok()) return fail_tx(s.error());
+  report.consecutive_failures = state.consecutive_failures;
 
   if (parsed) {
     report.dropped = std::move(parsed->dropped);

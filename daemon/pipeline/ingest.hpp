@@ -52,6 +52,8 @@ struct IngestReport {
   std::vector<QueuedAlert> alerts;
   /// A store error that prevented the commit (the outcome will be retried on the next fetch).
   std::string store_error;
+  /// Failures in a row as recorded with the source's health (0 after a success).
+  int consecutive_failures = 0;
 };
 
 /// Turns fetch outcomes into stored observations, trigger state and outbox alerts.

@@ -1,24 +1,20 @@
-// `watchdesk run`: the long-running process on one event loop — scheduled fetches, ingestion,
-// delivery, metrics, systemd notifications, reload on SIGHUP and a graceful drain on SIGTERM.
+// `watchdesk run`: the long-running process on one event loop — a runtime that polls, ingests and
+// delivers, the metrics listener, systemd notifications, reload on SIGHUP (a whole new runtime,
+// swapped in only when it is complete) and a graceful drain on SIGTERM.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <filesystem>
+#include <list>
 #include <memory>
-#include <optional>
 #include <string>
-#include <unordered_set>
 
 #include "config/config.hpp"
-#include "daemon/delivery/channel_transport.hpp"
-#include "daemon/delivery/dispatcher.hpp"
-#include "daemon/fetch/scheduler.hpp"
-#include "daemon/http/client.hpp"
 #include "daemon/observability/metrics_registry.hpp"
 #include "daemon/observability/metrics_server.hpp"
-#include "daemon/pipeline/ingest.hpp"
+#include "daemon/runtime/runtime.hpp"
 #include "daemon/service/notifier.hpp"
 #include "daemon/service/signals.hpp"
 #include "daemon/store/state_store.hpp"
@@ -29,9 +25,9 @@ namespace watchdesk::service {
 /// happens only after a graceful stop).
 class Daemon {
  public:
-  /// Takes a loaded configuration and an open store; `config_file` is reloaded on SIGHUP.
+  /// Takes a loaded configuration and its open store; `config_file` is reloaded on SIGHUP.
   Daemon(boost::asio::io_context& io, std::filesystem::path config_file, config::Config config,
-         std::unique_ptr<store::StateStore> store);
+         std::unique_ptr<store::StateStore> store, runtime::RuntimeOptions options = {});
   ~Daemon();
   Daemon(const Daemon&) = delete;
   Daemon& operator=(const Daemon&) = delete;
@@ -42,21 +38,20 @@ class Daemon {
   /// Starts the graceful drain (as SIGTERM does).
   void stop();
 
-  /// Reloads the configuration file (as SIGHUP does).
+  /// Reloads the configuration file (as SIGHUP does): builds a whole new runtime and swaps it in, or
+  /// keeps the running one untouched and logs why.
   void reload();
 
   /// The metrics registry (for tests).
   const observability::MetricsRegistry& metrics() const { return metrics_; }
+  /// The configuration in force.
+  const config::Config& config() const { return runtime_->config(); }
 
  private:
-  Status build_scheduler();
-  void on_fetch_report(const fetch::FetchReport& report);
-  fetch::Outcome on_fetch_body(const config::Source& source, http::Response& response);
-  void record(const config::Source& source, const pipeline::IngestReport& report);
-  void fetch_fallback(const config::Source& source);
-  void pump_deliveries();
-  void arm_delivery_timer();
-  void arm_tick();
+  Result<std::unique_ptr<runtime::Runtime>> build_runtime(std::shared_ptr<const config::Config> config);
+  Status open_listener(const config::Config& config);
+  void retire(std::unique_ptr<runtime::Runtime> old);
+  void hand_over(runtime::Runtime& from);
   void finish_stop();
   std::string render_metrics();
   bool healthy();
@@ -64,25 +59,18 @@ class Daemon {
 
   boost::asio::io_context& io_;
   std::filesystem::path config_file_;
-  /// The configuration in force; the previous one stays alive until its scheduler has drained.
-  std::shared_ptr<config::Config> config_;
-  std::shared_ptr<config::Config> retired_config_;
-  std::unique_ptr<store::StateStore> store_;
+  runtime::RuntimeOptions options_;
   Notifier notifier_;
   Signals signals_;
   observability::MetricsRegistry metrics_;
-  std::unique_ptr<http::Client> client_;
-  std::unique_ptr<pipeline::Ingestor> ingestor_;
-  std::unique_ptr<delivery::ChannelTransport> transport_;
-  std::unique_ptr<delivery::Dispatcher> dispatcher_;
-  std::unique_ptr<fetch::Scheduler> scheduler_;
-  std::unique_ptr<fetch::Scheduler> retired_scheduler_;
+  /// The runtime in force, and those a reload replaced that are still finishing their work.
+  std::unique_ptr<runtime::Runtime> runtime_;
+  std::list<std::unique_ptr<runtime::Runtime>> retired_;
+  std::shared_ptr<const config::Config> initial_config_;
+  std::shared_ptr<store::StateStore> initial_store_;
   std::unique_ptr<observability::MetricsServer> metrics_server_;
-  boost::asio::steady_timer delivery_timer_;
-  boost::asio::steady_timer tick_timer_;
+  std::string metrics_address_;
   boost::asio::steady_timer stop_timer_;
-  /// Sources whose current attempt was already ingested by the body handler.
-  std::unordered_set<std::string> ingested_;
   bool stopping_ = false;
   bool stopped_ = false;
   std::string last_reload_error_;

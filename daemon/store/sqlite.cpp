@@ -1,6 +1,8 @@
 // RAII wrappers over the SQLite C API used by the state store.
 #include "daemon/store/sqlite.hpp"
 
+#include <system_error>
+
 namespace watchdesk::store {
 
 Query::~Query() {
@@ -111,6 +113,38 @@ int query_text(sqlite3* db, const char* sql, std::string& value) {
                             : std::string(reinterpret_cast<const char*>(data),
                                           static_cast<std::size_t>(sqlite3_column_bytes(row, 0)));
   });
+}
+
+// SQLite's message for a failure, with the system error behind it when there is one.
+std::string sqlite_detail(sqlite3* db, int rc) {
+  std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const int sys = db != nullptr ? sqlite3_system_errno(db) : 0;
+  if (sys != 0 && (rc & 0xff) != SQLITE_BUSY) {
+    detail += ": " + std::generic_category().message(sys);
+  }
+  return detail;
+}
+
+// What an operator can do about a runtime error.
+std::string_view runtime_hint(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return "; free space on the disk holding it";
+    case SQLITE_IOERR:
+      return "; check the disk holding it (the kernel log may say more)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "; another process holds its write lock: stop it or retry";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return "; make the file and its directory writable by the watchdesk user";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "; the file is damaged: move it aside and watchdesk starts with empty state";
+    default:
+      return "";
+  }
 }
 
 }  // namespace watchdesk::store

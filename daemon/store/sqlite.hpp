@@ -12,7 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::store {
 
@@ -100,6 +100,27 @@ int query_int(sqlite3* db, const char* sql, std::int64_t& value);
 
 /// Runs a statement returning one text value (`PRAGMA journal_mode=WAL`); an SQLite result code.
 int query_text(sqlite3* db, const char* sql, std::string& value);
+
+/// Rolls an open transaction back unless released.
+class RollbackGuard {
+ public:
+  explicit RollbackGuard(sqlite3* db) : db_(db) {}
+  ~RollbackGuard() {
+    if (db_ != nullptr && sqlite3_get_autocommit(db_) == 0) exec(db_, "ROLLBACK");
+  }
+  RollbackGuard(const RollbackGuard&) = delete;
+  RollbackGuard& operator=(const RollbackGuard&) = delete;
+  void release() { db_ = nullptr; }
+
+ private:
+  sqlite3* db_;
+};
+
+/// SQLite's message for a failure, with the system error behind it when there is one.
+std::string sqlite_detail(sqlite3* db, int rc);
+
+/// What an operator can do about a failure (`; free space on the disk holding it`), or empty.
+std::string_view runtime_hint(int rc);
 
 /// Seconds since the Unix epoch, as stored in every time column.
 constexpr std::int64_t to_epoch(TimePoint t) { return t.time_since_epoch().count(); }

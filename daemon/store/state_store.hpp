@@ -7,12 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "watchers/observation.hpp"
-#include "watchers/result.hpp"
-#include "watchers/time.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,21 +19,6 @@ struct sqlite3_stmt;
 namespace watchdesk::store {
 
 class StatementCache;
-
-/// Why a database could not be opened; every case maps to exit 74 with a clear message.
-enum class OpenFailure { locked, read_only, corrupt, newer_version, io };
-
-/// A failed open: the kind and a message naming the file and what to do.
-struct OpenError {
-  OpenFailure kind = OpenFailure::io;
-  std::string message;
-};
-
-/// The name of a failure kind: `locked`, `read_only`, `corrupt`, `newer_version`, `io`.
-std::string_view to_string(OpenFailure kind);
-
-/// The line to show a user: `state database unusable (KIND): MESSAGE`.
-std::string describe(const OpenError& error);
 
 /// Whether the store may write.
 enum class Access { read_write, read_only };
@@ -143,11 +127,12 @@ class StateStore {
   /// Opens (creating and migrating when writable) the database at `path`. Waits at most
   /// `busy_timeout()` for another process's write lock. Read-only opening never creates or
   /// modifies a file.
-  static std::variant<std::unique_ptr<StateStore>, OpenError> open(const std::filesystem::path& path,
-                                                                   Access access);
+  /// The error's kind says why: `busy` (locked), `read_only`, `corrupt`, `unsupported` (a newer
+  /// schema) or `io`; its message names the file and what to do. Every case is exit 74.
+  static Result<std::unique_ptr<StateStore>> open(const std::filesystem::path& path, Access access);
   /// Opens a private scratch copy of the database at `path` (an empty store when it has none yet),
   /// deleted when the store is destroyed: what is done to it never reaches `path`.
-  static std::variant<std::unique_ptr<StateStore>, OpenError> open_scratch_copy(const std::filesystem::path& path);
+  static Result<std::unique_ptr<StateStore>> open_scratch_copy(const std::filesystem::path& path);
 
   ~StateStore();
   StateStore(const StateStore&) = delete;

@@ -22,7 +22,7 @@
 #include "support/http_server.hpp"
 #include "support/smtp_server.hpp"
 #include "unit/config/support.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 BOOST_AUTO_TEST_SUITE(integration_check_end_to_end)
 

@@ -24,7 +24,7 @@
 #include "unit/config/support.hpp"
 #include "watchers/observation.hpp"
 #include "watchers/sources/parse.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 BOOST_AUTO_TEST_SUITE(integration_sources_dry_run)
 

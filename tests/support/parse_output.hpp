@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "watchers/observation.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::testing {
 

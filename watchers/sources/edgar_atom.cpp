@@ -10,9 +10,10 @@
 
 #include <boost/unordered/unordered_flat_set.hpp>
 
+#include "core/body.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
 #include "watchers/sources/edgar_common.hpp"
-#include "watchers/sources/payload_support.hpp"
-#include "watchers/text.hpp"
 
 namespace watchdesk::sources {
 namespace {

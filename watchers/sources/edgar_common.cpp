@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "config/urls.hpp"
-#include "watchers/sources/payload_support.hpp"
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
+#include "core/urls.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -22,50 +22,10 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view needl
   return std::string_view::npos;
 }
 
-// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is not one.
-std::size_t utf8_sequence_length(std::string_view text) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return i < text.size() && byte(i) >= lo && byte(i) <= hi;
-  };
-  unsigned char b = byte(0);
-  if (b == 0) return 0;
-  if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) return cont(1) ? 2 : 0;
-  if (b == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (b == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
-  if (b >= 0xE1 && b <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (b == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b >= 0xF1 && b <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
-
 // The hour of day of a time point.
 long hour_of(TimePoint t) {
   auto since_midnight = t - std::chrono::floor<std::chrono::days>(t);
   return std::chrono::duration_cast<std::chrono::hours>(since_midnight).count();
-}
-
-// The name of the first element of an XML text (after the declaration and comments).
-std::string xml_root_name(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    pos = text.find('<', pos);
-    if (pos == std::string_view::npos || pos + 1 >= text.size()) return {};
-    char next = text[pos + 1];
-    if (next == '?' || next == '!') {
-      pos = text.find('>', pos);
-      if (pos == std::string_view::npos) return {};
-      continue;
-    }
-    std::size_t end = pos + 1;
-    while (end < text.size() && text[end] != '>' && text[end] != '/' &&
-           !std::isspace(static_cast<unsigned char>(text[end])))
-      ++end;
-    return clean_text(text.substr(pos + 1, std::min<std::size_t>(end - pos - 1, 64)));
-  }
-  return {};
 }
 
 }  // namespace
@@ -113,7 +73,7 @@ std::string filing_document_url(std::string_view cik, std::string_view accession
       document.find('\\') != std::string_view::npos)
     return {};
   return fmt::format("{}{}/{}/{}", archives_base, cik, accession_digits(accession),
-                     config::percent_encode(document, "/"));
+                     percent_encode(document, "/"));
 }
 
 bool form_selected(const std::vector<std::string>& forms, std::string_view form) {
@@ -138,31 +98,14 @@ std::string clean_text(std::string_view text) {
     out.append(text.data(), run);
     text.remove_prefix(run);
     if (text.empty()) break;
-    std::size_t n = utf8_sequence_length(text);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      n = 1;
-    } else {
-      out.append(text.data(), n);
-    }
-    text.remove_prefix(n);
+    const text::CodePoint cp = text::code_point_at(text, 0);
+    if (cp.valid && cp.value != 0)
+      out.append(text.data(), cp.length);
+    else
+      text::append_utf8(out, text::kReplacementCharacter);
+    text.remove_prefix(cp.length);
   }
   return out;
-}
-
-std::string describe_position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return fmt::format("line {}, column {}", line, column);
 }
 
 std::optional<std::string> canonical_date(std::string_view text) {
@@ -193,42 +136,6 @@ std::optional<TimePoint> parse_submissions_acceptance(std::string_view text) {
   auto wall_hour = hour_of(*t);
   if (wall_hour < 6 || wall_hour >= 22) return t;
   return *t - us_eastern_offset(*t);
-}
-
-std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected) {
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  body = text::trim(body);
-  if (body.empty()) return std::nullopt;
-  if (expected == Syntax::xml && (body.front() == '{' || body.front() == '['))
-    return std::string("a JSON document");
-  if (body.front() != '<') return std::nullopt;
-  // Skip an XML declaration and comments before deciding.
-  std::string_view rest = body;
-  while (true) {
-    rest = text::trim(rest);
-    if (rest.substr(0, 5) == "<?xml") {
-      auto end = rest.find("?>");
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 2);
-    } else if (rest.substr(0, 4) == "<!--") {
-      auto end = rest.find("-->");
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 3);
-    } else {
-      break;
-    }
-  }
-  if (looks_like_html(rest)) {
-    std::string title = html_title(rest);
-    if (title.empty()) return std::string("an HTML page");
-    return fmt::format("an HTML page titled \"{}\"", title);
-  }
-  if (expected == Syntax::json) {
-    std::string root = xml_root_name(body);
-    if (root.empty()) return std::string("an XML document");
-    return fmt::format("an XML document (root element <{}>)", root);
-  }
-  return std::nullopt;
 }
 
 Observation make_filing_observation(const FilingFields& fields) {

@@ -9,7 +9,8 @@
 
 #include "config/config.hpp"
 #include "watchers/observation.hpp"
-#include "watchers/time.hpp"
+#include "core/body.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::sources {
 
@@ -47,9 +48,6 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle);
 /// each NUL becomes U+FFFD.
 std::string clean_text(std::string_view text);
 
-/// `line L, column C` for byte `offset` of `text` (both 1-based; columns count characters).
-std::string describe_position(std::string_view text, std::size_t offset);
-
 /// A filing date `YYYY-MM-DD` in canonical form; nullopt when it is not a valid date.
 std::optional<std::string> canonical_date(std::string_view text);
 
@@ -61,14 +59,6 @@ std::optional<TimePoint> parse_acceptance(std::string_view text);
 /// the US Eastern wall clock with a `Z` appended; a value that, read as UTC, falls outside EDGAR's
 /// acceptance hours (06:00-22:00 Eastern) while its wall clock falls inside them is read as Eastern.
 std::optional<TimePoint> parse_submissions_acceptance(std::string_view text);
-
-/// The syntax a parser expects its document in.
-enum class Syntax { json, xml };
-
-/// What `body` is when it is plainly not a document in `expected` syntax: an HTML page (an error or
-/// block page: `an HTML page titled "..."`), XML where JSON was expected, JSON where XML was
-/// expected; nullopt otherwise.
-std::optional<std::string> describe_foreign_document(std::string_view body, Syntax expected);
 
 /// What a filing observation is built from: views of text the caller keeps alive until the
 /// observation is made; empty views are unknown fields.

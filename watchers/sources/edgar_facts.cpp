@@ -12,8 +12,8 @@
 #include <map>
 #include <optional>
 
+#include "core/json.hpp"
 #include "watchers/sources/edgar_common.hpp"
-#include "watchers/sources/json_document.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -399,8 +399,8 @@ std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::v
 
 Result<ParseOutput> parse_edgar_facts(std::string_view body, const config::Source& /*source*/) {
   boost::json::monotonic_resource resource(body.size() * 2 + 4096);
-  auto parsed = parse_json_document(body, &resource, facts_payload);
-  if (!parsed) return parsed.error();
+  auto parsed = parse_json(body, &resource);
+  if (!parsed) return std::move(parsed).error().context(facts_payload);
   const boost::json::value& root = *parsed;
   const auto* facts = find_member(root, "facts");
   if (facts == nullptr || !facts->is_object())

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/json.hpp"
+#include "core/text/strings.hpp"
 #include "watchers/sources/edgar_common.hpp"
-#include "watchers/sources/json_document.hpp"
-#include "watchers/text.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -52,8 +52,8 @@ std::vector<std::string_view> strings_of(const boost::json::value* value) {
 
 Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Source& source) {
   boost::json::monotonic_resource resource;
-  auto parsed = parse_json_document(body, &resource, search_payload);
-  if (!parsed) return parsed.error();
+  auto parsed = parse_json(body, &resource);
+  if (!parsed) return std::move(parsed).error().context(search_payload);
   const boost::json::value& root = *parsed;
   const auto* outer = find_member(root, "hits");
   const auto* inner = outer ? find_member(*outer, "hits") : nullptr;

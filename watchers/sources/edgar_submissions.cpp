@@ -10,8 +10,8 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "core/json.hpp"
 #include "watchers/sources/edgar_common.hpp"
-#include "watchers/sources/json_document.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -55,8 +55,8 @@ std::string_view string_at(const boost::json::array* array, std::size_t i) {
 
 Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config::Source& source) {
   boost::json::monotonic_resource resource;
-  auto parsed = parse_json_document(body, &resource, submissions_payload);
-  if (!parsed) return parsed.error();
+  auto parsed = parse_json(body, &resource);
+  if (!parsed) return std::move(parsed).error().context(submissions_payload);
   const boost::json::value& root = *parsed;
 
   // The company document holds `filings.recent`; its `files` pages hold the columns at the top.

@@ -8,9 +8,11 @@
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <pugixml.hpp>
 
-#include "watchers/digest.hpp"
-#include "watchers/sources/payload_support.hpp"
-#include "watchers/text.hpp"
+#include "core/body.hpp"
+#include "core/digest.hpp"
+#include "core/text/html.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -325,7 +327,7 @@ void add_item(Item& item, std::size_t index, std::string_view fallback_publisher
   }
 }
 
-Error malformed(const config::Source& source, std::string_view text_in, const pugi::xml_parse_result& result) {
+Error malformed(std::string_view text_in, const pugi::xml_parse_result& result) {
   const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
   const text::LineColumn at = text::line_column_at(text_in, offset);
   std::string message = "feed XML is malformed at line " + std::to_string(at.line) + ", column " +
@@ -333,7 +335,7 @@ Error malformed(const config::Source& source, std::string_view text_in, const pu
   if (offset + 1 >= text_in.size())
     message += " (the answer looks truncated)";
   message += "; check that the URL serves a complete RSS or Atom feed";
-  return source_error(source, message);
+  return make_error(message);
 }
 
 // Reserves room for one observation per `name` child of `parent`: `add_item` relies on it.
@@ -396,12 +398,12 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   if (charset != Charset::utf16) {
     const std::string_view start = skip_bom_and_space(body);
     if (start.empty() || start.front() != '<' || looks_like_html(start)) {
-      return source_error(source, "expected " + std::string(kExpected) + " but got " + describe_body(body) +
+      return make_error("expected " + std::string(kExpected) + " but got " + describe_body(body) +
                                       "; check the feed URL");
     }
   }
   if (charset == Charset::unsupported) {
-    return source_error(source, "the feed declares encoding '" +
+    return make_error("the feed declares encoding '" +
                                     text::sanitize_utf8(text::truncate_utf8(declared, 40)) +
                                     "', which watchdesk cannot read (UTF-8, UTF-16 and "
                                     "ISO-8859-1/windows-1252 only); ask the publisher for UTF-8");
@@ -417,7 +419,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   }
   pugi::xml_document doc;
   const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, encoding);
-  if (!result) return malformed(source, xml, result);
+  if (!result) return malformed(xml, result);
 
   const pugi::xml_node root = doc.document_element();
   const std::string_view root_name = root.name();
@@ -428,7 +430,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
   if (root_local == "rss" || root_local == "RDF") {
     const pugi::xml_node channel = root.child("channel");
     if (root_local == "rss" && !channel) {
-      return source_error(source, "the RSS document has no <channel>; check the feed URL");
+      return make_error("the RSS document has no <channel>; check the feed URL");
     }
     const std::string channel_title = text::sanitize_utf8(rss_plain(channel.child("title")));
     // RSS 2.0 items live in the channel, RSS 1.0 items next to it.
@@ -453,7 +455,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& sour
     std::string what = "an XML document whose root element is <" +
                        text::sanitize_utf8(text::truncate_utf8(root_name, 40)) + ">";
     if (text::iequals(root_local, "html")) what = describe_body(body);
-    return source_error(source, "expected " + std::string(kExpected) + " but got " + what + "; check the feed URL");
+    return make_error("expected " + std::string(kExpected) + " but got " + what + "; check the feed URL");
   }
   return out;
 }

@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 
-#include "watchers/sources/payload_support.hpp"
-#include "watchers/text.hpp"
+#include "core/json.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
+#include "core/text/words.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -178,8 +181,8 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
   const std::string_view expected = expected_format(provider);
   unsigned char initial[16384];
   json::monotonic_resource resource(initial, sizeof initial);
-  auto parsed = parse_json_body(body, &resource, source, expected);
-  if (!parsed) return parsed.error();
+  auto parsed = parse_json(body, &resource);
+  if (!parsed) return std::move(parsed).error().context(expected);
   const json::value& root = *parsed;
 
   const json::array* jobs = nullptr;
@@ -190,11 +193,11 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
   }
   if (jobs == nullptr) {
     if (auto message = provider_error(root)) {
-      return source_error(source, std::string(provider_name(provider)) + " answered with an error: " +
+      return make_error(std::string(provider_name(provider)) + " answered with an error: " +
                                       text::sanitize_utf8(*message) + "; check the board name '" +
                                       source.board + "'");
     }
-    return source_error(source, "expected " + std::string(expected) + " but got JSON " +
+    return make_error("expected " + std::string(expected) + " but got JSON " +
                                     json_excerpt(root) + "; check the provider and the board name");
   }
 

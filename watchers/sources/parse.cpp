@@ -1,10 +1,14 @@
 // Dispatching a fetched document to the parser of its source's kind.
 #include "watchers/sources/parse.hpp"
 
-#include <fmt/format.h>
+#include <array>
 
-#include "watchers/sources/edgar.hpp"
+#include "config/source_kinds.hpp"
+#include "watchers/sources/edgar_atom.hpp"
 #include "watchers/sources/edgar_common.hpp"
+#include "watchers/sources/edgar_facts.hpp"
+#include "watchers/sources/edgar_search.hpp"
+#include "watchers/sources/edgar_submissions.hpp"
 #include "watchers/sources/feed.hpp"
 #include "watchers/sources/jobs.hpp"
 #include "watchers/sources/price.hpp"
@@ -12,31 +16,50 @@
 namespace watchdesk::sources {
 namespace {
 
-// The media type an EDGAR kind is served with, as a substring of `Content-Type`.
-std::string_view expected_media(config::SourceKind kind) {
-  bool atom = kind == config::SourceKind::edgar_filings || kind == config::SourceKind::edgar_current;
-  return atom ? "xml" : "json";
+using Parser = Result<ParseOutput> (*)(std::string_view body, const config::Source& source);
+
+// The parser column of the source-kind table (`config/source_kinds.hpp`), which cannot name the
+// parsers itself: they live in the layer above it.
+struct ParserRow {
+  config::SourceKind kind;
+  Parser parse;
+};
+
+constexpr std::array<ParserRow, 8> kParsers{{
+    {config::SourceKind::edgar_filings, &parse_edgar_filings},
+    {config::SourceKind::edgar_current, &parse_edgar_current},
+    {config::SourceKind::edgar_submissions, &parse_edgar_submissions},
+    {config::SourceKind::edgar_facts, &parse_edgar_facts},
+    {config::SourceKind::edgar_search, &parse_edgar_search},
+    {config::SourceKind::price, &parse_price},
+    {config::SourceKind::jobs, &parse_jobs},
+    {config::SourceKind::feed, &parse_feed},
+}};
+
+// The media type of a kind's documents, as a substring of `Content-Type`.
+std::string_view media_word(config::Media media) {
+  switch (media) {
+    case config::Media::xml: return "xml";
+    case config::Media::json: return "json";
+    case config::Media::csv_or_json: return {};
+  }
+  return {};
 }
 
 }  // namespace
 
 Result<ParseOutput> parse_source(const config::Source& source, std::string_view body,
                                  std::string_view content_type) {
-  switch (source.kind) {
-    case config::SourceKind::price: return parse_price(body, source);
-    case config::SourceKind::jobs: return parse_jobs(body, source);
-    case config::SourceKind::feed: return parse_feed(body, source);
-    case config::SourceKind::edgar_filings:
-    case config::SourceKind::edgar_current:
-    case config::SourceKind::edgar_submissions:
-    case config::SourceKind::edgar_facts:
-    case config::SourceKind::edgar_search: break;
-  }
-  auto parsed = parse_edgar(body, source);
-  if (parsed || content_type.empty() || contains_ignoring_case(content_type, expected_media(source.kind)))
-    return parsed;
-  return make_error(fmt::format("{} (the server sent Content-Type: {})", parsed.error().message,
-                                clean_text(content_type.substr(0, 100))));
+  static_assert(kParsers.size() == 8, "one parser per source kind");
+  Parser parse = nullptr;
+  for (const auto& row : kParsers)
+    if (row.kind == source.kind) parse = row.parse;
+  if (parse == nullptr) return make_error("no parser for this source kind");
+  auto parsed = parse(body, source);
+  const std::string_view media = media_word(config::spec_of(source.kind).media);
+  if (parsed || media.empty() || content_type.empty() || contains_ignoring_case(content_type, media)) return parsed;
+  return make_error(parsed.error().message + " (the server sent Content-Type: " +
+                    clean_text(content_type.substr(0, 100)) + ")");
 }
 
 }  // namespace watchdesk::sources

@@ -5,7 +5,7 @@
 
 #include "config/config.hpp"
 #include "watchers/observation.hpp"
-#include "watchers/result.hpp"
+#include "core/result.hpp"
 
 namespace watchdesk::sources {
 

@@ -1,14 +1,18 @@
 // The `price` source parser: Stooq CSV (quote and daily history) and Yahoo chart JSON.
 #include "watchers/sources/price.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <vector>
 
-#include "watchers/sources/payload_support.hpp"
-#include "watchers/text.hpp"
+#include "core/body.hpp"
+#include "core/json.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -205,17 +209,17 @@ StooqColumns map_columns(const std::vector<std::string>& header) {
 Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& source) {
   const std::string_view text = skip_bom_and_space(body);
   if (text.empty() || text.front() == '<') {
-    return source_error(source, "expected " + std::string(kStooqExpected) + " but got " +
+    return make_error("expected " + std::string(kStooqExpected) + " but got " +
                                     describe_body(body) + "; check the URL and the symbol");
   }
   const std::string_view first_line = text::trim(text.substr(0, text.find('\n')));
   if (text::iequals(text::trim(text), "No data") || text::iequals(first_line, "No data")) {
-    return source_error(source, "stooq has no data for symbol '" + source.symbol +
+    return make_error("stooq has no data for symbol '" + source.symbol +
                                     "' (answer 'No data'); check the symbol (Stooq spells US "
                                     "stocks like crwv.us)");
   }
   if (first_line.find("xceeded") != std::string_view::npos) {
-    return source_error(source, "stooq refused the request: '" +
+    return make_error("stooq refused the request: '" +
                                     text::sanitize_utf8(text::truncate_utf8(first_line, 80)) +
                                     "'; poll less often or set fallback = \"yahoo\"");
   }
@@ -240,12 +244,12 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
     ++row;
     if (line.empty()) continue;
     if (!split_csv(line, fields)) {
-      return source_error(source, "CSV row " + std::to_string(row) + " has an unterminated quote");
+      return make_error("CSV row " + std::to_string(row) + " has an unterminated quote");
     }
     if (!have_header) {
       cols = map_columns(fields);
       if (cols.date < 0 || cols.values[static_cast<std::size_t>(Field::close)] < 0) {
-        return source_error(source, "expected " + std::string(kStooqExpected) + " but got " +
+        return make_error("expected " + std::string(kStooqExpected) + " but got " +
                                         describe_body(body) + "; check the URL and the symbol");
       }
       header = fields;
@@ -255,7 +259,7 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
     }
     const std::string where = "CSV row " + std::to_string(row);
     if (fields.size() != header_size) {
-      return source_error(source, where + " has " + std::to_string(fields.size()) +
+      return make_error(where + " has " + std::to_string(fields.size()) +
                                       " fields but the header has " + std::to_string(header_size));
     }
     auto field_at = [&](int column) -> std::string_view {
@@ -269,7 +273,7 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
     }
     const auto date = parse_csv_date(date_text);
     if (!date) {
-      return source_error(source, where + ", column Date: '" +
+      return make_error(where + ", column Date: '" +
                                       text::sanitize_utf8(text::truncate_utf8(date_text, 40)) +
                                       "' is not a date (YYYY-MM-DD)");
     }
@@ -278,7 +282,7 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
     if (cols.time >= 0 && !time_text.empty()) {
       const auto time = parse_csv_time(time_text);
       if (!time) {
-        return source_error(source, where + ", column Time: '" +
+        return make_error(where + ", column Time: '" +
                                         text::sanitize_utf8(text::truncate_utf8(time_text, 40)) +
                                         "' is not a time (HH:MM:SS)");
       }
@@ -293,7 +297,7 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
       if (cell.empty() || (f != Field::close && cell == "N/D")) continue;
       auto value = parse_decimal(cell, f);
       if (!value) {
-        return source_error(source, where + ", column " + header[static_cast<std::size_t>(column)] + ": '" +
+        return make_error(where + ", column " + header[static_cast<std::size_t>(column)] + ": '" +
                                         text::sanitize_utf8(text::truncate_utf8(cell, 40)) + "' " +
                                         value.error().message);
       }
@@ -302,12 +306,12 @@ Result<ParseOutput> parse_stooq(std::string_view body, const config::Source& sou
   }
   if (out.points.empty()) {
     if (!missing_symbol.empty()) {
-      return source_error(source, "stooq has no quote for " +
+      return make_error("stooq has no quote for " +
                                       text::sanitize_utf8(text::truncate_utf8(missing_symbol, 40)) +
                                       " (N/D in every field); check the symbol (Stooq spells US "
                                       "stocks like crwv.us)");
     }
-    return source_error(source, "the stooq answer holds no prices (only a header); check the symbol");
+    return make_error("the stooq answer holds no prices (only a header); check the symbol");
   }
   return out;
 }
@@ -326,13 +330,13 @@ std::string json_value_problem(Field field, const boost::json::value& cell, std:
 Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& source) {
   unsigned char initial[4096];
   boost::json::monotonic_resource resource(initial, sizeof initial);
-  auto parsed = parse_json_body(body, &resource, source, kYahooExpected);
-  if (!parsed) return parsed.error();
+  auto parsed = parse_json(body, &resource);
+  if (!parsed) return std::move(parsed).error().context(kYahooExpected);
   const boost::json::object* root = parsed->if_object();
   const boost::json::value* chart_value = root ? root->if_contains("chart") : nullptr;
   const boost::json::object* chart = chart_value ? chart_value->if_object() : nullptr;
   if (chart == nullptr) {
-    return source_error(source, "expected " + std::string(kYahooExpected) + " but the JSON has no "
+    return make_error("expected " + std::string(kYahooExpected) + " but the JSON has no "
                                     "'chart' object; check the URL");
   }
   if (const boost::json::value* error = chart->if_contains("error"); error && !error->is_null()) {
@@ -344,14 +348,14 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
       if (description) message += (code ? " - " : ": ") + std::string(text::truncate_utf8(*description, 200));
     }
     message += "; check the symbol '" + source.symbol + "'";
-    return source_error(source, text::sanitize_utf8(message));
+    return make_error(text::sanitize_utf8(message));
   }
   const boost::json::value* result_value = chart->if_contains("result");
   const boost::json::array* results = result_value ? result_value->if_array() : nullptr;
   const boost::json::object* result =
       results && !results->empty() ? (*results)[0].if_object() : nullptr;
   if (result == nullptr) {
-    return source_error(source, "the yahoo chart holds no result; check the symbol '" + source.symbol + "'");
+    return make_error("the yahoo chart holds no result; check the symbol '" + source.symbol + "'");
   }
 
   ParseOutput out;
@@ -370,9 +374,9 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
       if (column == nullptr || column->is_null()) continue;
       const auto* array = column->if_array();
       const std::string path = "chart.result[0].indicators.quote[0]." + std::string(field_name(f));
-      if (array == nullptr) return source_error(source, path + " is not an array");
+      if (array == nullptr) return make_error(path + " is not an array");
       if (array->size() != timestamps->size()) {
-        return source_error(source, path + " has " + std::to_string(array->size()) +
+        return make_error(path + " has " + std::to_string(array->size()) +
                                         " entries but chart.result[0].timestamp has " +
                                         std::to_string(timestamps->size()));
       }
@@ -382,7 +386,7 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
     for (std::size_t i = 0; i < timestamps->size(); ++i) {
       const auto t = json_integer((*timestamps)[i]);
       if (!t || *t < 0 || *t > kMaxEpochSeconds) {
-        return source_error(source, "chart.result[0].timestamp[" + std::to_string(i) + "] " +
+        return make_error("chart.result[0].timestamp[" + std::to_string(i) + "] " +
                                         json_excerpt((*timestamps)[i]) + " is not a time in epoch seconds");
       }
       const TimePoint at{seconds{*t}};
@@ -393,7 +397,7 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
         if (cell.is_null()) continue;
         const auto value = json_number(cell);
         if (std::string why = json_value_problem(f, cell, value); !why.empty()) {
-          return source_error(source, "chart.result[0].indicators.quote[0]." + std::string(field_name(f)) +
+          return make_error("chart.result[0].indicators.quote[0]." + std::string(field_name(f)) +
                                           "[" + std::to_string(i) + "] " + why);
         }
         out.points.push_back(SeriesPoint{std::string(field_name(f)), at, *value, "yahoo"});
@@ -408,11 +412,11 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
     if (price && time && !price->is_null() && !time->is_null()) {
       const auto value = json_number(*price);
       if (std::string why = json_value_problem(Field::close, *price, value); !why.empty()) {
-        return source_error(source, "chart.result[0].meta.regularMarketPrice " + why);
+        return make_error("chart.result[0].meta.regularMarketPrice " + why);
       }
       const auto t = json_integer(*time);
       if (!t || *t < 0 || *t > kMaxEpochSeconds) {
-        return source_error(source, "chart.result[0].meta.regularMarketTime " + json_excerpt(*time) +
+        return make_error("chart.result[0].meta.regularMarketTime " + json_excerpt(*time) +
                                         " is not a time in epoch seconds");
       }
       if (!last_time || *t > *last_time)
@@ -420,7 +424,7 @@ Result<ParseOutput> parse_yahoo(std::string_view body, const config::Source& sou
     }
   }
   if (out.points.empty()) {
-    return source_error(source, "the yahoo chart holds no prices (every value is null or missing); "
+    return make_error("the yahoo chart holds no prices (every value is null or missing); "
                                 "check the symbol '" + source.symbol + "'");
   }
   return out;
@@ -450,7 +454,7 @@ Result<ParseOutput> parse_price_as(config::PriceProvider provider, std::string_v
     case config::PriceProvider::stooq: return parse_stooq(body, source);
     case config::PriceProvider::yahoo: return parse_yahoo(body, source);
   }
-  return source_error(source, "unknown price provider");
+  return make_error("unknown price provider");
 }
 
 Result<ParseOutput> parse_price(std::string_view body, const config::Source& source) {

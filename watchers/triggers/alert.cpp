@@ -6,6 +6,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "config/names.hpp"
+#include "core/json.hpp"
 #include "watchers/triggers/common.hpp"
 
 namespace watchdesk::triggers {
@@ -68,10 +70,7 @@ Result<Evidence> evidence_from(const json::value& value) {
 }  // namespace
 
 std::optional<config::Confirmation> parse_status_name(std::string_view name) {
-  if (name == "confirmed") return config::Confirmation::confirmed;
-  if (name == "reported") return config::Confirmation::reported;
-  if (name == "ai-prior") return config::Confirmation::ai_prior;
-  return std::nullopt;
+  return config::parse_name<config::Confirmation>(name);
 }
 
 std::string to_json(const Alert& alert) {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "config/config.hpp"
-#include "watchers/result.hpp"
-#include "watchers/time.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::triggers {
 

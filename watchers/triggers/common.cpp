@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "config/source_kinds.hpp"
 #include "watchers/observation.hpp"
 
 namespace watchdesk::triggers {
@@ -57,7 +58,7 @@ Evidence evidence_of(const config::Config& config, const InputPoint& input) {
                    format_rfc3339(input.point.at);
   evidence.published_at = input.point.at;
   const config::Source* source = config.find_source(source_id);
-  if (source != nullptr && is_edgar(source->kind) && !source->cik.empty() &&
+  if (source != nullptr && config::spec_of(source->kind).sec && !source->cik.empty() &&
       is_accession(input.point.ref)) {
     evidence.url = "https://www.sec.gov/Archives/edgar/data/" + source->cik + "/" +
                    without_dashes(input.point.ref) + "/" + input.point.ref + "-index.htm";
@@ -65,22 +66,6 @@ Evidence evidence_of(const config::Config& config, const InputPoint& input) {
     evidence.url = source->url;
   }
   return evidence;
-}
-
-bool is_edgar(config::SourceKind kind) {
-  switch (kind) {
-    case config::SourceKind::edgar_filings:
-    case config::SourceKind::edgar_current:
-    case config::SourceKind::edgar_submissions:
-    case config::SourceKind::edgar_facts:
-    case config::SourceKind::edgar_search:
-      return true;
-    case config::SourceKind::price:
-    case config::SourceKind::jobs:
-    case config::SourceKind::feed:
-      return false;
-  }
-  return false;
 }
 
 config::Confirmation source_confirmation(const config::Config& config, std::string_view source_id) {
@@ -113,28 +98,6 @@ std::string format_change_percent(double fraction) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%+.1f%%", fraction * 100.0);
   return buffer;
-}
-
-std::string format_duration(Seconds duration) {
-  long long seconds = duration.count();
-  if (seconds == 0) return "0s";
-  std::string out;
-  if (seconds < 0) {
-    out += "-";
-    seconds = -seconds;
-  }
-  struct Unit {
-    long long size;
-    char name;
-  };
-  static constexpr Unit kUnits[] = {{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
-  for (const auto& unit : kUnits) {
-    if (seconds >= unit.size) {
-      out += std::to_string(seconds / unit.size) + unit.name;
-      seconds %= unit.size;
-    }
-  }
-  return out;
 }
 
 std::string format_threshold(const config::Threshold& threshold) {

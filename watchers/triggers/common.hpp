@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/units.hpp"
 #include "watchers/triggers/alert.hpp"
 #include "watchers/triggers/inputs.hpp"
 #include "watchers/triggers/metric_values.hpp"
-#include "watchers/text.hpp"
 
 namespace watchdesk::triggers {
 
@@ -35,9 +35,6 @@ Evidence evidence_of(const SeenObservation& seen);
 /// to the EDGAR filing when the point's ref is an accession number, else to the source's URL.
 Evidence evidence_of(const config::Config& config, const InputPoint& input);
 
-/// True for the `edgar-*` source kinds.
-bool is_edgar(config::SourceKind kind);
-
 /// The confirmation status of what a source says by itself: `reported` for news feeds,
 /// `confirmed` for SEC, market data and company job boards.
 config::Confirmation source_confirmation(const config::Config& config, std::string_view source_id);
@@ -51,9 +48,6 @@ std::string format_number(double value);
 
 /// A fraction as a signed percentage with one decimal: `+12.3%`.
 std::string format_change_percent(double fraction);
-
-/// A duration in config notation, in days and smaller units: `7d`, `90d`, `15m`, `1h30m`.
-std::string format_duration(Seconds duration);
 
 /// A threshold as configured: `10%` or `2.5`.
 std::string format_threshold(const config::Threshold& threshold);

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <set>
 
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
+#include "core/text/words.hpp"
+#include "core/units.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
 

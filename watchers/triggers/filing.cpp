@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
 

@@ -1,6 +1,7 @@
 // Source-health alerts: failure streaks and staleness, raised once, with a recovery alert.
 #include "watchers/triggers/health.hpp"
 
+#include "core/units.hpp"
 #include "watchers/triggers/common.hpp"
 
 namespace watchdesk::triggers {

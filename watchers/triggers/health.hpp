@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 #include "watchers/triggers/alert.hpp"
 
 namespace watchdesk::triggers {

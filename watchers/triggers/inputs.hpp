@@ -9,7 +9,7 @@
 
 #include "config/config.hpp"
 #include "watchers/observation.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 
 namespace watchdesk::triggers {
 

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "core/text/strings.hpp"
+#include "core/units.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
 

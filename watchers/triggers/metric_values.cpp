@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "watchers/expression.hpp"
+#include "core/expression.hpp"
 
 namespace watchdesk::triggers {
 namespace {

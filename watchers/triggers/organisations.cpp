@@ -1,7 +1,7 @@
 // The shipped organisation list and its per-trigger view (candidates, owners, known tenants).
 #include "watchers/triggers/organisations.hpp"
 
-#include "watchers/text.hpp"
+#include "core/text/strings.hpp"
 
 namespace watchdesk::triggers {
 namespace {

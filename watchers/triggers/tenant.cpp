@@ -6,7 +6,9 @@
 
 #include <algorithm>
 
-#include "watchers/text.hpp"
+#include "config/source_kinds.hpp"
+#include "core/text/html.hpp"
+#include "core/text/strings.hpp"
 #include "watchers/triggers/common.hpp"
 #include "watchers/triggers/kinds.hpp"
 #include "watchers/triggers/organisations.hpp"
@@ -288,7 +290,7 @@ Outcome evaluate_tenant(const config::Trigger& trigger, std::optional<std::strin
   std::vector<const SeenObservation*> moved(state.tenants.size(), nullptr);
   for (const SeenObservation* item : items) {
     const config::Source* source = context.config.find_source(item->source_id);
-    const bool sec = source != nullptr && is_edgar(source->kind);
+    const bool sec = source != nullptr && config::spec_of(source->kind).sec;
     for (const TenantMention& mention : tenants_in(*item, trigger, orgs)) {
       const TriggerOrganisation& org = orgs[mention.organisation];
       if (org.standing != Standing::candidate) continue;

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <optional>
 
+#include "core/text/words.hpp"
 #include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {

@@ -1,6 +1,9 @@
 // Organisation-name matching, sentence splitting and tokenising of UTF-8 text.
 #include "watchers/triggers/text_match.hpp"
 
+#include "core/text/strings.hpp"
+#include "core/text/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 

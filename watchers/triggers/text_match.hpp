@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "watchers/text.hpp"
+#include "core/text/words.hpp"
 
 namespace watchdesk::triggers {
 

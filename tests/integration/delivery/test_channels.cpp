@@ -67,7 +67,7 @@ config::Channel slack(const std::string& id, const std::string& url) {
   config::Channel c;
   c.id = id;
   c.kind = config::ChannelKind::slack;
-  c.webhook = config::Secret(url);
+  c.webhook = Secret(url);
   return c;
 }
 
@@ -76,7 +76,7 @@ config::Channel webhook(const std::string& id, const std::string& url, const std
   c.id = id;
   c.kind = config::ChannelKind::webhook;
   c.url = url;
-  c.secret = config::Secret(secret);
+  c.secret = Secret(secret);
   return c;
 }
 
@@ -396,10 +396,10 @@ BOOST_AUTO_TEST_CASE(email_logs_in_when_a_username_is_set) {
   SmtpServer smtp(options);
   auto channel = email("mail", smtp.url(), false);
   channel.username = "watchdesk";
-  channel.password = config::Secret("mail-s3cret");
+  channel.password = Secret("mail-s3cret");
   auto wrong = email("wrong", smtp.url(), false);
   wrong.username = "watchdesk";
-  wrong.password = config::Secret("not-it");
+  wrong.password = Secret("not-it");
   Desk desk({channel, wrong});
   desk.queue(alert_id, {"mail", "wrong"});
 
@@ -425,7 +425,7 @@ BOOST_AUTO_TEST_CASE(email_upgrades_with_starttls_when_required) {
   SmtpServer smtp(options);
   auto channel = email("mail", smtp.url(), true);
   channel.username = "watchdesk";
-  channel.password = config::Secret("mail-s3cret");
+  channel.password = Secret("mail-s3cret");
   Desk desk({channel}, cert.cert.string());
   desk.queue(alert_id, {"mail"});
 

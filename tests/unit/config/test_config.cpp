@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "config/config.hpp"
+#include "core/urls.hpp"
 
 using namespace watchdesk::config;
 

@@ -2,7 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "config/default_urls.hpp"
-#include "config/units.hpp"
+#include "core/units.hpp"
 
 using namespace watchdesk;
 using namespace watchdesk::config;

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "config/loader.hpp"
-#include "config/units.hpp"
+#include "core/units.hpp"
 #include "support.hpp"
 
 using namespace watchdesk;

@@ -539,7 +539,7 @@ BOOST_FIXTURE_TEST_CASE(sends_mail_through_the_same_engine, ServerFixture) {
         "From: watchdesk@example.com\r\nTo: desk@example.com\r\nSubject: SpaceX filed S-1 publicly\r\n\r\n"
         "Form S-1, accession 0001628280-26-036936.\r\n.hidden dot line\r\n";
     request.mail = MailEnvelope{"watchdesk@example.com", std::move(recipients), "watchdesk",
-                                config::Secret("s3cret"), MailTls::none};
+                                Secret("s3cret"), MailTls::none};
     return request;
   };
 

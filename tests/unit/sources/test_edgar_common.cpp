@@ -1,6 +1,7 @@
 // Tests for watchers/sources/edgar_common.cpp: identifiers, URLs, text cleaning, acceptance times.
 #include <boost/test/unit_test.hpp>
 
+#include "core/body.hpp"
 #include "unit/sources/edgar_fixture.hpp"
 #include "watchers/sources/edgar_common.hpp"
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "watchers/sources/feed.hpp"
-#include "watchers/text.hpp"
+#include "core/text/utf8.hpp"
 #include "support/parse_output.hpp"
+#include "watchers/sources/feed.hpp"
 
 using namespace watchdesk;
 

@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "watchers/sources/jobs.hpp"
-#include "watchers/text.hpp"
 #include "support/parse_output.hpp"
+#include "watchers/sources/jobs.hpp"
 
 using namespace watchdesk;
 using watchdesk::config::JobsProvider;

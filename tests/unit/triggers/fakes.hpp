@@ -11,7 +11,7 @@
 
 #include "config/config.hpp"
 #include "watchers/observation.hpp"
-#include "watchers/time.hpp"
+#include "core/time.hpp"
 #include "watchers/triggers/inputs.hpp"
 
 namespace watchdesk::triggers::testing {

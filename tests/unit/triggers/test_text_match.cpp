@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text/words.hpp"
 #include "watchers/triggers/text_match.hpp"
 
 using namespace watchdesk::triggers;

@@ -1,0 +1,82 @@
+// The cross-cutting rules of a configuration.
+#include "config/rules.hpp"
+
+#include <algorithm>
+
+#include "config/source_kinds.hpp"
+#include "core/urls.hpp"
+
+namespace watchdesk::config {
+namespace {
+
+bool is_printable_ascii(char c) { return c >= 0x20 && c < 0x7F; }
+
+bool is_email_char(char c) {
+  const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return alnum || std::string_view("._%+-").find(c) != std::string_view::npos;
+}
+
+// `word` is `local@domain.tld` in ASCII: one `@`, a non-empty local part, a domain with a dot
+// that neither starts nor ends it.
+bool is_email(std::string_view word) {
+  const auto at = word.find('@');
+  if (at == std::string_view::npos || at == 0 || word.find('@', at + 1) != std::string_view::npos) return false;
+  const auto local = word.substr(0, at);
+  const auto domain = word.substr(at + 1);
+  const auto dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
+  return std::all_of(local.begin(), local.end(), is_email_char) &&
+         std::all_of(domain.begin(), domain.end(), is_email_char);
+}
+
+}  // namespace
+
+bool has_email(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find_first_of(" \t<>()[],;\"'", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (is_email(text.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+bool valid_mail_address(std::string_view text) {
+  if (std::any_of(text.begin(), text.end(), [](char c) { return !is_printable_ascii(c) || c == ' '; })) return false;
+  return is_email(text);
+}
+
+std::optional<std::string> user_agent_problem(std::string_view user_agent) {
+  for (char c : user_agent) {
+    if (is_printable_ascii(c)) continue;
+    if (static_cast<unsigned char>(c) >= 0x80)
+      return std::string("must be plain ASCII (it is sent as an HTTP header); write non-ASCII letters without accents");
+    return std::string("must be one line without control characters");
+  }
+  return std::nullopt;
+}
+
+const Source* source_breaking_sec_user_agent(std::string_view user_agent, const std::vector<Source>& sources) {
+  if (has_email(user_agent)) return nullptr;
+  for (const auto& source : sources)
+    if (follows_sec_rules(source)) return &source;
+  return nullptr;
+}
+
+std::optional<std::string> file_url_problem(const Source& source, const Settings& settings) {
+  if (url_scheme(source.url) != "file" || settings.allow_file_urls) return std::nullopt;
+  return "[sources." + source.id +
+         "] file: URLs read local snapshots; set allow_file_urls = true in [watchdesk] to allow them (offline "
+         "demos and tests only)";
+}
+
+std::optional<std::string> webhook_value_problem(const Secret& webhook) {
+  const std::string& value = webhook.reveal();
+  const auto scheme = url_scheme(value);
+  const bool spaces = std::any_of(value.begin(), value.end(), [](char c) { return !is_printable_ascii(c) || c == ' '; });
+  if ((scheme == "https" || scheme == "http") && !url_host(value).empty() && !spaces) return std::nullopt;
+  return std::string("is not an https:// URL (a Slack incoming-webhook URL)");
+}
+
+}  // namespace watchdesk::config

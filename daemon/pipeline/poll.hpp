@@ -1,0 +1,81 @@
+// The one poll pipeline of `run` and `check`: fetch -> fallback -> parse -> ingest -> evaluate ->
+// enqueue, for one source, ending in a `PollResult` from which the scheduler takes its back-off.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "core/time.hpp"
+#include "daemon/http/client.hpp"
+#include "daemon/http/request.hpp"
+#include "daemon/pipeline/ingest.hpp"
+
+namespace watchdesk::pipeline {
+
+/// How one poll ended.
+enum class PollOutcome {
+  /// A body arrived, parsed and was recorded.
+  fetched,
+  /// 304: the document did not change.
+  not_modified,
+  /// The fetch failed, the body was unusable, or it could not be recorded.
+  failed,
+  /// Abandoned (shutdown, reload bound): it says nothing about the source and is not recorded.
+  cancelled,
+};
+
+/// Everything about one poll, for the scheduler (back-off), metrics and the summary of `check`.
+struct PollResult {
+  std::string source_id;
+  PollOutcome outcome = PollOutcome::failed;
+  /// What went wrong, without the source prefix (empty on success).
+  std::string error;
+  /// HTTP status of the last answer (0: none), the transfer's failure kind and `Retry-After`.
+  long status = 0;
+  http::Failure failure = http::Failure::none;
+  std::optional<Seconds> retry_after;
+  /// The validators to send with the next fetch (cleared after an unusable body).
+  http::Validators validators;
+  /// Failures in a row as recorded with the source's health (0 after a success).
+  int consecutive_failures = 0;
+  /// The provider that answered, when a price source fell back to its `fallback`.
+  std::string fallback_provider;
+  /// When the poll started (wall clock), how late against its plan (set by the scheduler), transfer
+  /// time and body bytes.
+  TimePoint attempted_at;
+  std::chrono::microseconds lateness{0};
+  std::chrono::microseconds elapsed{0};
+  std::uint64_t bytes = 0;
+  /// What ingestion did (new observations, points, alerts, store error).
+  IngestReport report;
+
+  /// True for `fetched` and `not_modified`.
+  bool succeeded() const { return outcome == PollOutcome::fetched || outcome == PollOutcome::not_modified; }
+};
+
+/// Polls sources through one client and one ingestor. Single-threaded, on the loop.
+class PollPipeline {
+ public:
+  PollPipeline(http::Client& client, Ingestor& ingestor);
+
+  /// Polls `source` with `validators` (a conditional GET) after `failures` failures in a row; `done`
+  /// runs on the loop exactly once, unless the client is destroyed first.
+  void poll(const config::Source& source, const http::Validators& validators, int failures,
+            std::function<void(PollResult)> done);
+
+ private:
+  void finish(const config::Source& source, const http::Validators& sent, int failures, http::Response response,
+              bool via_fallback, TimePoint attempted_at, const std::function<void(PollResult)>& done);
+
+  http::Client& client_;
+  Ingestor& ingestor_;
+};
+
+/// The request that fetches `source` (its URL, body cap and label) with `validators`.
+http::Request request_for(const config::Source& source, const http::Validators& validators);
+
+}  // namespace watchdesk::pipeline

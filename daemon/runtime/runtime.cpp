@@ -1,0 +1,237 @@
+// The runtime: client -> scheduler -> poll pipeline -> outbox -> dispatcher, for one configuration.
+#include "daemon/runtime/runtime.hpp"
+
+#include <boost/asio/post.hpp>
+#include <spdlog/spdlog.h>
+
+namespace watchdesk::runtime {
+namespace {
+
+constexpr std::chrono::seconds kTickInterval{60};
+
+std::string_view outcome_name(pipeline::PollOutcome outcome) {
+  switch (outcome) {
+    case pipeline::PollOutcome::fetched: return "fetched";
+    case pipeline::PollOutcome::not_modified: return "not_modified";
+    case pipeline::PollOutcome::failed: return "failed";
+    case pipeline::PollOutcome::cancelled: return "cancelled";
+  }
+  return "failed";
+}
+
+std::string_view verdict_name(delivery::Verdict v) {
+  switch (v) {
+    case delivery::Verdict::delivered: return "delivered";
+    case delivery::Verdict::retry: return "retry";
+    case delivery::Verdict::permanent: return "failed";
+  }
+  return "failed";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Runtime>> Runtime::build(boost::asio::io_context& io, std::shared_ptr<const config::Config> config,
+                                                std::shared_ptr<store::StateStore> store,
+                                                observability::MetricsRegistry& metrics, std::ostream& out,
+                                                RuntimeOptions options) {
+  try {
+    auto runtime = std::unique_ptr<Runtime>(
+        new Runtime(io, std::move(config), std::move(store), metrics, out, std::move(options)));
+    return runtime;
+  } catch (const std::exception& e) {
+    return make_error(std::string("cannot set up the runtime: ") + e.what(), ErrorKind::io);
+  }
+}
+
+Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Config> config,
+                 std::shared_ptr<store::StateStore> store, observability::MetricsRegistry& metrics, std::ostream& out,
+                 RuntimeOptions options)
+    : io_(io),
+      config_(std::move(config)),
+      store_(std::move(store)),
+      metrics_(metrics),
+      options_(std::move(options)),
+      delivery_timer_(io),
+      tick_timer_(io),
+      deadline_timer_(io) {
+  client_ = std::make_unique<http::Client>(io_, http::ClientOptions::from_settings(config_->watchdesk));
+  ingestor_ = std::make_unique<pipeline::Ingestor>(*config_, *store_, pipeline::Commit::yes, options_.only_triggers);
+  pipeline_ = std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_);
+  transport_ = std::make_unique<delivery::ChannelTransport>(*client_);
+  dispatcher_ = std::make_unique<delivery::Dispatcher>(*config_, *store_, *transport_, out);
+  dispatcher_->on_outcome = [this](const store::Delivery& d, const delivery::Judgement& j) {
+    metrics_.count("watchdesk_deliveries_total", "Delivery attempts by channel and outcome.",
+                   {{"channel", d.channel}, {"outcome", std::string(verdict_name(j.verdict))}});
+    if (dispatcher_->in_flight() == 0) arm_delivery_timer();
+  };
+  std::vector<config::Source> sources;
+  for (const auto* source : ingestor_->needed_sources()) sources.push_back(*source);
+  scheduler_ = std::make_unique<fetch::Scheduler>(
+      io_, std::move(sources),
+      [this](const config::Source& source, const http::Validators& validators, int failures,
+             std::function<void(pipeline::PollResult)> done) {
+        pipeline_->poll(source, validators, failures, std::move(done));
+      },
+      [this](const pipeline::PollResult& result, std::optional<TimePoint> next_attempt) {
+        on_result(result, next_attempt);
+      },
+      options_.scheduler);
+  for (const auto& state : store_->fetch_states()) scheduler_->restore(state);
+}
+
+Runtime::~Runtime() {
+  alive_.reset();
+  // The scheduler and dispatcher hold callbacks into the client: they go first.
+  scheduler_.reset();
+  dispatcher_.reset();
+  transport_.reset();
+  pipeline_.reset();
+  if (client_) client_->abort_all("shutting down");
+}
+
+void Runtime::start(const Runtime* previous) {
+  if (previous != nullptr) scheduler_->adopt(*previous->scheduler_);
+  scheduler_->start();
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_)] {
+    if (alive.expired() || draining_) return;
+    tick();
+    arm_tick();
+  });
+  if (previous == nullptr || previous->deliveries_in_flight() == 0) enable_delivery();
+}
+
+void Runtime::enable_delivery() {
+  if (delivering_ || draining_) return;
+  delivering_ = true;
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_)] {
+    if (!alive.expired()) pump_deliveries();
+  });
+}
+
+void Runtime::release_from(const pipeline::PollResult& result) { scheduler_->release(result.source_id, result); }
+
+void Runtime::poll_once(std::function<void()> done) {
+  scheduler_->run_once([this, done = std::move(done)] {
+    tick();
+    done();
+  });
+}
+
+void Runtime::deliver_until(std::chrono::steady_clock::time_point deadline, std::function<void()> done) {
+  deliver_deadline_ = deadline;
+  deliver_done_ = std::move(done);
+  delivering_ = true;
+  deadline_timer_.expires_at(deadline);
+  deadline_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec) return;
+    client_->abort_all("the --deliver-timeout of check expired");
+    delivery_timer_.cancel();
+    arm_delivery_timer();
+  });
+  pump_deliveries();
+}
+
+void Runtime::drain(std::function<void()> done) {
+  draining_ = true;
+  drain_done_ = std::move(done);
+  tick_timer_.cancel();
+  delivery_timer_.cancel();
+  scheduler_->drain([this, alive = std::weak_ptr<int>(alive_)] {
+    if (alive.expired()) return;
+    polls_drained_ = true;
+    check_drained();
+  });
+}
+
+void Runtime::abort_all(std::string_view reason) { client_->abort_all(reason); }
+
+void Runtime::check_drained() {
+  if (!draining_ || !polls_drained_ || dispatcher_->in_flight() > 0 || !drain_done_) return;
+  auto done = std::move(drain_done_);
+  drain_done_ = nullptr;
+  boost::asio::post(io_, std::move(done));
+}
+
+void Runtime::on_result(const pipeline::PollResult& result, std::optional<TimePoint>) {
+  record(result);
+  if (on_poll) on_poll(result);
+  if (scheduler_ == nullptr) return;
+  if (!result.report.alerts.empty()) pump_deliveries();
+}
+
+void Runtime::record(const pipeline::PollResult& result) {
+  const auto& id = result.source_id;
+  metrics_.count("watchdesk_fetches_total", "Fetch attempts by source and outcome.",
+                 {{"source", id}, {"outcome", std::string(outcome_name(result.outcome))}});
+  metrics_.count("watchdesk_fetch_bytes_total", "Body bytes received, after decoding.", {{"source", id}},
+                 static_cast<double>(result.bytes));
+  metrics_.observe("watchdesk_fetch_duration_seconds", "Fetch transfer time.", {},
+                   std::chrono::duration<double>(result.elapsed).count());
+  metrics_.observe("watchdesk_schedule_lateness_seconds", "Actual minus planned fetch start.", {},
+                   std::chrono::duration<double>(result.lateness).count(),
+                   observability::MetricsRegistry::lateness_buckets);
+  const auto& report = result.report;
+  for (const auto& reason : report.dropped) spdlog::info("source {}: dropped an item: {}", id, reason);
+  if (!report.new_observations.empty())
+    metrics_.count("watchdesk_observations_total", "New observations by source.", {{"source", id}},
+                   static_cast<double>(report.new_observations.size()));
+  for (const auto& alert : report.alerts) {
+    spdlog::info("trigger {}: raised {}", alert.trigger, alert.id);
+    metrics_.count("watchdesk_alerts_raised_total", "Alerts raised by trigger.", {{"trigger", alert.trigger}});
+  }
+}
+
+void Runtime::tick() {
+  auto alerts = ingestor_->tick(now_utc());
+  for (const auto& alert : alerts) spdlog::info("trigger {}: raised {}", alert.trigger, alert.id);
+  ticked_.insert(ticked_.end(), alerts.begin(), alerts.end());
+  if (!alerts.empty()) pump_deliveries();
+}
+
+void Runtime::arm_tick() {
+  tick_timer_.expires_after(kTickInterval);
+  tick_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec || draining_) return;
+    tick();
+    arm_tick();
+  });
+}
+
+void Runtime::pump_deliveries() {
+  if (!delivering_ || draining_) return;
+  dispatcher_->pump(now_utc());
+  if (dispatcher_->in_flight() == 0) arm_delivery_timer();
+}
+
+void Runtime::arm_delivery_timer() {
+  if (draining_) {
+    check_drained();
+    return;
+  }
+  if (!delivering_) return;
+  const auto finish = [this] {
+    delivering_ = false;
+    deadline_timer_.cancel();
+    if (auto done = std::move(deliver_done_)) {
+      deliver_done_ = nullptr;
+      boost::asio::post(io_, std::move(done));
+    }
+  };
+  const bool past_deadline = deliver_deadline_ && std::chrono::steady_clock::now() >= *deliver_deadline_;
+  auto next = past_deadline ? std::nullopt : dispatcher_->next_due();
+  if (!next) {
+    if (deliver_deadline_) finish();
+    return;
+  }
+  const auto wait = std::chrono::seconds(std::max<long long>(0, (*next - now_utc()).count()));
+  if (deliver_deadline_ && std::chrono::steady_clock::now() + wait > *deliver_deadline_) {
+    finish();
+    return;
+  }
+  delivery_timer_.expires_after(wait);
+  delivery_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) pump_deliveries();
+  });
+}
+
+}  // namespace watchdesk::runtime
