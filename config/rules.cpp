@@ -16,35 +16,31 @@ bool is_email_char(char c) {
   return alnum || std::string_view("._%+-").find(c) != std::string_view::npos;
 }
 
-// `word` is `local@domain.tld` in ASCII: one `@`, a non-empty local part, a domain with a dot
-// that neither starts nor ends it.
-bool is_email(std::string_view word) {
-  const auto at = word.find('@');
-  if (at == std::string_view::npos || at == 0 || word.find('@', at + 1) != std::string_view::npos) return false;
-  const auto local = word.substr(0, at);
-  const auto domain = word.substr(at + 1);
+// The email around the `@` at `at` in `text`: `local@domain.tld` in ASCII, the local part and the
+// domain made of `is_email_char`, the domain with a dot that neither starts nor ends it.
+bool is_email_at(std::string_view text, std::size_t at) {
+  std::size_t begin = at;
+  while (begin > 0 && is_email_char(text[begin - 1])) --begin;
+  std::size_t end = at + 1;
+  while (end < text.size() && is_email_char(text[end])) ++end;
+  const auto domain = text.substr(at + 1, end - at - 1);
   const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-  return std::all_of(local.begin(), local.end(), is_email_char) &&
-         std::all_of(domain.begin(), domain.end(), is_email_char);
+  return begin < at && dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() && domain.front() != '.';
 }
 
 }  // namespace
 
 bool has_email(std::string_view text) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find_first_of(" \t<>()[],;\"'", start);
-    if (end == std::string_view::npos) end = text.size();
-    if (is_email(text.substr(start, end - start))) return true;
-    start = end + 1;
-  }
+  for (auto at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1))
+    if (is_email_at(text, at)) return true;
   return false;
 }
 
 bool valid_mail_address(std::string_view text) {
-  if (std::any_of(text.begin(), text.end(), [](char c) { return !is_printable_ascii(c) || c == ' '; })) return false;
-  return is_email(text);
+  const auto at = text.find('@');
+  if (at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == '@' || is_email_char(c); }) &&
+         is_email_at(text, at);
 }
 
 std::optional<std::string> user_agent_problem(std::string_view user_agent) {

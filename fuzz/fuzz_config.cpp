@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto result = watchdesk::config::load_config_text(text, "/nonexistent/fuzz.toml");
   // Exactly one of the two is set.
-  if (result.config.has_value() == result.error.has_value()) __builtin_trap();
-  if (result.error) (void)result.error->to_string();
+  if (result.ok() == !result.ok()) __builtin_trap();
+  if (!result.ok()) (void)result.error().to_string();
   return 0;
 }

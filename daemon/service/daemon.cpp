@@ -8,7 +8,6 @@
 #include <iostream>
 
 #include "config/loader.hpp"
-#include "daemon/logging.hpp"
 
 namespace watchdesk::service {
 namespace {
@@ -93,7 +92,7 @@ void Daemon::reload() {
   if (auto s = open_listener(*next_config); !s.ok()) return refuse(s.error().context("metrics"));
 
   last_reload_error_.clear();
-  setup_logging(next_config->watchdesk.log_level);
+  spdlog::set_level(spdlog::level::from_str(next_config->watchdesk.log_level));
   auto next = std::move(built).value();
   next->start(runtime_.get());
   std::swap(runtime_, next);

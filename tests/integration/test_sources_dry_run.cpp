@@ -183,8 +183,8 @@ class Desk {
     config_file_ = dir_.write("watchdesk.toml", text.str());
 
     auto loaded = watchdesk::config::load_config(config_file_);
-    BOOST_TEST_REQUIRE(!loaded.error, (loaded.error ? loaded.error->to_string() : ""));
-    config_ = std::move(*loaded.config);
+    BOOST_TEST_REQUIRE(loaded.ok(), (loaded.ok() ? "" : loaded.error().to_string()));
+    config_ = std::move(*loaded);
     for (const auto& source : config_.sources) {
       const auto& served = served_fixtures.at(source.id);
       const std::string body = served_body(source.id);

@@ -128,8 +128,8 @@ class Desk {
  public:
   explicit Desk(std::vector<config::Channel> channels, std::string ca_file = {}) {
     auto opened = store::StateStore::open(dir_.path() / "state.db", store::Access::read_write);
-    BOOST_TEST_REQUIRE(std::holds_alternative<std::unique_ptr<store::StateStore>>(opened));
-    store_ = std::move(std::get<std::unique_ptr<store::StateStore>>(opened));
+    BOOST_TEST_REQUIRE(opened.ok());
+    store_ = std::move(opened).value();
     config_.channels = std::move(channels);
     http::ClientOptions options;
     options.user_agent = "watchdesk-test ops@example.com";

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(recognises_sec_gov_and_its_subdomains_only) {
                         {"stooq.com", false},      {"", false},                {"gov", false},
                         {".sec.gov", false}};
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT(c.host) { BOOST_TEST(is_sec_host(c.host) == c.sec); }
+    BOOST_TEST_CONTEXT(c.host) { BOOST_TEST(watchdesk::is_sec_host(c.host) == c.sec); }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "config/loader.hpp"
+#include "watchers/triggers/evaluate.hpp"
 #include "core/units.hpp"
 #include "support.hpp"
 
@@ -75,7 +76,7 @@ const BadCase bad_cases[] = {
     {"missing_kind", HEADER "\n[sources.x]\nevery = \"10m\"\n", 6, 1, "[sources.x] is missing required key 'kind'"},
     {"unknown_price_provider", HEADER
      "[sources.p]\nkind = \"price\"\nprovider = \"google\"\nsymbol = \"CRWV\"\nevery = \"15m\"\n",
-     7, 12, "[sources.p] unknown price provider 'google'; valid price providers: stooq, yahoo"},
+     7, 12, "[sources.p] unknown price provider 'google'; valid price providers: yahoo, stooq"},
     {"unknown_jobs_provider", HEADER
      "[sources.j]\nkind = \"jobs\"\nprovider = \"workday\"\nboard = \"xai\"\nevery = \"6h\"\n",
      7, 12, "unknown jobs provider 'workday'; valid jobs providers: greenhouse, lever, ashby"},
@@ -228,7 +229,7 @@ const BadCase bad_cases[] = {
      "channel desk: webhook: 'env:slack-hook' is not a valid environment reference"},
 };
 
-LoadResult load_text(std::string_view text) { return load_config_text(text, "test.toml"); }
+Result<Config> load_text(std::string_view text) { return load_config_text(text, "test.toml"); }
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -246,32 +247,33 @@ BOOST_AUTO_TEST_CASE(rejects_each_bad_configuration_at_the_offending_place) {
   for (const auto& c : bad_cases) {
     BOOST_TEST_CONTEXT(c.name) {
       auto result = load_text(c.text);
-      BOOST_TEST(!result.config.has_value());
-      BOOST_TEST_REQUIRE(result.error.has_value());
-      BOOST_TEST(result.error->position.line == c.line);
-      BOOST_TEST(result.error->position.column == c.column);
-      BOOST_TEST(result.error->message.find(c.fragment) != std::string::npos,
-                 "message: " << result.error->message);
-      BOOST_TEST(result.error->to_string() == "test.toml:" + std::to_string(c.line) + ":" +
-                                                  std::to_string(c.column) + ": " + result.error->message);
+      BOOST_TEST(!result.ok());
+      BOOST_TEST_REQUIRE(!result.ok());
+      BOOST_TEST(result.error().position.line == c.line);
+      BOOST_TEST(result.error().position.column == c.column);
+      BOOST_TEST(result.error().message.find(c.fragment) != std::string::npos,
+                 "message: " << result.error().message);
+      BOOST_TEST(result.error().to_string() == "test.toml:" + std::to_string(c.line) + ":" +
+                                                  std::to_string(c.column) + ": " + result.error().message);
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(prints_errors_without_a_position_as_file_and_message) {
-  LoadError e{"/etc/watchdesk/watchdesk.toml", {}, "cannot read the configuration file: Permission denied"};
+  Error e{"cannot read the configuration file: Permission denied", Position{"/etc/watchdesk/watchdesk.toml", 0, 0},
+          ErrorKind::config};
   BOOST_TEST(e.to_string() == "/etc/watchdesk/watchdesk.toml: cannot read the configuration file: Permission denied");
   auto missing = load_config("/nonexistent/watchdesk.toml");
-  BOOST_TEST_REQUIRE(missing.error.has_value());
-  BOOST_TEST(missing.error->to_string() ==
+  BOOST_TEST_REQUIRE(!missing.ok());
+  BOOST_TEST(missing.error().to_string() ==
              "/nonexistent/watchdesk.toml: cannot read the configuration file: No such file or directory");
 }
 
 BOOST_AUTO_TEST_CASE(reports_a_misspelt_key_before_the_missing_key_it_explains) {
   // `evry` makes `every` missing too; the misspelling is the error worth reading.
   auto r = load_text(HEADER "[sources.x]\nkind = \"feed\"\nurl = \"https://e.com/f\"\nevry = \"10m\"\n");
-  BOOST_TEST_REQUIRE(r.error.has_value());
-  BOOST_TEST(r.error->message == "unknown key 'evry' in [sources.x]; did you mean 'every'?");
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().message == "unknown key 'evry' in [sources.x]; did you mean 'every'?");
 }
 
 BOOST_AUTO_TEST_CASE(suggests_close_names_for_kinds_ids_and_sections) {
@@ -298,8 +300,8 @@ BOOST_AUTO_TEST_CASE(suggests_close_names_for_kinds_ids_and_sections) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
       auto r = load_text(c.text);
-      BOOST_TEST_REQUIRE(r.error.has_value());
-      BOOST_TEST(r.error->message.find(c.fragment) != std::string::npos, "message: " << r.error->message);
+      BOOST_TEST_REQUIRE(!r.ok());
+      BOOST_TEST(r.error().message.find(c.fragment) != std::string::npos, "message: " << r.error().message);
     }
   }
 }
@@ -311,8 +313,8 @@ BOOST_AUTO_TEST_CASE(loads_the_design_example_with_every_field) {
   ScopedEnv creds("CREDENTIALS_DIRECTORY", credentials.path().string());
   const std::filesystem::path file = std::filesystem::path(WATCHDESK_FIXTURES) / "config" / "design_example.toml";
   auto r = load_config(file);
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  const Config& c = *r.config;
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  const Config& c = *r;
   const auto folder = std::filesystem::path(WATCHDESK_FIXTURES) / "config";
 
   BOOST_TEST(c.file == file);
@@ -409,8 +411,9 @@ BOOST_AUTO_TEST_CASE(loads_the_design_example_with_every_field) {
   BOOST_TEST(tenant->confirm == 2);
   BOOST_TEST_REQUIRE(tenant->deadline.has_value());
   BOOST_TEST(format_rfc3339(*tenant->deadline) == "2026-06-12T00:00:00Z");
-  BOOST_TEST_REQUIRE(tenant->max_age.has_value());
-  BOOST_TEST(tenant->max_age->count() == 3 * 86400);
+  // No `max_age` written: the trigger kind's default applies (`effective_max_age`), set in one place.
+  BOOST_TEST(!tenant->max_age.has_value());
+  BOOST_TEST(triggers::effective_max_age(*tenant).value_or(Seconds{0}).count() == 3 * 86400);
 
   const auto* hiring = c.find_trigger("ai-infra-hiring");
   BOOST_TEST_REQUIRE(hiring != nullptr);
@@ -467,8 +470,8 @@ BOOST_AUTO_TEST_CASE(fills_defaults_for_everything_left_out) {
                      "channels = [\"console\"]\n"
                      "[channels.hook]\nkind = \"webhook\"\nurl = \"https://hooks.example.com/x\"\n"
                      "[figures.f]\nlabel = \"l\"\nvalue = \"v\"\nstatus = \"confirmed\"\n");
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  const auto& w = r.config->watchdesk;
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  const auto& w = r->watchdesk;
   BOOST_TEST(w.state == "/var/lib/watchdesk/state.db");
   BOOST_TEST(w.user_agent.empty());
   BOOST_TEST(w.log_level == "info");
@@ -486,32 +489,32 @@ BOOST_AUTO_TEST_CASE(fills_defaults_for_everything_left_out) {
   BOOST_TEST(w.fail_after == 3);
   BOOST_TEST(w.stale_after == 3);
 
-  const auto* j = r.config->find_source("j");
+  const auto* j = r->find_source("j");
   BOOST_TEST_REQUIRE(j != nullptr);
   BOOST_TEST(j->jitter == 0.10);
   BOOST_TEST(j->max_body == 16u * 1024u * 1024u);
   BOOST_TEST(j->match.empty());
   BOOST_TEST(j->url == "https://api.lever.co/v0/postings/acme?mode=json");
 
-  const auto* t = r.config->find_trigger("t");
+  const auto* t = r->find_trigger("t");
   BOOST_TEST_REQUIRE(t != nullptr);
   BOOST_TEST(t->owners == (std::vector<std::string>{"xAI", "X.AI", "SpaceX"}), boost::test_tools::per_element());
   BOOST_TEST(t->confirm == 2);
   BOOST_TEST(!t->deadline.has_value());
-  BOOST_TEST(t->max_age.value_or(Seconds{0}).count() == 3 * 86400);
-  const auto* c = r.config->find_trigger("c");
+  BOOST_TEST(triggers::effective_max_age(*t).value_or(Seconds{0}).count() == 3 * 86400);
+  const auto* c = r->find_trigger("c");
   BOOST_TEST_REQUIRE(c != nullptr);
   BOOST_TEST(c->rearm == 0.5);
   BOOST_TEST(!c->cooldown.has_value());
   BOOST_TEST(c->below.value_or(-1) == 1.0);
   BOOST_TEST(c->match.empty());
 
-  const auto* hook = r.config->find_channel("hook");
+  const auto* hook = r->find_channel("hook");
   BOOST_TEST_REQUIRE(hook != nullptr);
   BOOST_TEST(hook->give_up_after.count() == 24 * 3600);
   BOOST_TEST(hook->secret.empty());
-  BOOST_TEST(r.config->figures[0].as_of.empty());
-  BOOST_TEST(r.config->figures[0].signals.empty());
+  BOOST_TEST(r->figures[0].as_of.empty());
+  BOOST_TEST(r->figures[0].signals.empty());
 }
 
 BOOST_AUTO_TEST_CASE(reads_every_optional_key_when_given) {
@@ -543,8 +546,8 @@ BOOST_AUTO_TEST_CASE(reads_every_optional_key_when_given) {
   const auto day_before = format_date(now_utc());
   auto r = load_config(file);
   const auto day_after = format_date(now_utc());
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  const auto& c = *r.config;
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  const auto& c = *r;
   const auto& w = c.watchdesk;
   BOOST_TEST(w.log_level == "debug");
   BOOST_TEST(w.metrics == "0.0.0.0:9464");
@@ -634,22 +637,22 @@ BOOST_AUTO_TEST_CASE(resolves_relative_paths_against_the_config_folder) {
                         "[sources.abs]\nkind = \"feed\"\nurl = \"file:///srv/snapshots/x.atom\"\nevery = \"1m\"\n"
                         "[channels.desk]\nkind = \"slack\"\nwebhook = \"file:secrets/hook\"\n");
   auto r = load_config(file);
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
   const auto etc = dir.path() / "etc";
-  BOOST_TEST(r.config->watchdesk.state == dir.path() / "var" / "state.db");
-  BOOST_TEST(r.config->watchdesk.ca_file == etc / "ca" / "bundle.pem");
-  BOOST_TEST(r.config->find_source("rel")->url == "file://" + etc.string() + "/snapshots/news%20feed.xml");
-  BOOST_TEST(r.config->find_source("abs")->url == "file:///srv/snapshots/x.atom");
-  BOOST_TEST(r.config->find_channel("desk")->webhook.reveal() == "https://hooks.slack.com/services/T/B/relative");
+  BOOST_TEST(r->watchdesk.state == dir.path() / "var" / "state.db");
+  BOOST_TEST(r->watchdesk.ca_file == etc / "ca" / "bundle.pem");
+  BOOST_TEST(r->find_source("rel")->url == "file://" + etc.string() + "/snapshots/news%20feed.xml");
+  BOOST_TEST(r->find_source("abs")->url == "file:///srv/snapshots/x.atom");
+  BOOST_TEST(r->find_channel("desk")->webhook.reveal() == "https://hooks.slack.com/services/T/B/relative");
 }
 
 BOOST_AUTO_TEST_CASE(reports_a_missing_ca_file_with_its_resolved_path) {
   TempDir dir;
   auto file = dir.write("w.toml", "[watchdesk]\nstate = \"s.db\"\nca_file = \"missing.pem\"\n");
   auto r = load_config(file);
-  BOOST_TEST_REQUIRE(r.error.has_value());
-  BOOST_TEST(r.error->position.line == 3);
-  BOOST_TEST(r.error->message.find((dir.path() / "missing.pem").string()) != std::string::npos);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().position.line == 3);
+  BOOST_TEST(r.error().message.find((dir.path() / "missing.pem").string()) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(accepts_a_toml_date_or_a_date_string) {
@@ -659,16 +662,16 @@ BOOST_AUTO_TEST_CASE(accepts_a_toml_date_or_a_date_string) {
                          "[sources.n]\nkind = \"feed\"\nurl = \"https://e.com/f\"\nevery = \"15m\"\n"
                          "[triggers.t]\nkind = \"tenant\"\nsources = [\"n\"]\nsubject = [\"Colossus\"]\n"
                          "channels = [\"console\"]\ndeadline = " + deadline + "\n");
-      BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-      BOOST_TEST(format_rfc3339(*r.config->triggers[0].deadline) == "2026-06-12T00:00:00Z");
+      BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+      BOOST_TEST(format_rfc3339(*r->triggers[0].deadline) == "2026-06-12T00:00:00Z");
     }
   }
   auto bad = load_text(std::string(HEADER CONSOLE) +
                        "[sources.n]\nkind = \"feed\"\nurl = \"https://e.com/f\"\nevery = \"15m\"\n"
                        "[triggers.t]\nkind = \"tenant\"\nsources = [\"n\"]\nsubject = [\"Colossus\"]\n"
                        "channels = [\"console\"]\ndeadline = 2026-06-12T00:00:00Z\n");
-  BOOST_TEST_REQUIRE(bad.error.has_value());
-  BOOST_TEST(bad.error->message.find("must be a date such as 2026-06-12, got a date-time") != std::string::npos);
+  BOOST_TEST_REQUIRE(!bad.ok());
+  BOOST_TEST(bad.error().message.find("must be a date such as 2026-06-12, got a date-time") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(never_shows_a_secret_value_in_an_error) {
@@ -689,17 +692,17 @@ BOOST_AUTO_TEST_CASE(never_shows_a_secret_value_in_an_error) {
       auto file = dir.write("w.toml", std::string(HEADER) + "[channels.desk]\nkind = \"slack\"\nwebhook = \"" +
                                           c.reference + "\"\n");
       auto r = load_config(file);
-      BOOST_TEST_REQUIRE(r.error.has_value());
-      BOOST_TEST(r.error->message.find(c.fragment) != std::string::npos, r.error->message);
-      BOOST_TEST(r.error->to_string().find(value) == std::string::npos);
-      BOOST_TEST(r.error->to_string().find("very-secret") == std::string::npos);
+      BOOST_TEST_REQUIRE(!r.ok());
+      BOOST_TEST(r.error().message.find(c.fragment) != std::string::npos, r.error().message);
+      BOOST_TEST(r.error().to_string().find(value) == std::string::npos);
+      BOOST_TEST(r.error().to_string().find("very-secret") == std::string::npos);
     }
   }
   // A literal that is not a URL is not echoed either.
   auto literal = load_text(std::string(HEADER) + "[channels.desk]\nkind = \"slack\"\nwebhook = \"" + value + "\"\n");
-  BOOST_TEST_REQUIRE(literal.error.has_value());
-  BOOST_TEST(literal.error->to_string().find(value) == std::string::npos);
-  BOOST_TEST(literal.error->message.find("channel desk: webhook: the value is not an https:// URL") !=
+  BOOST_TEST_REQUIRE(!literal.ok());
+  BOOST_TEST(literal.error().to_string().find(value) == std::string::npos);
+  BOOST_TEST(literal.error().message.find("channel desk: webhook: the value is not an https:// URL") !=
              std::string::npos);
 }
 
@@ -718,22 +721,22 @@ BOOST_AUTO_TEST_CASE(resolves_every_secret_form_into_channels) {
                                       "secret = \"file:hmac\"\n"
                                       "[channels.lit]\nkind = \"slack\"\nwebhook = \"https://hooks.slack.com/x\"\n");
   auto r = load_config(file);
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  BOOST_TEST(r.config->find_channel("desk")->webhook.reveal() == "https://hooks.slack.com/services/T/B/env");
-  BOOST_TEST(r.config->find_channel("mail")->password.reveal() == "from-credential");
-  BOOST_TEST(!r.config->find_channel("mail")->starttls);
-  BOOST_TEST(r.config->find_channel("mail")->to.size() == 2u);
-  BOOST_TEST(r.config->find_channel("hook")->secret.reveal() == "from-file");
-  BOOST_TEST(r.config->find_channel("lit")->webhook.reveal() == "https://hooks.slack.com/x");
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  BOOST_TEST(r->find_channel("desk")->webhook.reveal() == "https://hooks.slack.com/services/T/B/env");
+  BOOST_TEST(r->find_channel("mail")->password.reveal() == "from-credential");
+  BOOST_TEST(!r->find_channel("mail")->starttls);
+  BOOST_TEST(r->find_channel("mail")->to.size() == 2u);
+  BOOST_TEST(r->find_channel("hook")->secret.reveal() == "from-file");
+  BOOST_TEST(r->find_channel("lit")->webhook.reveal() == "https://hooks.slack.com/x");
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_secret_fails_the_whole_load) {
   ScopedEnv env("WATCHDESK_TEST_UNSET_WEBHOOK", std::nullopt);
   auto r = load_text(std::string(HEADER CONSOLE) +
                      "[channels.desk]\nkind = \"slack\"\nwebhook = \"env:WATCHDESK_TEST_UNSET_WEBHOOK\"\n");
-  BOOST_TEST(!r.config.has_value());
-  BOOST_TEST_REQUIRE(r.error.has_value());
-  BOOST_TEST(r.error->position.line == 9);
+  BOOST_TEST(!r.ok());
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().position.line == 9);
 }
 
 BOOST_AUTO_TEST_CASE(accepts_an_absolute_threshold_and_metrics_over_metrics) {
@@ -746,8 +749,8 @@ BOOST_AUTO_TEST_CASE(accepts_an_absolute_threshold_and_metrics_over_metrics) {
                      "channels = [\"console\"]\n"
                      "[triggers.u]\nkind = \"metric-move\"\nmetric = \"crwv-price.volume\"\nwindow = \"1d\"\n"
                      "above = 1e9\nchannels = [\"console\"]\n");
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  BOOST_TEST(r.config->find_metric("ratio")->inputs == (std::vector<std::string>{"ps"}),
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  BOOST_TEST(r->find_metric("ratio")->inputs == (std::vector<std::string>{"ps"}),
              boost::test_tools::per_element());
 }
 
@@ -756,8 +759,8 @@ BOOST_AUTO_TEST_CASE(loads_the_shipped_configuration_with_no_environment) {
   ScopedEnv no_webhook("WATCHDESK_SLACK_WEBHOOK", std::nullopt);
   const auto file = std::filesystem::path(WATCHDESK_SOURCE_DIR) / "config" / "watchdesk.toml";
   auto r = load_config(file);
-  BOOST_TEST_REQUIRE(!r.error.has_value(), (r.error ? r.error->to_string() : ""));
-  const auto& c = *r.config;
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  const auto& c = *r;
   BOOST_TEST(c.watchdesk.state == "/var/lib/watchdesk/state.db");
   BOOST_TEST(c.watchdesk.user_agent.find('@') != std::string::npos);
   for (const char* id : {"spacex-filings", "sec-latest", "spacex-submissions", "crwv-price", "spcx-price",
@@ -799,14 +802,14 @@ BOOST_AUTO_TEST_CASE(survives_arbitrary_bytes_without_throwing) {
                                 "[watchdesk]\nstate = \"\"\n", "x = \"\\uD800\"", std::string(200, '[')};
   for (const auto& text : inputs) {
     auto r = load_text(text);
-    BOOST_TEST(r.error.has_value());
-    BOOST_TEST(!r.config.has_value());
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(!r.ok());
   }
   // The shipped file read back in as text gives the same result as loading it from disk.
   ScopedEnv no_credentials("CREDENTIALS_DIRECTORY", std::nullopt);
   const auto shipped = std::filesystem::path(WATCHDESK_SOURCE_DIR) / "config" / "watchdesk.toml";
   auto from_text = load_config_text(read_file(shipped), shipped);
-  BOOST_TEST(!from_text.error.has_value());
+  BOOST_TEST(from_text.ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,4 @@
-// Tests for watchers/digest.cpp: SHA-256 hex prefixes against published test vectors.
+// Tests for core/digest.cpp: SHA-256 hex prefixes against published test vectors.
 #include <boost/test/unit_test.hpp>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Tests for watchers/expression.cpp: parsing, inputs, evaluation and errors of metric expressions.
+// Tests for core/expression.cpp: parsing, inputs, evaluation and errors of metric expressions.
 #include <boost/test/unit_test.hpp>
 
 #include <map>
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(reports_parse_errors_with_column) {
     BOOST_TEST_CONTEXT(c.text) {
       auto e = Expression::parse(c.text);
       BOOST_TEST_REQUIRE(!e.ok());
-      BOOST_TEST(expression_error_column(e.error()) == c.column);
+      BOOST_TEST(e.error().position.column == c.column);
     }
   }
 }

@@ -1,11 +1,10 @@
-// Tests for config/secrets.cpp: env:, file: and credential: references, and that errors never show a value.
+// Tests for core/secret.cpp: env:, file: and credential: references, and that errors never show a value.
 #include <boost/test/unit_test.hpp>
 
 #include "core/secret.hpp"
-#include "support.hpp"
+#include "unit/config/support.hpp"
 
 using namespace watchdesk;
-using namespace watchdesk::config;
 using watchdesk::config::testing::ScopedEnv;
 using watchdesk::config::testing::TempDir;
 

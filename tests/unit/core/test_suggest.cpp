@@ -1,9 +1,9 @@
-// Tests for config/suggest.cpp: edit distance and the did-you-mean choice.
+// Tests for core/suggest.cpp: edit distance and the did-you-mean choice.
 #include <boost/test/unit_test.hpp>
 
 #include "core/suggest.hpp"
 
-using namespace watchdesk::config;
+using namespace watchdesk;
 
 BOOST_AUTO_TEST_SUITE(config_suggest)
 

@@ -1,4 +1,4 @@
-// Tests for watchers/text.cpp: entities, HTML stripping, whitespace, UTF-8, case and whole-word matching.
+// Tests for core/text.cpp: entities, HTML stripping, whitespace, UTF-8, case and whole-word matching.
 #include <boost/test/unit_test.hpp>
 
 #include <string>

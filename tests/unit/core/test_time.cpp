@@ -1,4 +1,4 @@
-// Tests for watchers/time.cpp: every date format the sources use, normalised to UTC.
+// Tests for core/time.cpp: every date format the sources use, normalised to UTC.
 #include <boost/test/unit_test.hpp>
 
 #include "watchers/observation.hpp"

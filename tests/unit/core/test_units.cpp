@@ -1,10 +1,10 @@
-// Tests for config/units.cpp: durations, sizes, percentages and dates, well-formed and malformed.
+// Tests for core/units.cpp: durations, sizes, percentages and dates, well-formed and malformed.
 #include <boost/test/unit_test.hpp>
 
 #include "core/units.hpp"
 
 using namespace watchdesk;
-using namespace watchdesk::config;
+using namespace watchdesk;
 
 BOOST_AUTO_TEST_SUITE(config_units)
 
@@ -35,13 +35,13 @@ BOOST_AUTO_TEST_CASE(rejects_malformed_durations) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(formats_durations_in_the_largest_exact_unit) {
+BOOST_AUTO_TEST_CASE(formats_durations_in_days_and_smaller_units_largest_first) {
   struct Case {
     long long seconds;
     const char* text;
   };
-  const Case cases[] = {{604800, "7d"}, {600, "10m"}, {90, "90s"}, {5400, "90m"}, {21600, "6h"},
-                        {0, "0s"},      {86401, "86401s"}, {1209600, "14d"}};
+  const Case cases[] = {{604800, "7d"}, {600, "10m"},      {90, "1m30s"},    {5400, "1h30m"}, {21600, "6h"},
+                        {0, "0s"},      {86401, "1d1s"}, {1209600, "14d"}};
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.seconds) {
       BOOST_TEST(format_duration(Seconds{c.seconds}) == c.text);

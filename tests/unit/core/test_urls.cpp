@@ -1,9 +1,9 @@
-// Tests for config/urls.cpp: scheme and host extraction, percent-encoding, loopback hosts.
+// Tests for core/urls.cpp: scheme and host extraction, percent-encoding, loopback hosts.
 #include <boost/test/unit_test.hpp>
 
 #include "core/urls.hpp"
 
-using namespace watchdesk::config;
+using namespace watchdesk;
 
 BOOST_AUTO_TEST_SUITE(config_urls)
 

@@ -313,8 +313,8 @@ BOOST_AUTO_TEST_CASE(malformed_feeds_are_errors_that_say_what_and_where) {
        "EDGAR Atom feed: XML error at line 17, column 37: Start-end tags mismatch (the document ends early: "
        "truncated?)"},
       {"malformed_rate_limited.html",
-       "EDGAR Atom feed: expected an Atom feed, got an HTML page titled \"SEC.gov | Request Rate Threshold "
-       "Exceeded\""},
+       "EDGAR Atom feed: expected an Atom feed, got an HTML page titled 'SEC.gov | Request Rate Threshold "
+       "Exceeded'"},
       {"malformed_doctype.atom",
        "EDGAR Atom feed: the document has a DOCTYPE, which EDGAR feeds never have; refusing it (DTDs and entity "
        "declarations are not processed)"},

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(cleans_text_into_valid_utf8) {
       {"surrogate \xED\xA0\x80!", "surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD!"},
       {"overlong \xC0\xAF", "overlong \xEF\xBF\xBD\xEF\xBF\xBD"},
       {std::string("nul \0 here", 10), "nul \xEF\xBF\xBD here"},
-      {"cut \xE2\x82", "cut \xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"cut \xE2\x82", "cut \xEF\xBF\xBD"},
       {"emoji \xF0\x9F\x9A\x80", "emoji \xF0\x9F\x9A\x80"},
   };
   for (const auto& c : cases) {
@@ -188,7 +188,7 @@ BOOST_AUTO_TEST_CASE(recognises_pages_that_are_not_the_expected_syntax) {
   };
   const Case cases[] = {
       {"<!DOCTYPE html><html><head><title>SEC.gov |\n  Request Rate Threshold Exceeded</title>", Syntax::json,
-       "an HTML page titled \"SEC.gov | Request Rate Threshold Exceeded\""},
+       "an HTML page titled 'SEC.gov | Request Rate Threshold Exceeded'"},
       {"\xEF\xBB\xBF  <html><body>Not found</body></html>", Syntax::xml, "an HTML page"},
       {"<?xml version=\"1.0\"?><!-- c --><Error><Code>NoSuchKey</Code></Error>", Syntax::json,
        "an XML document (root element <Error>)"},

@@ -239,7 +239,7 @@ BOOST_AUTO_TEST_CASE(malformed_documents_are_errors_that_say_what_and_where) {
        "EDGAR company facts: expected a company's XBRL facts (an object with `facts`), got an object with keys "
        "\"cik\", \"entityType\", \"sic\", \"sicDescription\", \"ownerOrg\", ..."},
       {edgar_fixture("malformed_rate_limited.html"),
-       "EDGAR company facts: expected JSON, got an HTML page titled \"SEC.gov | Request Rate Threshold Exceeded\""},
+       "EDGAR company facts: expected JSON, got an HTML page titled 'SEC.gov | Request Rate Threshold Exceeded'"},
       {edgar_fixture("companyfacts_crwv.json").substr(0, 1000),
        "EDGAR company facts: JSON error at line 1, column 1001: incomplete JSON (the document ends early: "
        "truncated?)"},

@@ -142,8 +142,8 @@ BOOST_AUTO_TEST_CASE(malformed_answers_are_errors_that_say_what_and_where) {
       {R"({"error":"Search is temporarily unavailable"})",
        "EDGAR full-text search answer: the service answered an error: Search is temporarily unavailable"},
       {edgar_fixture("malformed_rate_limited.html"),
-       "EDGAR full-text search answer: expected JSON, got an HTML page titled \"SEC.gov | Request Rate Threshold "
-       "Exceeded\""},
+       "EDGAR full-text search answer: expected JSON, got an HTML page titled 'SEC.gov | Request Rate Threshold "
+       "Exceeded'"},
       {R"({"hits":{"hits":[{"_id":1}, 5]}})", ""},
       {"{\"hits\":{\"hits\":[{\"_id\":\"0001628280-26-036936:a.htm\"", "EDGAR full-text search answer: JSON error "
                                                                        "at line 1, column 53: incomplete JSON (the "

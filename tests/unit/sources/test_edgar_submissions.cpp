@@ -138,8 +138,8 @@ BOOST_AUTO_TEST_CASE(malformed_documents_are_errors_that_say_what_and_where) {
       {"malformed_submissions_cik_range.json",
        "EDGAR submissions JSON: `cik` -1181412 is out of range (1 to 10 digits)"},
       {"malformed_rate_limited.html",
-       "EDGAR submissions JSON: expected JSON, got an HTML page titled \"SEC.gov | Request Rate Threshold "
-       "Exceeded\""},
+       "EDGAR submissions JSON: expected JSON, got an HTML page titled 'SEC.gov | Request Rate Threshold "
+       "Exceeded'"},
       {"malformed_s3_error.xml",
        "EDGAR submissions JSON: expected JSON, got an XML document (root element <Error>)"},
   };

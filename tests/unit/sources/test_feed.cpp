@@ -304,23 +304,23 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
   };
   const Case cases[] = {
       {"truncated", read_fixture("feed", "rss_truncated.xml"),
-       "source colossus-news: feed XML is malformed at line 1, column 700: Start-end tags mismatch (the answer looks truncated)"},
+       "feed XML is malformed at line 1, column 700: Start-end tags mismatch (the answer looks truncated)"},
       {"html page", read_fixture("feed", "html_error.html"),
-       "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an HTML page titled "
+       "expected an RSS 2.0 or Atom 1.0 feed but got an HTML page titled "
        "'Error 503 (Service Unavailable)!!1'; check the feed URL"},
       {"not a feed", read_fixture("feed", "not_a_feed.xml"),
-       "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an XML document whose root "
+       "expected an RSS 2.0 or Atom 1.0 feed but got an XML document whose root "
        "element is <sitemapindex>"},
       {"koi8", read_fixture("feed", "rss_koi8.xml"),
-       "source colossus-news: the feed declares encoding 'KOI8-R', which watchdesk cannot read"},
-      {"empty", "", "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an empty answer"},
+       "the feed declares encoding 'KOI8-R', which watchdesk cannot read"},
+      {"empty", "", "expected an RSS 2.0 or Atom 1.0 feed but got an empty answer"},
       {"json", "{\"items\": []}",
-       "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got text starting '{\"items\": []}'"},
-      {"no channel", "<rss version=\"2.0\"></rss>", "source colossus-news: the RSS document has no <channel>"},
+       "expected an RSS 2.0 or Atom 1.0 feed but got text starting '{\"items\": []}'"},
+      {"no channel", "<rss version=\"2.0\"></rss>", "the RSS document has no <channel>"},
       {"mismatched tags", "<rss>\n<channel>\n<item><title>x</item>\n</channel></rss>",
-       "source colossus-news: feed XML is malformed at line 3, column 17: Start-end tags mismatch; check"},
+       "feed XML is malformed at line 3, column 17: Start-end tags mismatch; check"},
       {"html without doctype", "<html><body>x</body></html>",
-       "source colossus-news: expected an RSS 2.0 or Atom 1.0 feed but got an HTML page"},
+       "expected an RSS 2.0 or Atom 1.0 feed but got an HTML page"},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {

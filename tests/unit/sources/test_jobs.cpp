@@ -176,26 +176,25 @@ BOOST_AUTO_TEST_CASE(bad_answers_are_errors_that_say_what_and_where) {
   };
   const Case cases[] = {
       {"lever error object", read_fixture("jobs", "lever_error.json"), JobsProvider::lever,
-       "source xai-jobs: lever answered with an error: Document not found; check the board name 'xai'"},
+       "lever answered with an error: Document not found; check the board name 'xai'"},
       {"greenhouse truncated", read_fixture("jobs", "greenhouse_truncated.json"), JobsProvider::greenhouse,
-       "source xai-jobs: the answer is not valid JSON at line 45, column 29 (byte 1500): incomplete JSON; "
-       "expected Greenhouse job-board JSON (an object with a 'jobs' array)"},
+       "Greenhouse job-board JSON (an object with a 'jobs' array): JSON error at line 45, column 29: incomplete "
+       "JSON (the document ends early: truncated?)"},
       {"greenhouse syntax error", read_fixture("jobs", "greenhouse_syntax_error.json"), JobsProvider::greenhouse,
-       "source xai-jobs: the answer is not valid JSON at line 1, column 35 (byte 34): syntax error"},
+       "JSON error at line 1, column 35: syntax error"},
       {"greenhouse html", read_fixture("jobs", "html_error.html"), JobsProvider::greenhouse,
-       "source xai-jobs: expected Greenhouse job-board JSON (an object with a 'jobs' array) but got an "
-       "HTML page titled 'Page not found | Greenhouse'; check the URL and the provider"},
+       "Greenhouse job-board JSON (an object with a 'jobs' array): expected JSON, got an HTML page titled "
+       "'Page not found | Greenhouse'"},
       {"greenhouse body for lever", read_fixture("jobs", "greenhouse_board.json"), JobsProvider::lever,
-       "source xai-jobs: expected Lever postings JSON (an array of postings) but got JSON {\"jobs\":"},
+       "expected Lever postings JSON (an array of postings) but got JSON {\"jobs\":"},
       {"lever body for ashby", read_fixture("jobs", "lever_postings.json"), JobsProvider::ashby,
-       "source xai-jobs: expected Ashby job-board JSON (an object with a 'jobs' array) but got JSON [{"},
+       "expected Ashby job-board JSON (an object with a 'jobs' array) but got JSON [{"},
       {"greenhouse 404", R"({"status":404,"error":"Job board not found"})", JobsProvider::greenhouse,
-       "source xai-jobs: greenhouse answered with an error: Job board not found"},
+       "greenhouse answered with an error: Job board not found"},
       {"plain text", "Service Unavailable", JobsProvider::ashby,
-       "source xai-jobs: expected Ashby job-board JSON (an object with a 'jobs' array) but got text "
-       "starting 'Service Unavailable'"},
-      {"empty", "", JobsProvider::lever, "but got an empty answer"},
-      {"trailing garbage", "[] []", JobsProvider::lever, "the answer is not valid JSON at line 1, column 4"},
+       "Ashby job-board JSON (an object with a 'jobs' array): JSON error at line 1, column 1: syntax error"},
+      {"empty", "", JobsProvider::lever, "the document is empty; expected JSON"},
+      {"trailing garbage", "[] []", JobsProvider::lever, "JSON error at line 1, column 4: unexpected text after"},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {

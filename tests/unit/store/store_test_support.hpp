@@ -62,19 +62,15 @@ class TempDir {
 inline std::unique_ptr<StateStore> open_ok(const std::filesystem::path& path,
                                            Access access = Access::read_write) {
   auto opened = StateStore::open(path, access);
-  if (auto* error = std::get_if<OpenError>(&opened)) {
-    BOOST_FAIL("opening " << path << " failed: " << describe(*error));
-  }
-  return std::move(std::get<std::unique_ptr<StateStore>>(opened));
+  if (!opened) BOOST_FAIL("opening " << path << " failed: " << opened.error().message);
+  return std::move(opened).value();
 }
 
 /// Opens a store that must fail, and returns why.
-inline OpenError open_fails(const std::filesystem::path& path, Access access) {
+inline Error open_fails(const std::filesystem::path& path, Access access) {
   auto opened = StateStore::open(path, access);
-  if (std::holds_alternative<std::unique_ptr<StateStore>>(opened)) {
-    BOOST_FAIL("opening " << path << " succeeded but should have failed");
-  }
-  return std::get<OpenError>(opened);
+  if (opened) BOOST_FAIL("opening " << path << " succeeded but should have failed");
+  return opened.error();
 }
 
 /// A raw SQLite connection, for making files the store must cope with.
@@ -248,9 +244,7 @@ class BlockedChild {
 /// "ok" for a store that opened, or "KIND: MESSAGE" for one that failed; for reports from children.
 inline std::string open_outcome(const std::filesystem::path& path, Access access) {
   auto opened = StateStore::open(path, access);
-  if (auto* error = std::get_if<OpenError>(&opened)) {
-    return std::string(to_string(error->kind)) + ": " + error->message;
-  }
+  if (!opened) return std::string(to_string(opened.error().kind)) + ": " + opened.error().message;
   return "ok";
 }
 

@@ -24,8 +24,8 @@ std::string key(int commit, int i) { return std::to_string(commit) + "-" + std::
 void commit_then_block(const std::filesystem::path& path, const BlockedChild::Report& report,
                        const BlockedChild::Wait& wait) {
   auto opened = StateStore::open(path, Access::read_write);
-  if (auto* error = std::get_if<OpenError>(&opened)) return report(error->message);
-  auto& store = *std::get<std::unique_ptr<StateStore>>(opened);
+  if (!opened) return report(opened.error().message);
+  auto& store = *opened.value();
   for (int c = 0; c < kCommits; ++c) {
     auto tx = store.begin();
     if (!tx.ok()) return report(tx.error().message);

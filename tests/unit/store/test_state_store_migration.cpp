@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_failed_migration_leaves_the_file_unchanged) {
   }
   const auto error = open_fails(path, Access::read_write);
   BOOST_TEST_MESSAGE(error.message);
-  BOOST_TEST((error.kind == OpenFailure::io));
+  BOOST_TEST((error.kind == ErrorKind::io));
   BOOST_TEST(error.message.find("upgrading state file " + path.string() + " to schema 2") !=
              std::string::npos);
   BOOST_TEST(error.message.find("left unchanged") != std::string::npos);
@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(read_only_open_of_an_older_schema_asks_for_an_upgrade) {
   const auto path = dir / "state.db";
   make_version_1(path);
   const auto error = open_fails(path, Access::read_only);
-  BOOST_TEST((error.kind == OpenFailure::io));
+  BOOST_TEST((error.kind == ErrorKind::io));
   BOOST_TEST(error.message.find("older watchdesk (schema 1") != std::string::npos);
   BOOST_TEST(error.message.find("run `watchdesk check` once") != std::string::npos);
   RawDb raw(path);

@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(read_only_open_of_a_missing_file_says_no_state_yet) {
   TempDir dir;
   const auto path = dir / "state.db";
   const auto error = open_fails(path, Access::read_only);
-  BOOST_TEST((error.kind == OpenFailure::io));
+  BOOST_TEST((error.kind == ErrorKind::io));
   BOOST_TEST(contains(error.message, "no state yet: run `watchdesk check` first"));
   BOOST_TEST(contains(error.message, path.string()));
   BOOST_TEST(listing(dir.path()).empty());
@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(read_only_open_of_an_empty_file_says_no_state_yet) {
   const auto path = dir / "state.db";
   { std::ofstream touch(path); }
   const auto error = open_fails(path, Access::read_only);
-  BOOST_TEST((error.kind == OpenFailure::io));
+  BOOST_TEST((error.kind == ErrorKind::io));
   BOOST_TEST(contains(error.message, "no state yet"));
   BOOST_TEST(fs::file_size(path) == 0u);
 }
@@ -141,10 +141,10 @@ BOOST_AUTO_TEST_CASE(read_only_open_of_an_empty_file_says_no_state_yet) {
 BOOST_AUTO_TEST_CASE(refuses_a_directory_and_a_missing_directory) {
   TempDir dir;
   const auto as_dir = open_fails(dir.path(), Access::read_write);
-  BOOST_TEST((as_dir.kind == OpenFailure::io));
+  BOOST_TEST((as_dir.kind == ErrorKind::io));
   BOOST_TEST(contains(as_dir.message, "is a directory"));
   const auto missing = open_fails(dir / "no-such-dir" / "state.db", Access::read_write);
-  BOOST_TEST((missing.kind == OpenFailure::io));
+  BOOST_TEST((missing.kind == ErrorKind::io));
   BOOST_TEST(contains(missing.message, "does not exist"));
   BOOST_TEST(!fs::exists(dir / "no-such-dir"));
 }
@@ -162,7 +162,7 @@ BOOST_DATA_TEST_CASE(refuses_a_newer_schema_and_leaves_it_alone,
     raw.exec("CREATE TABLE from_the_future (x)");
   }
   const auto error = open_fails(path, access);
-  BOOST_TEST((error.kind == OpenFailure::newer_version));
+  BOOST_TEST((error.kind == ErrorKind::unsupported));
   BOOST_TEST(contains(error.message, "written by a newer watchdesk (schema " +
                                          std::to_string(newer) + ", this build knows " +
                                          std::to_string(StateStore::schema_version()) +
@@ -230,7 +230,7 @@ BOOST_DATA_TEST_CASE(
   const auto bytes = read_bytes(path);
   const auto error = open_fails(path, access);
   BOOST_TEST_MESSAGE(error.message);
-  BOOST_TEST((error.kind == OpenFailure::corrupt));
+  BOOST_TEST((error.kind == ErrorKind::corrupt));
   BOOST_TEST(contains(error.message, path.string()));
   BOOST_TEST(contains(error.message, "move it aside"));
   BOOST_TEST((read_bytes(path) == bytes));
@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(refuses_another_programs_database) {
   }
   for (const auto access : {Access::read_write, Access::read_only}) {
     const auto error = open_fails(path, access);
-    BOOST_TEST((error.kind == OpenFailure::corrupt));
+    BOOST_TEST((error.kind == ErrorKind::corrupt));
     BOOST_TEST(contains(error.message, "not a watchdesk state file"));
   }
   RawDb raw(path);
@@ -284,7 +284,7 @@ BOOST_DATA_TEST_CASE(reports_a_write_locked_file_within_the_busy_timeout,
   const auto error = open_fails(path, Access::read_write);
   const auto waited = std::chrono::steady_clock::now() - started;
   BOOST_TEST_MESSAGE(error.message);
-  BOOST_TEST((error.kind == OpenFailure::locked));
+  BOOST_TEST((error.kind == ErrorKind::busy));
   BOOST_TEST(contains(error.message, path.string()));
   BOOST_TEST(contains(error.message, "locked by another process"));
   BOOST_TEST((waited >= StateStore::busy_timeout() / 2));
@@ -295,7 +295,7 @@ BOOST_DATA_TEST_CASE(reports_a_write_locked_file_within_the_busy_timeout,
     auto reader = open_ok(path, Access::read_only);
     BOOST_TEST(!reader->trigger_state("t").has_value());
   } else {
-    BOOST_TEST((open_fails(path, Access::read_only).kind == OpenFailure::locked));
+    BOOST_TEST((open_fails(path, Access::read_only).kind == ErrorKind::busy));
   }
   holder.release_and_wait();
   if (journal == Journal::wal) BOOST_TEST(open_ok(path)->has_alert("t/1"));
@@ -366,10 +366,10 @@ BOOST_AUTO_TEST_CASE(reports_a_read_only_directory_for_a_writable_file) {
     std::string out = open_outcome(path, Access::read_write) + "\n";
     // Reading needs no write access anywhere.
     auto opened = StateStore::open(path, Access::read_only);
-    if (auto* store = std::get_if<std::unique_ptr<StateStore>>(&opened)) {
-      out += (*store)->has_alert("t/1") ? "read" : "missing";
+    if (opened) {
+      out += opened.value()->has_alert("t/1") ? "read" : "missing";
     } else {
-      out += std::get<OpenError>(opened).message;
+      out += opened.error().message;
     }
     return out;
   });
