@@ -100,7 +100,12 @@ void Scheduler::release(std::string_view source_id, const pipeline::PollResult& 
     entry->last_attempt = result.attempted_at;
   }
   const auto index = static_cast<std::size_t>(entry - entries_.data());
-  if (mode_ == Mode::continuous) plan_after(index, result, Clock::now());
+  if (mode_ != Mode::continuous) return;
+  // A poll abandoned before it ran is due at once; one that ran is planned from its result.
+  if (result.outcome == pipeline::PollOutcome::cancelled)
+    schedule(index, Clock::now());
+  else
+    plan_after(index, result, Clock::now());
 }
 
 Duration Scheduler::retry_delay(const Entry& entry, std::optional<Seconds> retry_after) {

@@ -215,6 +215,11 @@ void Client::fail_now(Queued item, Failure failure, std::string message,
 }
 
 void Client::abort_all(std::string_view reason) {
+  cancel_queued(reason);
+  multi_.abort_all(reason);
+}
+
+void Client::cancel_queued(std::string_view reason) {
   for (auto& [key, state] : hosts_) {
     while (!state.queue.empty()) {
       Queued item = std::move(state.queue.front());
@@ -224,7 +229,6 @@ void Client::abort_all(std::string_view reason) {
     }
     state.timer.cancel();
   }
-  multi_.abort_all(reason);
 }
 
 }  // namespace watchdesk::http

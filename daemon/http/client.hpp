@@ -81,6 +81,10 @@ class Client {
   /// Fails every queued request and aborts every running one (`Failure::cancelled`).
   void abort_all(std::string_view reason);
 
+  /// Fails every request still waiting for its host's rate or connection limit
+  /// (`Failure::cancelled`); transfers already running go on.
+  void cancel_queued(std::string_view reason);
+
   /// Requests submitted and not yet completed (queued or running).
   std::size_t pending() const { return queued_ + multi_.active(); }
   /// The state of one politeness key (see `politeness_key`).

@@ -136,6 +136,9 @@ void Runtime::drain(std::function<void()> done) {
   drain_done_ = std::move(done);
   tick_timer_.cancel();
   delivery_timer_.cancel();
+  // Polls still waiting for their host's rate limit never started: the runtime that takes over
+  // makes them at once, under its own limits.
+  client_->cancel_queued("the configuration was replaced");
   scheduler_->drain([this, alive = std::weak_ptr<int>(alive_)] {
     if (alive.expired()) return;
     polls_drained_ = true;

@@ -27,6 +27,7 @@
 #include <thread>
 
 #include "support/child_process.hpp"
+#include "support/daemon_harness.hpp"
 #include "support/http_server.hpp"
 #include "support/run_program.hpp"
 
@@ -35,84 +36,16 @@ using namespace std::chrono_literals;
 using watchdesk::testing::ChildProcess;
 using watchdesk::testing::HttpResponse;
 using watchdesk::testing::HttpServer;
+using watchdesk::testing::NotifySocket;
+using watchdesk::testing::ScratchDir;
+using watchdesk::testing::start_daemon;
+using watchdesk::testing::stop_gracefully;
+using watchdesk::testing::wait_until;
+using watchdesk::testing::write;
 
 BOOST_AUTO_TEST_SUITE(integration_daemon)
 
 namespace {
-
-// A unix datagram socket standing in for systemd's notification socket. Like systemd, it drains
-// the socket continuously (a reader thread), so the daemon's sd_notify never waits on a full queue.
-class NotifySocket {
- public:
-  explicit NotifySocket(const fs::path& path) : path_(path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
-    BOOST_TEST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    reader_ = std::thread([this] { read_loop(); });
-  }
-  ~NotifySocket() {
-    stop_ = true;
-    reader_.join();
-    ::close(fd_);
-  }
-  // The next datagram, or nullopt after `timeout`.
-  std::optional<std::string> next(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    if (!arrived_.wait_for(lock, timeout, [this] { return !queue_.empty(); })) return std::nullopt;
-    std::string msg = std::move(queue_.front());
-    queue_.pop_front();
-    return msg;
-  }
-  // Waits for a datagram containing `needle`, skipping others.
-  std::optional<std::string> wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return std::nullopt;
-      auto msg = next(left);
-      if (!msg) return std::nullopt;
-      if (msg->find(needle) != std::string::npos) return msg;
-    }
-  }
-  // Forgets what arrived so far.
-  void clear() {
-    std::lock_guard lock(mutex_);
-    queue_.clear();
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  void read_loop() {
-    while (!stop_) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[4096];
-      auto n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) continue;
-      std::lock_guard lock(mutex_);
-      queue_.emplace_back(buf, static_cast<std::size_t>(n));
-      arrived_.notify_all();
-    }
-  }
-  fs::path path_;
-  int fd_ = -1;
-  std::atomic<bool> stop_{false};
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::deque<std::string> queue_;
-  std::thread reader_;
-};
-
-struct TempDir {
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "watchdesk-daemon-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path path;
-};
 
 const char* kFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Test wire</title>
@@ -127,42 +60,6 @@ std::string config_text(const HttpServer& server, const std::string& extra_sourc
          "\n[sources.news]\nkind = \"feed\"\nurl = \"" + server.url("/feed") + "\"\nevery = \"2s\"\n" + extra_sources +
          "\n[triggers.tenant]\nkind = \"tenant\"\nsources = [\"news\"]\nsubject = [\"Colossus\"]\nchannels = [\"hook\"]\n"
          "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + server.url("/hook") + "\"\n";
-}
-
-void write(const fs::path& file, const std::string& text) {
-  std::ofstream(file) << text;
-}
-
-// Starts `watchdesk run` with NOTIFY_SOCKET and WATCHDOG_USEC set for the child only.
-std::unique_ptr<ChildProcess> start_daemon(const fs::path& config, const NotifySocket& notify, long watchdog_usec) {
-  ::setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
-  ::setenv("WATCHDOG_USEC", std::to_string(watchdog_usec).c_str(), 1);
-  auto child = std::make_unique<ChildProcess>(std::vector<std::string>{WATCHDESK_BINARY, "run", "-c", config.string()});
-  ::unsetenv("NOTIFY_SOCKET");
-  ::unsetenv("WATCHDOG_USEC");
-  return child;
-}
-
-// Sends SIGTERM and expects STOPPING=1, then exit status 0, within 5 s.
-void stop_gracefully(ChildProcess& child, NotifySocket& notify) {
-  auto t0 = std::chrono::steady_clock::now();
-  ::kill(child.pid(), SIGTERM);
-  BOOST_TEST(notify.wait_for("STOPPING=1", 5s).has_value(), "no STOPPING=1");
-  auto status = child.wait(5s);
-  BOOST_TEST_REQUIRE(status.has_value(), "did not exit within 5 s of SIGTERM");
-  BOOST_TEST(WIFEXITED(*status));
-  BOOST_TEST(WEXITSTATUS(*status) == 0);
-  BOOST_TEST((std::chrono::steady_clock::now() - t0 < 5s));
-}
-
-// Polls a condition on the test servers' state until it holds (bounded).
-bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    ::poll(nullptr, 0, 10);
-  }
-  return true;
 }
 
 std::string http_get(const std::string& url, long& status) {
@@ -227,7 +124,7 @@ unsigned short free_port() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
-  TempDir dir;
+  ScratchDir dir;
   HttpServer server;
   server.on("/feed", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
   server.on("/feed2", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
@@ -288,7 +185,7 @@ BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
 }
 
 BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
-  TempDir dir;
+  ScratchDir dir;
   HttpServer server;
   // No publication date: the item is fresh whenever the test runs, so the count crosses 0 at once.
   server.on("/feed", HttpServer::serve(HttpResponse::text(200, R"(<?xml version="1.0"?>
@@ -327,7 +224,7 @@ BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
 }
 
 BOOST_AUTO_TEST_CASE(metrics_match_what_the_servers_saw) {
-  TempDir dir;
+  ScratchDir dir;
   HttpServer server;
   server.on("/feed", HttpServer::conditional("\"v1\"", "", kFeed));
   server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
