@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/json.hpp"
 #include "core/text/strings.hpp"
 #include "core/text/utf8.hpp"
 #include "core/urls.hpp"
@@ -54,6 +55,13 @@ std::optional<std::string> normalize_cik(std::string_view text) {
   auto first = text.find_first_not_of('0');
   if (first == std::string_view::npos) return std::nullopt;
   return std::string(text.substr(first));
+}
+
+std::optional<std::string> json_cik(const boost::json::value& value) {
+  if (const auto* text = value.if_string()) return normalize_cik(std::string_view(text->data(), text->size()));
+  const auto number = json_integer(value);
+  if (!number || *number < 1 || *number > 9999999999LL) return std::nullopt;
+  return std::to_string(*number);
 }
 
 std::string pad_cik(std::string_view cik) {

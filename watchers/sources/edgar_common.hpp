@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/value.hpp>
+
 #include "config/config.hpp"
 #include "watchers/observation.hpp"
 #include "core/body.hpp"
@@ -24,6 +26,10 @@ std::string accession_digits(std::string_view accession);
 /// A CIK as digits without leading zeros (`0001181412` -> `1181412`); nullopt unless it is 1 to 10
 /// digits and not zero.
 std::optional<std::string> normalize_cik(std::string_view text);
+
+/// The CIK a JSON value holds (`"1181412"`, `"0001181412"` or the number `1181412`) as digits
+/// without leading zeros; nullopt for anything else (out of range, a fraction, another type).
+std::optional<std::string> json_cik(const boost::json::value& value);
 
 /// A CIK zero-padded to 10 digits (`1181412` -> `0001181412`), as data.sec.gov and EFTS spell it;
 /// text that is not digits is returned trimmed but otherwise unchanged.

@@ -407,10 +407,7 @@ Result<ParseOutput> parse_edgar_facts(std::string_view body, const config::Sourc
     return make_error(fmt::format("{}: expected a company's XBRL facts (an object with `facts`), got {}", facts_payload,
                                   describe_json(root)));
   if (const auto* cik = find_member(root, "cik")) {
-    auto number = number_of(*cik);
-    bool valid = cik->is_string() ? normalize_cik(string_member(root, "cik").value_or("")).has_value()
-                                  : (number && *number >= 1 && *number <= 9999999999.0 && std::floor(*number) == *number);
-    if (!valid)
+    if (!json_cik(*cik))
       return make_error(fmt::format("{}: `cik` {} is not a CIK (1 to 10 digits)", facts_payload,
                                     clean_text(boost::json::serialize(*cik).substr(0, 40))));
   }

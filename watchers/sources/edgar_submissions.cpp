@@ -17,27 +17,16 @@ namespace watchdesk::sources {
 namespace {
 
 constexpr std::string_view submissions_payload = "EDGAR submissions JSON";
-constexpr double max_cik = 9999999999.0;
 
-// The CIK a JSON value holds (`"1181412"`, `"0001181412"` or `1181412`).
+// The CIK a JSON value holds, if any; an error for a value that is not one.
 Result<std::optional<std::string>> cik_of(const boost::json::value* value) {
   if (value == nullptr || value->is_null()) return std::optional<std::string>();
-  if (value->is_string()) {
-    const auto& s = value->get_string();
-    auto cik = normalize_cik(std::string_view(s.data(), s.size()));
-    if (!cik)
-      return make_error(fmt::format("{}: `cik` \"{}\" is not a CIK (1 to 10 digits)", submissions_payload,
-                                    clean_text(std::string_view(s.data(), std::min<std::size_t>(s.size(), 40)))));
-    return std::optional<std::string>(*cik);
-  }
-  double number = 0;
-  if (value->is_int64()) number = static_cast<double>(value->get_int64());
-  else if (value->is_uint64()) number = static_cast<double>(value->get_uint64());
-  else if (value->is_double()) number = value->get_double();
-  else return make_error(fmt::format("{}: `cik` is {}, expected a number or a string", submissions_payload, describe_json(*value)));
-  if (!(number >= 1 && number <= max_cik) || std::floor(number) != number)
-    return make_error(fmt::format("{}: `cik` {} is out of range (1 to 10 digits)", submissions_payload, boost::json::serialize(*value)));
-  return std::optional<std::string>(fmt::format("{}", static_cast<std::uint64_t>(number)));
+  if (auto cik = json_cik(*value)) return std::optional<std::string>(std::move(*cik));
+  if (!value->is_string() && !value->is_number())
+    return make_error(fmt::format("{}: `cik` is {}, expected a number or a string", submissions_payload,
+                                  describe_json(*value)));
+  return make_error(fmt::format("{}: `cik` {} {} (1 to 10 digits)", submissions_payload, clean_text(json_excerpt(*value)),
+                                value->is_string() ? "is not a CIK" : "is out of range"));
 }
 
 const boost::json::array* column(const boost::json::value& columns, std::string_view name) {
