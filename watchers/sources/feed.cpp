@@ -392,7 +392,7 @@ std::string canonical_link(std::string_view url) {
   return out;
 }
 
-Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source) {
+Result<ParseOutput> parse_feed(std::string_view body, const config::Source& /*source*/) {
   const std::string_view declared = xml_declared_encoding(body);
   const Charset charset = charset_of(body, declared);
   if (charset != Charset::utf16) {

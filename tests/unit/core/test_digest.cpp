@@ -5,7 +5,7 @@
 
 #include "core/digest.hpp"
 
-BOOST_AUTO_TEST_SUITE(watchers_digest)
+BOOST_AUTO_TEST_SUITE(core_digest)
 
 BOOST_AUTO_TEST_CASE(hashes_the_parts_as_one_text) {
   // FIPS 180-2 example: SHA-256("abc").

@@ -8,7 +8,7 @@ using namespace watchdesk;
 using watchdesk::config::testing::ScopedEnv;
 using watchdesk::config::testing::TempDir;
 
-BOOST_AUTO_TEST_SUITE(config_secrets)
+BOOST_AUTO_TEST_SUITE(core_secret)
 
 BOOST_AUTO_TEST_CASE(parses_the_three_reference_forms_and_literals) {
   struct Case {

@@ -5,7 +5,7 @@
 
 using namespace watchdesk;
 
-BOOST_AUTO_TEST_SUITE(config_suggest)
+BOOST_AUTO_TEST_SUITE(core_suggest)
 
 BOOST_AUTO_TEST_CASE(computes_levenshtein_distance) {
   struct Case {

@@ -6,7 +6,7 @@
 using namespace watchdesk;
 using namespace watchdesk;
 
-BOOST_AUTO_TEST_SUITE(config_units)
+BOOST_AUTO_TEST_SUITE(core_units)
 
 BOOST_AUTO_TEST_CASE(parses_durations_with_every_unit_and_combinations) {
   struct Case {

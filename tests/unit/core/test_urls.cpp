@@ -5,7 +5,7 @@
 
 using namespace watchdesk;
 
-BOOST_AUTO_TEST_SUITE(config_urls)
+BOOST_AUTO_TEST_SUITE(core_urls)
 
 BOOST_AUTO_TEST_CASE(extracts_scheme_and_host) {
   struct Case {
