@@ -141,7 +141,11 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
       const bool opening = i == begin && j == i + 1;
       // `Redmond-based`, `Nvidia-backed`: a modifier, not a party.
       const bool hyphenated = j < end && tokens[j].lower == "-";
-      if (!opening && !hyphenated) found.push_back({i, j, EntityKind::unlisted, 0});
+      // A short acronym alone (`FSD`, `GPT`) names a product more often than a company.
+      const std::string_view word = token_text(text, token);
+      const bool acronym = j == i + 1 && word.size() <= 4 &&
+                           std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
+      if (!opening && !hyphenated && !acronym) found.push_back({i, j, EntityKind::unlisted, 0});
       i = j;
       continue;
     }

@@ -40,6 +40,8 @@ bool undoes(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& cl
   if (w == "falls" || w == "fell" || w == "fallen") return next == "through" || next == "apart";
   if (w == "pulls" || w == "pulled" || w == "pull") return next == "out" || next == "back" || next == "plug";
   if (w == "walks" || w == "walked") return next == "away";
+  // `moves away from`, `shifts workloads away from`.
+  if (w == "away") return next == "from";
   if (w == "declines" || w == "declined") return !(next == "to" && word_at(t, i + 2) == "comment");
   if (w == "dropped" || w == "drops" || w == "pause" || w == "paused" || w == "pauses" || w == "sinks" ||
       w == "sank" || w == "kills" || w == "killed") {
@@ -103,14 +105,18 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
     if ((c & kDenial) != 0 && undoes(t, i, clause)) {
       // Deals undone count anywhere in the clause; other denials in the relation.
       const bool undone = t[i].lower != "denies" && t[i].lower != "denied" && t[i].lower != "deny" &&
-                          t[i].lower != "rejects" && t[i].lower != "rejected";
+                          t[i].lower != "rejects" && t[i].lower != "rejected" && t[i].lower != "away";
       if (undone || (i >= lead && i < tail)) return Modality::denial;
     }
     if ((c & kNegation) != 0 && i >= lead && i < tail && !idle_negation(t, i)) return Modality::denial;
   }
   if (sentence.question) return Modality::hedge;
   for (std::size_t i = lead; i < tail; ++i) {
-    if ((word_classes(t[i].lower) & kHedge) != 0 && !is_month(t, i)) return Modality::hedge;
+    if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i)) continue;
+    // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
+    const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||
+                       t[i].lower == "negotiating";
+    if (i < to || talks) return Modality::hedge;
   }
   for (std::size_t i = lead; i < std::min(tail, to); ++i) {
     if ((word_classes(t[i].lower) & kPlan) != 0) return Modality::plan;

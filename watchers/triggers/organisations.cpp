@@ -20,6 +20,10 @@ Organisation supplier(std::string name, std::vector<std::string> extra = {}) {
   return org(std::move(name), std::move(extra), OrganisationKind::supplier);
 }
 
+Organisation provider(std::string name, std::vector<std::string> extra = {}) {
+  return org(std::move(name), std::move(extra), OrganisationKind::provider);
+}
+
 void mark(std::vector<TriggerOrganisation>& orgs, const std::vector<std::string>& names,
           Standing standing) {
   for (const auto& name : names) {
@@ -51,7 +55,7 @@ const std::vector<Organisation>& shipped_organisations() {
       org("Cohere"),
       org("Perplexity", {"Perplexity AI"}),
       org("Anthropic", {"Anthropic PBC", "Claude", "Claude maker", "Claude developer"}),
-      org("Oracle", {"Oracle Cloud", "OCI"}),
+      provider("Oracle", {"Oracle Cloud", "OCI"}),
       supplier("NVIDIA", {"Nvidia", "Nvidia Corp."}),
       org("Tesla"),
       org("IBM"),
@@ -93,23 +97,23 @@ const std::vector<Organisation>& shipped_organisations() {
       supplier("Intel"),
       supplier("AMD", {"Advanced Micro Devices"}),
       org("Cerebras", {"Cerebras Systems"}),
-      org("CoreWeave"),
-      org("Lambda", {"Lambda Labs"}),
-      org("Nebius"),
+      provider("CoreWeave"),
+      provider("Lambda", {"Lambda Labs"}),
+      provider("Nebius"),
       org("Walmart"),
       org("Bloomberg"),
       org("Citigroup", {"Citi"}),
       org("Bank of America"),
-      org("Fluidstack", {"FluidStack"}),
-      org("Crusoe", {"Crusoe Energy"}),
+      provider("Fluidstack", {"FluidStack"}),
+      provider("Crusoe", {"Crusoe Energy"}),
       org("SoftBank"),
-      org("Nscale"),
-      org("IREN", {"Iris Energy"}),
-      org("TeraWulf"),
-      org("Cipher Mining"),
-      org("Core Scientific"),
-      org("Applied Digital"),
-      org("Galaxy Digital"),
+      provider("Nscale"),
+      provider("IREN", {"Iris Energy"}),
+      provider("TeraWulf"),
+      provider("Cipher Mining"),
+      provider("Core Scientific"),
+      provider("Applied Digital"),
+      provider("Galaxy Digital"),
       org("Humain"),
       org("G42"),
       org("MGX"),

@@ -11,9 +11,11 @@
 
 namespace watchdesk::triggers {
 
-/// What an organisation mainly is; a `supplier` (chips, servers, power) that signs a deal with a
-/// facility is taken for its supplier unless the sentence says it rents capacity.
-enum class OrganisationKind { buyer, supplier };
+/// What an organisation mainly is. A `supplier` (chips, servers, power) that signs a deal with a
+/// facility is taken for its supplier unless the sentence says it rents capacity; a `provider` of
+/// capacity (a neocloud, a data-center operator) that signs a bare deal with a facility's owner
+/// rents to the owner rather than from it.
+enum class OrganisationKind { buyer, supplier, provider };
 
 /// One organisation: the name alerts and state use, and every name it is written as in the news.
 struct Organisation {

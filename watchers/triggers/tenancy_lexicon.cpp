@@ -111,7 +111,7 @@ Table build() {
        "hoped", "hoping", "wants", "wanted", "courting", "courts", "courted", "pitches", "pitched", "pitching",
        "wooing", "woos", "wooed", "believed", "mooted", "nears", "nearing", "approached", "approaches",
        "proposal", "proposed", "proposes", "tentative", "preliminary", "whether", "if", "perhaps", "maybe",
-       "probing", "interested", "interest", "looking", "looks", "aims", "aiming", "angling", "lobbying",
+       "probing", "interested", "looking", "looks", "angling", "lobbying",
        "bid", "bids", "hypothetical"});
   add(t, kPlan,
       {"will", "plans", "planned", "planning", "plan", "set", "expected", "expects", "poised", "scheduled",
@@ -129,7 +129,7 @@ Table build() {
        "shelved", "shelve", "exits", "exited", "quits", "quit", "falls", "fell", "fallen", "walks", "walked",
        "pulls", "pulled", "pull", "ditch", "ditches", "ditched", "nixes", "nixed", "axes", "axed", "refuses",
        "refused", "dismisses", "dismissed", "disputes", "disputed", "false", "untrue", "pause", "paused",
-       "pauses", "retreats", "retreat", "unwinds", "unwound", "kills", "killed", "sinks", "sank"});
+       "pauses", "retreats", "retreat", "unwinds", "unwound", "kills", "killed", "sinks", "sank", "away"});
   add(t, kModifier,
       {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "new", "more",
        "additional", "extra", "some", "all", "any", "up", "about", "around", "roughly", "nearly", "almost",

@@ -76,6 +76,14 @@ bool is_outright_take(std::string_view w) {
   return false;
 }
 
+// Verbs of buying goods or space outright.
+bool is_purchase(std::string_view w) {
+  for (const std::string_view v : {"buy", "bought", "purchas", "order", "procur", "rent", "leas", "book"}) {
+    if (w.starts_with(v)) return true;
+  }
+  return false;
+}
+
 // Verbs of working together rather than trading (`partners with`, `teams up with`).
 bool is_cooperation(std::string_view w) { return w.starts_with("partner") || w.starts_with("team"); }
 
@@ -203,12 +211,12 @@ class ClauseReader {
           if (before == "according") return listed ? Prep::none : Prep::report;
         }
         // `across the street from`, `down the road from`, `next door to`.
-        for (std::size_t b = k; b > clause_.begin && k - b < 3;) {
-          --b;
-          const std::string& place = t_[b].lower;
-          if (place == "street" || place == "road" || place == "door" || place == "corner" || place == "block" ||
-              place == "fence")
-            return Prep::near;
+        if (k >= clause_.begin + 2 && mention_at(k - 1) < 0) {
+          const std::string& place = t_[k - 1].lower;
+          const std::string& before = t_[k - 2].lower;
+          const bool place_word = place == "street" || place == "road" || place == "door" || place == "corner" ||
+                                  place == "block" || place == "fence";
+          if (place_word && (before == "the" || before == "next")) return Prep::near;
         }
         return prep_named(w);
       }
@@ -252,10 +260,15 @@ class ClauseReader {
     return false;
   }
 
-  TenancyRole deal_role(std::size_t o) const {
+  // The role a bare deal gives the organisation: a supplier's deal supplies; a capacity provider's
+  // deal with the facility's owner (`Microsoft signs AI cloud deal with IREN`) rents to the owner.
+  TenancyRole deal_role(std::size_t o, std::size_t a = kNoToken) const {
     const EntityMention& e = mentions_[o];
-    if (e.kind == EntityKind::organisation && orgs_[e.organisation].organisation.kind == OrganisationKind::supplier)
-      return TenancyRole::supplier;
+    if (e.kind != EntityKind::organisation) return TenancyRole::tenant;
+    const OrganisationKind kind = orgs_[e.organisation].organisation.kind;
+    if (kind == OrganisationKind::supplier) return TenancyRole::supplier;
+    const bool owner_anchor = a != kNoToken && mentions_[a].kind == EntityKind::organisation;
+    if (kind == OrganisationKind::provider && owner_anchor) return TenancyRole::supplier;
     return TenancyRole::tenant;
   }
 
@@ -299,13 +312,19 @@ class ClauseReader {
     return r;
   }
 
-  // Only determiners, numbers and modifiers between a verb and a mention: a direct object.
+  // Only determiners, numbers and modifiers between a verb and a mention: a direct object. When
+  // the mention qualifies what is rented (`buy any unused CoreWeave capacity`), any adjectives.
   bool directly_after(std::size_t verb, std::size_t first) const {
     if (first <= verb || first - verb > 5) return false;
+    const int m = mention_at(first);
+    const std::size_t after = m >= 0 ? mentions_[static_cast<std::size_t>(m)].last : first + 1;
+    const bool qualifies = after < clause_.end && (classes(after) & (kCompute | kDealNoun)) != 0;
     for (std::size_t k = verb + 1; k < first; ++k) {
       const std::string& w = t_[k].lower;
       const bool number = !w.empty() && w[0] >= '0' && w[0] <= '9';
-      if (!(number || is_determiner(w) || (word_classes(w) & kModifier) != 0)) return false;
+      if (number || is_determiner(w) || (word_classes(w) & kModifier) != 0) continue;
+      if (qualifies && !t_[k].punct && !is_verb(k) && (word_classes(w) & kPrep) == 0) continue;
+      return false;
     }
     return true;
   }
@@ -323,6 +342,15 @@ class ClauseReader {
     return false;
   }
 
+  // Capacity, compute or time named between a verb and the facility (`buys time on`).
+  bool capacity_between(std::size_t verb, std::size_t first) const {
+    for (std::size_t k = verb + 1; k < first; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w == "capacity" || w == "compute" || w == "time" || w == "hours" || w == "computing") return true;
+    }
+    return false;
+  }
+
   // An investment just after the mention: `With Google Taking 8% Stake`.
   bool invests_after(const EntityMention& m) const {
     for (std::size_t k = m.last; k < clause_.end && k < m.last + 5; ++k) {
@@ -332,12 +360,22 @@ class ClauseReader {
     return false;
   }
 
-  // The first deal noun, deal verb or investment word after `from` in the clause.
+  // The word that makes names joined before it parties to a deal: a deal noun or investment
+  // word, a verb of renting outright, or a deal verb with a deal noun after it (`Google and Meta
+  // have signed a cloud agreement`; not `SoftBank, Oracle and OpenAI unveil sites`).
   std::size_t deal_word_after(std::size_t from) const {
     for (std::size_t k = from; k < clause_.end && k < from + 10; ++k) {
       if (mention_at(k) >= 0 || t_[k].punct) continue;
       const std::uint32_t c = classes(k);
-      if ((c & (kDealNoun | kInvest)) != 0 || ((c & (kDealVerb | kTake)) != 0 && is_verb(k))) return k;
+      if ((c & (kDealNoun | kInvest)) != 0 && !is_verb(k)) return k;
+      if (!is_verb(k)) continue;
+      if ((c & kTake) != 0 && is_outright_take(t_[k].lower)) return k;
+      if ((c & (kDealVerb | kTake)) != 0) {
+        for (std::size_t n = k + 1; n < clause_.end && n < k + 8; ++n) {
+          if ((classes(n) & kDealNoun) != 0 && !is_verb(n)) return k;
+        }
+      }
+      return kNoToken;
     }
     return kNoToken;
   }
@@ -374,7 +412,7 @@ class ClauseReader {
       if (w != kNoToken) {
         const TenancyRole role = (w < clause_.end && (classes(w) & kInvest) != 0 && (classes(w) & kDealNoun) == 0)
                                      ? TenancyRole::investor
-                                     : deal_role(o);
+                                     : deal_role(o, a);
         return make(o, a, role, w == T.first ? kNoToken : w, S.first, std::max(T.last, w == kNoToken ? T.last : w + 1));
       }
     }
@@ -388,7 +426,7 @@ class ClauseReader {
           const bool object_after =
               T.first > k && (t_prep == Prep::with || t_prep == Prep::on || t_prep == Prep::from ||
                               t_prep == Prep::to || t_prep == Prep::for_);
-          if (object_before || object_after) return make(o, a, deal_role(o), k, S.first, std::max(T.last, k + 1));
+          if (object_before || object_after) return make(o, a, deal_role(o, a), k, S.first, std::max(T.last, k + 1));
           break;
         }
         if (is_verb(k)) break;
@@ -416,7 +454,16 @@ class ClauseReader {
     }
     // A role noun right after the object: `OpenAI becomes a Colossus customer`.
     if (!role_noun && T.last < clause_.end && (classes(T.last) & kRoleNoun) != 0) role_noun = true;
-    if (T.last + 1 < clause_.end && t_[T.last].lower == "'s" && (classes(T.last + 1) & kRoleNoun) != 0) role_noun = true;
+    // `CoreWeave's largest customer`.
+    if (T.last + 1 < clause_.end && t_[T.last].lower == "'s") {
+      for (std::size_t k = T.last + 1; k < clause_.end && k < T.last + 4; ++k) {
+        if ((classes(k) & kRoleNoun) != 0) {
+          role_noun = true;
+          break;
+        }
+        if (t_[k].punct || is_verb(k) || (classes(k) & kPrep) != 0) break;
+      }
+    }
     const std::size_t from = s_first;
     const std::size_t to = T.last;
     (void)x;
@@ -455,7 +502,7 @@ class ClauseReader {
       for (std::size_t k = T.last; k < clause_.end && k < T.last + 3; ++k) {
         if ((classes(k) & kDealNoun) != 0) {
           deal_noun = k;
-          return make(o, a, deal_role(o), k, from, k + 1);
+          return make(o, a, deal_role(o, a), k, from, k + 1);
         }
         if (t_[k].punct || (classes(k) & (kModifier | kCompute)) == 0) break;
       }
@@ -463,7 +510,7 @@ class ClauseReader {
     if (verb == kNoToken) {
       if (role_noun && !object_of_verb) return make(o, a, TenancyRole::tenant, kNoToken, from, to);
       if (deal_noun != kNoToken && !comma_between && !object_of_verb && (t_prep == Prep::with || t_prep == Prep::on))
-        return make(o, a, deal_role(o), deal_noun, from, to);
+        return make(o, a, deal_role(o, a), deal_noun, from, to);
       // The facility as object of a giving verb just before it: `leasing Colossus capacity to Anthropic`.
       if (!org_subject && (t_prep == Prep::to || t_prep == Prep::for_) && s_first > clause_.begin) {
         for (std::size_t k = s_first; k > clause_.begin && s_first - k < 3;) {
@@ -483,18 +530,21 @@ class ClauseReader {
       if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
       if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
       // A supplier signing or securing a deal supplies; renting outright makes it a tenant.
-      if (deal_role(o) == TenancyRole::supplier && !is_outright_take(v) && (c & kTake) != 0)
+      if (deal_role(o, a) == TenancyRole::supplier && !is_outright_take(v) && (c & kTake) != 0)
         return make(o, a, TenancyRole::supplier, verb, from, to);
       // `serves ChatGPT on Cerebras`: giving its own product on the facility is using it.
       if ((c & (kSupply | kGive)) != 0 && (c & kTake) == 0 && t_prep == Prep::on)
         return make(o, a, TenancyRole::tenant, verb, from, to);
+      // `buys Megapacks for Colossus`: goods bought for the facility, not capacity on it.
+      if (t_prep == Prep::for_ && is_purchase(v) && !capacity_between(verb, T.first))
+        return make(o, a, TenancyRole::supplier, verb, from, to);
       if ((c & kTake) != 0) {
         const bool gives = (c & kGive) != 0 && is_lease_or_rent(v) && t_prep == Prep::to;
         if (gives) return make(o, a, TenancyRole::supplier, verb, from, to);
         return make(o, a, TenancyRole::tenant, verb, from, to);
       }
       if ((c & kDealVerb) != 0) {
-        const TenancyRole role = supplies_by_purpose(T.last) ? TenancyRole::supplier : deal_role(o);
+        const TenancyRole role = supplies_by_purpose(T.last) ? TenancyRole::supplier : deal_role(o, a);
         return make(o, a, role, verb, from, to);
       }
       if ((c & (kSupply | kGive)) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
@@ -508,7 +558,7 @@ class ClauseReader {
       return make(o, a, TenancyRole::tenant, verb, from, to);
     if ((c & kDealVerb) != 0 && (t_prep == Prep::with || t_prep == Prep::none || t_prep == Prep::to ||
                                  t_prep == Prep::for_ || t_prep == Prep::by))
-      return make(o, a, deal_role(o), verb, from, to);
+      return make(o, a, deal_role(o, a), verb, from, to);
     if ((c & kTake) != 0 && t_prep == Prep::by) return make(o, a, TenancyRole::tenant, verb, from, to);
     if ((c & kTake) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
     if (role_noun) return make(o, a, TenancyRole::tenant, verb, from, to);

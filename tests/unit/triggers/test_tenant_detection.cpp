@@ -161,6 +161,8 @@ BOOST_AUTO_TEST_CASE(classifies_modality) {
       {"Meta calls off Colossus capacity talks", Modality::denial},
       {"Meta pulls out of Colossus lease talks", Modality::denial},
       {"Meta signed with Colossus in May", Modality::fact},
+      {"Meta signs Colossus deal with potential to expand", Modality::fact},
+      {"Meta signs Colossus deal that aims to speed up training", Modality::fact},
   };
   const config::Trigger trigger = colossus_trigger();
   for (const auto& c : cases) {
@@ -193,6 +195,9 @@ BOOST_AUTO_TEST_CASE(gives_suppliers_neighbours_and_investors_their_role) {
       {"Vertiv wins cooling contract for Colossus expansion", TenancyRole::supplier},
       {"Google buys a site near Colossus in South Memphis", TenancyRole::neighbour},
       {"Oracle backstops Colossus 2 debt", TenancyRole::investor},
+      // A capacity provider's bare deal with the owner rents to the owner.
+      {"xAI signs $10 billion capacity deal with Oracle", TenancyRole::supplier},
+      {"xAI rents Colossus capacity to Oracle", TenancyRole::tenant},
   };
   const config::Trigger trigger = colossus_trigger();
   const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
