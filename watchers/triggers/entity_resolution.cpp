@@ -36,6 +36,14 @@ bool name_word(std::string_view text, const HeadlineToken& token) {
                      kModifier | kRelative)) == 0;
 }
 
+bool is_corporate_suffix(std::string_view w) {
+  for (const std::string_view s : {"group", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "nv", "sa", "ag",
+                                   "holdings", "platforms", "technologies", "systems", "labs", "limited"}) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
 struct Match {
   std::size_t first = 0;
   std::size_t last = 0;
@@ -130,6 +138,12 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
       }
     }
     if (matched) {
+      // Corporate suffixes belong to the name: `Nebius Group NV`, `Oracle Corp.`, `Meta Platforms Inc.`
+      while (best.last < end && is_corporate_suffix(tokens[best.last].lower) && tokens[best.last].capitalised) {
+        ++best.last;
+        if (best.last < end && tokens[best.last].lower == "." && tokens[best.last].span.begin == tokens[best.last - 1].span.end)
+          ++best.last;
+      }
       found.push_back({best.first, best.last, best.kind, best.organisation});
       i = best.last;
       continue;

@@ -110,7 +110,8 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
     }
     if ((c & kNegation) != 0 && i >= lead && i < tail && !idle_negation(t, i)) return Modality::denial;
   }
-  if (sentence.question) return Modality::hedge;
+  // The question mark hedges the clause it closes (`Deal: A Golden Goose?` questions the goose).
+  if (sentence.question && clause.end == sentence.tokens.size()) return Modality::hedge;
   for (std::size_t i = lead; i < tail; ++i) {
     if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i)) continue;
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.

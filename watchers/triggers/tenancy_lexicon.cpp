@@ -31,7 +31,9 @@ Table build() {
        "order", "orders", "ordered", "contract", "contracts", "contracted", "contracting", "rely", "relies",
        "relied", "join", "joins", "joined", "joining", "become", "becomes", "became", "becoming", "lock", "locks",
        "locked", "locking", "expand", "expands", "expanded", "expanding", "sign", "signs", "signed", "signing",
-       "absorb", "absorbs", "absorbed", "adopt", "adopts", "adopted"});
+       "absorb", "absorbs", "absorbed", "adopt", "adopts", "adopted", "add", "adds", "added", "adding", "eyes",
+       "eyeing", "eyed", "weighs", "weighing", "weighed", "mulls", "mulling", "mulled", "considers", "considering",
+       "considered", "explores", "exploring", "explored", "courts", "courting"});
   add(t, kGive,
       {"lease", "leases", "leased", "leasing", "rent", "rents", "rented", "renting", "sell", "sells", "sold",
        "selling", "provide", "provides", "provided", "providing", "supply", "supplies", "supplied", "supplying",

@@ -150,13 +150,30 @@ class ClauseReader {
     if (!is_relation_verb(c)) return false;
     if (i > clause_.begin) {
       const std::string& prev = t_[i - 1].lower;
-      if (prev == "to" || is_auxiliary(prev) || mention_at(i - 1) >= 0) return true;
+      if (mention_at(i - 1) >= 0) {
+        // `Siri training`, `Llama training`: a gerund after a name that is itself an object.
+        const bool noun_like = t_[i].lower.ends_with("ing") &&
+                               ((c & (kCompute | kInvest)) != 0 || t_[i].lower == "building");
+        if (!noun_like) return true;
+        const std::size_t first = mentions_[static_cast<std::size_t>(mention_at(i - 1))].first;
+        return first == clause_.begin || t_[first - 1].punct || t_[first - 1].lower == "and";
+      }
+      if (prev == "to" || is_auxiliary(prev)) return true;
       // After a preposition it is a noun: `for lease obligations`, `in training`.
       if ((word_classes(prev) & kPrep) != 0 && !t_[i - 1].punct) return false;
       if (is_determiner(prev) || (!prev.empty() && prev[0] >= '0' && prev[0] <= '9')) return false;
       if ((word_classes(prev) & kModifier) != 0 && prev != "up" && prev != "that" && prev != "all") return false;
       // `rent back`, `pay back`: a particle, not backing.
       if (t_[i].lower == "back" && is_relation_verb(word_classes(prev))) return false;
+      // `servers equipped with`, `deal backed by`, `GPUs leased from`: a participle qualifying a noun.
+      if (t_[i].lower.ends_with("ed") && i + 1 < clause_.end && (word_classes(t_[i + 1].lower) & kPrep) != 0 &&
+          !prev.ends_with("ly") && prev != "just" && prev != "also" && prev != "now" && prev != "," &&
+          prev != "and" && (word_classes(prev) & (kReport | kHedge | kPlan)) == 0)
+        return false;
+      // `space and power`: a noun coordinated with another.
+      if (prev == "and" && (c & (kSupply | kGive)) != 0 && (c & kTake) == 0 && i >= clause_.begin + 2 &&
+          !is_relation_verb(word_classes(t_[i - 2].lower)) && mention_at(i - 2) < 0)
+        return false;
       // `cooling contract`, `a lease`: a noun after another noun.
       if ((c & kDealNoun) != 0 && !prev.ends_with("ly") && prev != "just" && prev != "also" && prev != "now" &&
           prev != "," && prev != "and" && prev != "then")
@@ -255,7 +272,11 @@ class ClauseReader {
 
   bool compared_between(std::size_t from, std::size_t to) const {
     for (std::size_t k = from; k < to; ++k) {
-      if (mention_at(k) < 0 && (classes(k) & (kCompare | kCompareWith)) != 0 && !quantity_than(k)) return true;
+      if (mention_at(k) >= 0 || (classes(k) & (kCompare | kCompareWith)) == 0 || quantity_than(k)) continue;
+      // `a deal with rival Google`: a description of the name that follows.
+      const bool describes = (t_[k].lower == "rival" || t_[k].lower == "competitor") && k + 1 < clause_.end &&
+                             mention_at(k + 1) >= 0;
+      if (!describes) return true;
     }
     return false;
   }
@@ -329,9 +350,17 @@ class ClauseReader {
     return true;
   }
 
-  // The mention names goods, not a party: `Nvidia GPUs`, `Nvidia's chips`, `NVIDIA GB300`.
+  // The mention names goods, not a party: `Nvidia GPUs`, `Nvidia's chips`, `NVIDIA GB300`; or an
+  // unlisted name qualifies a place (`a Kansas City data center`).
   bool names_goods(const EntityMention& m) const {
     std::size_t k = m.last;
+    if (m.kind == EntityKind::unlisted) {
+      for (std::size_t n = k; n < clause_.end && n < k + 3; ++n) {
+        const std::string& w = t_[n].lower;
+        if (w == "data" || w == "office" || (classes(n) & kCompute) != 0) return true;
+        if (t_[n].punct || is_verb(n) || (classes(n) & kPrep) != 0) break;
+      }
+    }
     if (k < clause_.end && t_[k].lower == "'s") ++k;
     for (std::size_t n = 0; k < clause_.end && n < 2; ++k, ++n) {
       if (mention_at(k) >= 0) return false;
@@ -424,8 +453,9 @@ class ClauseReader {
         if ((classes(k) & kDealNoun) != 0 && !is_verb(k)) {
           const bool object_before = T.first < k;
           const bool object_after =
-              T.first > k && (t_prep == Prep::with || t_prep == Prep::on || t_prep == Prep::from ||
-                              t_prep == Prep::to || t_prep == Prep::for_);
+              T.first > k && T.first - k <= 6 &&
+              (t_prep == Prep::with || t_prep == Prep::on || t_prep == Prep::from || t_prep == Prep::to ||
+               t_prep == Prep::for_);
           if (object_before || object_after) return make(o, a, deal_role(o, a), k, S.first, std::max(T.last, k + 1));
           break;
         }
@@ -467,12 +497,13 @@ class ClauseReader {
     const std::size_t from = s_first;
     const std::size_t to = T.last;
     (void)x;
-    const bool comma_between = [&] {
-      for (std::size_t k = s_last; k < T.first; ++k) {
+    // A comma between the deal and the name (`... Deal, With Google Taking 8% Stake`).
+    auto comma_between = [&](std::size_t from_token) {
+      for (std::size_t k = from_token; k < T.first; ++k) {
         if (t_[k].lower == "," && !(k > 0 && mention_at(k - 1) >= 0)) return true;
       }
       return false;
-    }();
+    };
     // The subject is itself the object of an earlier verb (`selects OCI to extend Azure`).
     bool object_of_verb = false;
     for (std::size_t k = s_first; k > clause_.begin && s_first - k < 4;) {
@@ -509,7 +540,8 @@ class ClauseReader {
     }
     if (verb == kNoToken) {
       if (role_noun && !object_of_verb) return make(o, a, TenancyRole::tenant, kNoToken, from, to);
-      if (deal_noun != kNoToken && !comma_between && !object_of_verb && (t_prep == Prep::with || t_prep == Prep::on))
+      if (deal_noun != kNoToken && !comma_between(deal_noun) && !object_of_verb &&
+          (t_prep == Prep::with || t_prep == Prep::on))
         return make(o, a, deal_role(o, a), deal_noun, from, to);
       // The facility as object of a giving verb just before it: `leasing Colossus capacity to Anthropic`.
       if (!org_subject && (t_prep == Prep::to || t_prep == Prep::for_) && s_first > clause_.begin) {

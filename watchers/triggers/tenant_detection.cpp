@@ -46,6 +46,8 @@ TenantDetector::TenantDetector(std::vector<TriggerOrganisation> organisations, s
 
 std::vector<TenantMention> TenantDetector::find(std::string_view text, std::string_view publisher) const {
   std::vector<TenantMention> found;
+  // The clause each entry of `found` comes from, within its sentence.
+  std::vector<std::size_t> clause_of;
   const auto& orgs = matcher_.organisations();
   const std::string_view body = strip_publisher(text, publisher);
   for (const std::string_view raw : split_sentences(body)) {
@@ -87,14 +89,25 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
           t.facility = facility_named;
         }
         t.sentence = std::string(sentence.text);
-        // One per organisation and sentence: a tenancy first, then the more guarded modality.
-        auto same = std::find_if(found.begin() + static_cast<std::ptrdiff_t>(first_of_sentence), found.end(),
-                                 [&](const TenantMention& f) { return f.name == t.name; });
-        if (same == found.end()) {
+        // One per organisation and sentence: a tenancy first; within a clause the more guarded
+        // modality, across clauses the statement (`X buys Azure, but Microsoft won't host X`).
+        const auto at = static_cast<std::size_t>(
+            std::find_if(found.begin() + static_cast<std::ptrdiff_t>(first_of_sentence), found.end(),
+                         [&](const TenantMention& f) { return f.name == t.name; }) -
+            found.begin());
+        if (at == found.size()) {
           found.push_back(std::move(t));
-        } else if ((t.role == TenancyRole::tenant && same->role != TenancyRole::tenant) ||
-                   (t.role == same->role && modality_weight(t.modality) > modality_weight(same->modality))) {
-          *same = std::move(t);
+          clause_of.push_back(c);
+        } else {
+          TenantMention& same = found[at];
+          const bool same_clause = clause_of[at] == c;
+          const int now = modality_weight(t.modality);
+          const int before = modality_weight(same.modality);
+          if ((t.role == TenancyRole::tenant && same.role != TenancyRole::tenant) ||
+              (t.role == same.role && (same_clause ? now > before : now < before))) {
+            same = std::move(t);
+            clause_of[at] = c;
+          }
         }
       }
     }
