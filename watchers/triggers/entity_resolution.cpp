@@ -5,20 +5,10 @@
 
 #include "watchers/text.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
+#include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {
 namespace {
-
-char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-
-bool equal_as_written_or_upper(std::string_view candidate, std::string_view word) {
-  if (candidate == word) return true;
-  if (candidate.size() != word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (candidate[i] != upper(word[i])) return false;
-  }
-  return true;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

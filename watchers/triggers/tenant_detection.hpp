@@ -49,6 +49,7 @@ class TenantDetector {
   /// a tenancy wins over other roles, and a denial or hedge over a plain statement.
   std::vector<TenantMention> find(std::string_view text, std::string_view publisher = {}) const;
 
+  /// The organisations it was built with (`TenantMention::organisation` indexes them).
   const std::vector<TriggerOrganisation>& organisations() const { return matcher_.organisations(); }
 
  private:
