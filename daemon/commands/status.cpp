@@ -59,7 +59,8 @@ void add_source_rows(const config::Config& cfg, store::StateStore& store, std::v
 }
 
 std::string status_text(const triggers::Reading& r) {
-  return r.status ? std::string(config::to_string(*r.status)) : std::string("-");
+  if (r.status) return std::string(config::to_string(*r.status));
+  return r.status_label.empty() ? std::string("-") : r.status_label;
 }
 
 std::string evidence_text(const triggers::Reading& r) {
@@ -101,7 +102,8 @@ int status(const StatusOptions& options) {
       for (const auto& r : rows) {
         json::object o{{"row", r.row}, {"kind", r.kind}, {"reading", r.reading}};
         o["value"] = r.value ? json::value(*r.value) : json::value(nullptr);
-        o["status"] = r.status ? json::value(config::to_string(*r.status)) : json::value(nullptr);
+        o["status"] = r.status ? json::value(config::to_string(*r.status))
+                               : r.status_label.empty() ? json::value(nullptr) : json::value(r.status_label);
         o["as_of"] = r.as_of ? json::value(format_rfc3339(*r.as_of)) : json::value(nullptr);
         if (r.evidence) o["evidence"] = json::object{{"signal", r.evidence->signal}, {"url", r.evidence->url}};
         else o["evidence"] = nullptr;

@@ -146,8 +146,9 @@ std::string rss_item(const std::string& headline, const std::string& publisher, 
                      fmt::arg("host", publisher == "Example Wire" ? "wire.example.com" : "markets.example.com"));
 }
 
-// A Google News search feed for Colossus: Anthropic (already known) only, and with `new_lab`, an
-// article about a new lab renting Colossus capacity.
+// A Google News search feed for Colossus: Anthropic (already known) and the traps that name no new
+// tenant (a publisher that is also a listed organisation, a hedge, a supplier, a second clause, the
+// owner's own activity), and with `new_lab`, an article about a new lab renting Colossus capacity.
 std::string news_rss(bool new_lab) {
   const TimePoint now = now_utc();
   std::string items;
@@ -156,6 +157,14 @@ std::string news_rss(bool new_lab) {
                       "CBMiE2eMistralColossus01", now - Seconds{3600});
   items += rss_item("Anthropic becomes first external tenant of xAI's Colossus, sources say", "Example Markets",
                     "CBMiE2eAnthropicColossus03", now - Seconds{30 * 3600});
+  items += rss_item("xAI doubles Colossus capacity for Grok", "Bloomberg", "CBMiE2eTrapPublisher04",
+                    now - Seconds{2 * 3600});
+  items += rss_item("Could Meta become the next Colossus tenant?", "Example Wire", "CBMiE2eTrapHedge05",
+                    now - Seconds{2 * 3600});
+  items += rss_item("NVIDIA signs chip-supply deal for xAI's Colossus cluster", "Example Markets",
+                    "CBMiE2eTrapSupplier06", now - Seconds{2 * 3600});
+  items += rss_item("Google signs a cloud deal with Oracle as Colossus waits for a customer", "Example Wire",
+                    "CBMiE2eTrapClauses07", now - Seconds{2 * 3600});
   return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <rss xmlns:media="http://search.yahoo.com/mrss/" version="2.0">
 <channel>

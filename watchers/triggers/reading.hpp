@@ -26,6 +26,9 @@ struct Reading {
   std::optional<double> value;
   /// Its confirmation status, when it rests on evidence or a tagged figure.
   std::optional<config::Confirmation> status;
+  /// What `status` shows when there is no confirmation status yet (`candidate`: only hedges and
+  /// talks name a tenant); empty for `-`.
+  std::string status_label;
   /// When the reading holds.
   std::optional<TimePoint> as_of;
   /// The evidence to cite (signal id and link; for figures, the first listed signal).

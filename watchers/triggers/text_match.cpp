@@ -16,18 +16,6 @@ bool is_ascii_alnum(unsigned char c) {
 
 bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-char upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-bool equal_as_written_or_upper(std::string_view candidate, std::string_view word) {
-  if (candidate == word) return true;
-  if (candidate.size() != word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (candidate[i] != upper(word[i])) return false;
-  }
-  return true;
-}
 
 // Words after which a full stop does not end a sentence (lower case, without the stop).
 constexpr std::array<std::string_view, 38> kAbbreviations = {
@@ -87,6 +75,17 @@ bool starts_sentence_after(std::string_view text, std::size_t pos) {
 }
 
 }  // namespace
+
+bool equal_as_written_or_upper(std::string_view candidate, std::string_view word) {
+  if (candidate == word) return true;
+  if (candidate.size() != word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    const char up = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (candidate[i] != up) return false;
+  }
+  return true;
+}
 
 std::vector<text::Span> find_whole_word(std::string_view text, std::string_view word, CaseMatch match) {
   if (match == CaseMatch::any) return text::find_words(text, word);

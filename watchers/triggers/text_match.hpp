@@ -18,6 +18,9 @@ enum class CaseMatch {
   as_written_or_upper,
 };
 
+/// True when `candidate` is `word` as written or in capitals (`Meta`, `META`; never `meta`).
+bool equal_as_written_or_upper(std::string_view candidate, std::string_view word);
+
 /// Every occurrence of `word` (which may hold spaces and punctuation, such as `Character.AI`) in
 /// `text` that stands as a whole word (`text::is_whole_word`: not glued to a letter or digit, ASCII
 /// or not; typographic quotes, dashes and no-break spaces separate words).

@@ -154,6 +154,80 @@ BOOST_AUTO_TEST_CASE(reported_on_first_item_then_confirmed_by_a_second_publisher
   BOOST_TEST((reading.status == config::Confirmation::confirmed));
 }
 
+BOOST_AUTO_TEST_CASE(hedges_are_candidates_that_never_alert_until_a_report) {
+  Desk desk;
+  const Outcome talks = desk.pass(kMay31 + Seconds{3600},
+                                  {news("Meta in talks to rent Colossus capacity", "Reuters", kMay31),
+                                   news("Could Meta become the next Colossus tenant?", "Bloomberg", kMay31)});
+  BOOST_TEST(talks.alerts.empty());
+  const Reading reading = desk.reading(kMay31 + Seconds{3600});
+  BOOST_TEST(reading.reading.starts_with("no new tenant named; candidate: Meta (Reuters, Bloomberg, signal "));
+  BOOST_TEST(!reading.status.has_value());
+  BOOST_TEST(reading.status_label == "candidate");
+
+  // The first report alerts at reported: hedges from other publishers confirm nothing.
+  const Outcome report = desk.pass(kMay31 + Seconds{7200},
+                                   {news("Meta signs deal to rent Colossus capacity", "CNBC", kMay31 + Seconds{3600})});
+  BOOST_TEST(ids(report) == std::vector<std::string>{"second-tenant/Meta/reported"}, boost::test_tools::per_element());
+  BOOST_TEST(fact(report.alerts[0], "hedged_by") == "Reuters, Bloomberg");
+  BOOST_TEST(desk.reading(kMay31 + Seconds{7200}).reading.starts_with("new: Meta (reported, signal "));
+}
+
+BOOST_AUTO_TEST_CASE(denials_are_recorded_and_retract_nothing) {
+  Desk desk;
+  BOOST_TEST(desk.pass(kMay31 + Seconds{3600}, {news("OpenAI rents Colossus capacity", "Reuters", kMay31)}).alerts.size() ==
+             1u);
+  const Outcome denied = desk.pass(kMay31 + Seconds{7200},
+                                   {news("OpenAI denies it rents Colossus", "Bloomberg", kMay31 + Seconds{3600})});
+  BOOST_TEST(denied.alerts.empty());
+  const Reading reading = desk.reading(kMay31 + Seconds{7200});
+  BOOST_TEST(reading.reading.starts_with("new: OpenAI (reported, signal "));
+  BOOST_TEST(reading.reading.find("denied by Bloomberg") != std::string::npos);
+  BOOST_TEST((reading.status == config::Confirmation::reported));
+
+  // A denial alone names no tenant.
+  Desk fresh;
+  BOOST_TEST(fresh.pass(kMay31 + Seconds{3600}, {news("Apple won't rent Colossus, Cook says", "Reuters", kMay31)})
+                 .alerts.empty());
+  BOOST_TEST(fresh.reading(kMay31 + Seconds{3600}).reading.starts_with("no new tenant named; denied: Apple (Reuters"));
+}
+
+BOOST_AUTO_TEST_CASE(a_publisher_is_never_its_own_tenant_nor_confirms_itself) {
+  Desk desk;
+  // Google News titles end with the publisher; it is no organisation of the sentence.
+  BOOST_TEST(desk.pass(kMay31 + Seconds{3600},
+                       {news("xAI expands Colossus capacity - Bloomberg", "Bloomberg", kMay31),
+                        news("xAI expands Colossus capacity - Bloomberg", "Bloomberg.com", kMay31 + Seconds{60})})
+                 .alerts.empty());
+  // One publisher under two spellings confirms nothing.
+  BOOST_TEST(ids(desk.pass(kMay31 + Seconds{7200}, {news("Cohere rents Colossus capacity", "Bloomberg", kMay31)})) ==
+                 std::vector<std::string>{"second-tenant/Cohere/reported"},
+             boost::test_tools::per_element());
+  BOOST_TEST(desk.pass(kMay31 + Seconds{10800},
+                       {news("Cohere leases GPUs on Colossus", "Bloomberg News", kMay31 + Seconds{3600})})
+                 .alerts.empty());
+  BOOST_TEST(ids(desk.pass(kMay31 + Seconds{14400},
+                           {news("Cohere leases GPUs on Colossus", "Reuters", kMay31 + Seconds{7200})})) ==
+                 std::vector<std::string>{"second-tenant/Cohere/confirmed"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_alert_says_why) {
+  Desk desk;
+  const Outcome out = desk.pass(kMay31 + Seconds{7200},
+                                {news("Colossus adds OpenAI as a tenant - Reuters", "Reuters", kMay31),
+                                 news("xAI inks a capacity deal with OpenAI", "Bloomberg", kMay31 + Seconds{60})});
+  BOOST_TEST_REQUIRE(out.alerts.size() == 1u);
+  const Alert& a = out.alerts[0];
+  BOOST_TEST(a.id == "second-tenant/OpenAI/confirmed");
+  BOOST_TEST(fact(a, "sentence") == "Colossus adds OpenAI as a tenant");
+  BOOST_TEST(fact(a, "relation") == "OpenAI -[adds]-> Colossus");
+  BOOST_TEST(fact(a, "modality") == "fact");
+  BOOST_TEST(fact(a, "confirmed_by") == "Reuters, Bloomberg");
+  BOOST_TEST(a.summary.find("relation: OpenAI -[adds]-> Colossus, fact") != std::string::npos);
+  BOOST_TEST(a.summary.find("2 distinct publishers carry it (Reuters, Bloomberg)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(an_sec_filing_confirms) {
   Desk desk;
   // Reported by one publisher, then named in SpaceX's own filing.

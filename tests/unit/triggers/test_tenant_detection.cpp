@@ -1,7 +1,8 @@
 // Tests for watchers/triggers/tenant_detection.cpp and organisations.cpp: which sentences name a
-// tenant of the subject, and which organisations a trigger may count.
+// tenant of the subject, with which modality and role, and which organisations a trigger counts.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,72 +19,204 @@ config::Trigger colossus_trigger() {
   config::Trigger t;
   t.id = "second-tenant";
   t.kind = config::TriggerKind::tenant;
-  t.subject = {"Colossus"};
+  t.subject = {"Colossus", "Colossus 2", "Memphis supercomputer"};
   t.known = {"Anthropic"};
   return t;
 }
 
-std::vector<std::string> tenants(std::string_view text, const config::Trigger& trigger) {
-  const auto orgs = trigger_organisations(trigger);
+// The new tenants `text` would alert on (fact or plan), in order.
+std::vector<std::string> alerting(std::string_view text, const config::Trigger& trigger, std::string_view publisher = {}) {
   std::vector<std::string> names;
-  for (const auto& m : find_tenants(text, trigger.subject, orgs)) {
-    names.push_back(orgs[m.organisation].organisation.name);
+  for (const auto& m : find_tenants(text, trigger.subject, trigger_organisations(trigger), publisher)) {
+    if (m.alerts()) names.push_back(m.name);
   }
   return names;
 }
+
+struct Case {
+  const char* text;
+  std::vector<std::string> expected;
+  const char* publisher = "";
+};
+
+
+template <std::size_t N>
+void check_all(const Case (&cases)[N]) {
+  const config::Trigger trigger = colossus_trigger();
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      BOOST_TEST(alerting(c.text, trigger, c.publisher) == c.expected, boost::test_tools::per_element());
+    }
+  }
+}
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(finds_tenancies_and_ignores_comparisons) {
-  struct Case {
-    const char* text;
-    std::vector<std::string> expected;
-  };
+BOOST_AUTO_TEST_CASE(finds_tenants_with_the_facility_as_object_subject_or_through_its_owner) {
   const Case cases[] = {
-      // Tenancies, in the ways headlines put them.
       {"OpenAI signs deal to rent Colossus capacity", {"OpenAI"}},
-      {"xAI's Colossus lands Meta as second external customer", {"Meta"}},
-      {"Mistral becomes a tenant of Colossus", {"Mistral"}},
-      {"Colossus adds OpenAI as a customer - Reuters", {"OpenAI"}},
       {"Apple is said to buy capacity on xAI's Colossus supercomputer", {"Apple"}},
-      {"xAI leases Colossus capacity to Google DeepMind", {"Google"}},
       {"Microsoft signed for 20,000 GPUs at Colossus", {"Microsoft"}},
       {"OpenAI and Meta sign up to rent COLOSSUS time", {"OpenAI", "Meta"}},
-      {"Colossus customers now include Cohere, Perplexity and Character.AI",
-       {"Cohere", "Perplexity", "Character.AI"}},
-      {"AWS becomes Colossus's No. 2 customer", {"Amazon"}},
       {"META TO LEASE GPUS ON COLOSSUS", {"Meta"}},
-      // Comparisons, denials and unrelated mentions.
+      {"Mistral becomes a tenant of Colossus", {"Mistral"}},
+      {"AWS becomes Colossus's No. 2 customer", {"Amazon"}},
+      {"Google DeepMind is a customer of our Colossus cluster.", {"Google"}},
+      // The facility as grammatical subject.
+      {"Colossus adds OpenAI as a tenant", {"OpenAI"}},
+      {"Colossus lands Meta", {"Meta"}},
+      {"xAI's Colossus lands Meta as second external customer", {"Meta"}},
+      {"Colossus customers now include Cohere, Perplexity and Character.AI", {"Cohere", "Perplexity", "Character.AI"}},
+      {"Colossus 2 to be leased by OpenAI", {"OpenAI"}},
+      // The owner as subject.
+      {"xAI inks a capacity deal with OpenAI", {"OpenAI"}},
+      {"xAI leases Colossus capacity to Google DeepMind", {"Google"}},
+      {"SpaceX signs Meta as a Colossus customer", {"Meta"}},
+      // Verbs beyond rent and lease.
+      {"OpenAI taps Colossus for GPT-6 training", {"OpenAI"}},
+      {"Meta secures GPUs on Colossus", {"Meta"}},
+      {"Apple is now training on Colossus", {"Apple"}},
+      {"Mistral moves its training to Colossus", {"Mistral"}},
+      {"Cohere runs inference on Colossus under a new deal", {"Cohere"}},
+      {"Adobe pays xAI $1 billion for Colossus GPU time", {"Adobe"}},
+      // A name the list lacks, in a sentence that is not title case.
+      {"Biotech startup Helix Bio rents time on Colossus for protein models", {"Helix Bio"}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(ignores_publishers_suppliers_neighbours_owners_and_comparisons) {
+  const Case cases[] = {
+      // The publisher after ` - ` is stripped; reporting is not renting.
+      {"xAI expands Colossus with 100,000 more GPUs - Bloomberg", {}, "Bloomberg"},
+      {"Memphis residents question Colossus turbines - Bloomberg", {}},
+      {"Mistral signs on to rent GPU capacity on xAI's Colossus cluster - Bloomberg", {"Mistral"}, "Bloomberg"},
+      {"Cohere to lease Colossus capacity, Bloomberg reports", {"Cohere"}},
+      {"Oracle CEO says OpenAI will rent Colossus", {"OpenAI"}},
+      // Suppliers and neighbours.
+      {"NVIDIA signs chip-supply deal for xAI's Colossus cluster", {}},
+      {"Caterpillar rents gas turbines to power Colossus", {}},
+      {"Dell supplied tens of thousands of GPU-equipped servers powering Colossus.", {}},
+      {"xAI leases backup generators from Caterpillar for Colossus", {}},
+      {"NVIDIA supplies GPUs to Colossus, which OpenAI now rents", {"OpenAI"}},
+      {"Meta leases land next to Colossus for a new data center", {}},
+      {"OpenAI rents office space across the street from Colossus", {}},
+      {"IBM leases capacity at Colossus, next to its Memphis office", {"IBM"}},
+      // Investors.
+      {"Nvidia invests $2 billion in xAI's Colossus buildout", {}},
+      // Owners and known tenants.
+      {"SpaceX signs xAI as Colossus customer", {}},
+      {"xAI rents more capacity on Colossus for Grok 5", {}},
+      {"Anthropic expands its Colossus lease", {}},
+      {"OpenAI joins Anthropic as a Colossus tenant", {"OpenAI"}},
+      // Comparisons and unrelated mentions.
       {"Meta's cluster rivals Colossus", {}},
       {"Meta's new cluster rivals Colossus, which Cohere rents", {"Cohere"}},
       {"Unlike Colossus, which Cohere rents, Meta's cluster is private", {"Cohere"}},
       {"Oracle rents capacity to OpenAI, rivalling Colossus", {}},
       {"Google's TPU pod is bigger than Colossus and customers love it", {}},
-      {"OpenAI denies plan to rent Colossus", {}},
-      {"OpenAI will not rent Colossus", {}},
-      {"NVIDIA supplies GPUs to Colossus, which OpenAI now rents", {"OpenAI"}},
-      {"Meta rents capacity from Oracle. Colossus stays idle.", {}},
-      {"Meta rivals Colossus; OpenAI signs with Oracle", {}},
       {"Like Meta, OpenAI rents Colossus", {"OpenAI"}},
       {"Colossus has a long runway for new customers", {}},
       {"OpenAI rents capacity from Oracle", {}},
-      // Owners are the landlord, never a tenant.
-      {"SpaceX signs xAI as Colossus customer", {}},
+      {"Meta rents capacity from Oracle. Colossus stays idle.", {}},
+      {"xAI signs deal with NASA", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(keeps_two_clauses_apart) {
+  const Case cases[] = {
+      {"Meta signs a deal with Oracle as Colossus waits for a customer", {}},
+      {"Google rents out its own cluster as Colossus fills up", {}},
+      {"Microsoft signs with CoreWeave after Colossus talks stall", {}},
+      {"Meta rivals Colossus; OpenAI signs with Oracle", {}},
+      {"As Colossus fills up, Mistral signs on as a tenant", {"Mistral"}},
+      {"While Stargate is delayed, OpenAI taps Colossus", {"OpenAI"}},
+      {"Meta rents Colossus capacity as its own cluster falls behind", {"Meta"}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(classifies_modality) {
+  struct ModalityCase {
+    const char* text;
+    Modality expected;
+  };
+  const ModalityCase cases[] = {
+      {"Meta rents Colossus capacity", Modality::fact},
+      {"Meta to rent Colossus capacity", Modality::plan},
+      {"Meta will lease GPUs on Colossus", Modality::plan},
+      {"Meta plans to lease GPUs on Colossus", Modality::plan},
+      {"Could Meta become the next Colossus tenant?", Modality::hedge},
+      {"Meta considers renting capacity on Colossus", Modality::hedge},
+      {"Meta weighs a compute deal with xAI's Colossus", Modality::hedge},
+      {"Meta unlikely to rent Colossus, analysts say", Modality::hedge},
+      {"Meta in talks to lease Colossus capacity", Modality::hedge},
+      {"Meta reportedly in discussions to rent Colossus time", Modality::hedge},
+      {"Meta mulls a Colossus deal", Modality::hedge},
+      {"Why Meta rents Colossus", Modality::fact},
+      {"Meta denies plan to rent Colossus", Modality::denial},
+      {"Meta won't rent Colossus, Zuckerberg says", Modality::denial},
+      {"Meta and xAI talks over Colossus capacity collapse", Modality::denial},
+      {"Meta's Colossus deal falls through", Modality::denial},
+      {"Meta calls off Colossus capacity talks", Modality::denial},
+      {"Meta pulls out of Colossus lease talks", Modality::denial},
+      {"Meta signed with Colossus in May", Modality::fact},
+      {"Meta signs Colossus deal with potential to expand", Modality::fact},
+      {"Meta signs Colossus deal that aims to speed up training", Modality::fact},
   };
   const config::Trigger trigger = colossus_trigger();
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
-      BOOST_TEST(tenants(c.text, trigger) == c.expected, boost::test_tools::per_element());
+      const auto found = find_tenants(c.text, trigger.subject, trigger_organisations(trigger));
+      BOOST_TEST_REQUIRE(found.size() == 1u);
+      BOOST_TEST(found[0].name == "Meta");
+      BOOST_TEST(modality_name(found[0].modality) == modality_name(c.expected));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(says_which_relation_it_found) {
+  const config::Trigger trigger = colossus_trigger();
+  const auto found = find_tenants("Colossus adds OpenAI as a tenant - Reuters", trigger.subject,
+                                  trigger_organisations(trigger), "Reuters");
+  BOOST_TEST_REQUIRE(found.size() == 1u);
+  BOOST_TEST(found[0].relation() == "OpenAI -[adds]-> Colossus");
+  BOOST_TEST(found[0].sentence == "Colossus adds OpenAI as a tenant");
+  BOOST_TEST((found[0].role == TenancyRole::tenant));
+}
+
+BOOST_AUTO_TEST_CASE(gives_suppliers_neighbours_and_investors_their_role) {
+  struct RoleCase {
+    const char* text;
+    TenancyRole expected;
+  };
+  const RoleCase cases[] = {
+      {"Dell to supply liquid-cooled servers for Colossus 2", TenancyRole::supplier},
+      {"Vertiv wins cooling contract for Colossus expansion", TenancyRole::supplier},
+      {"Google buys a site near Colossus in South Memphis", TenancyRole::neighbour},
+      {"Oracle backstops Colossus 2 debt", TenancyRole::investor},
+      // A capacity provider's bare deal with the owner rents to the owner.
+      {"xAI signs $10 billion capacity deal with Oracle", TenancyRole::supplier},
+      {"xAI rents Colossus capacity to Oracle", TenancyRole::tenant},
+  };
+  const config::Trigger trigger = colossus_trigger();
+  const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      const auto found = detector.find(c.text);
+      BOOST_TEST_REQUIRE(found.size() == 1u);
+      BOOST_TEST(role_name(found[0].role) == role_name(c.expected));
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(reports_known_tenants_with_their_standing) {
   const config::Trigger trigger = colossus_trigger();
-  const auto orgs = trigger_organisations(trigger);
-  const auto found = find_tenants("Anthropic rents Colossus", trigger.subject, orgs);
+  const auto found = find_tenants("Anthropic rents Colossus", trigger.subject, trigger_organisations(trigger));
   BOOST_TEST_REQUIRE(found.size() == 1u);
-  BOOST_TEST(orgs[found[0].organisation].organisation.name == "Anthropic");
-  BOOST_TEST((orgs[found[0].organisation].standing == Standing::known));
+  BOOST_TEST(found[0].name == "Anthropic");
+  BOOST_TEST((found[0].standing == Standing::known));
+  BOOST_TEST(!found[0].alerts());
   BOOST_TEST(found[0].sentence == "Anthropic rents Colossus");
 }
 
@@ -102,18 +235,20 @@ BOOST_AUTO_TEST_CASE(marks_owners_known_and_extra_candidates) {
   BOOST_TEST((standing_of("Acme Robotics") == Standing::known));
   BOOST_TEST((standing_of("Zeta Labs") == Standing::candidate));
   BOOST_TEST((standing_of("OpenAI") == Standing::candidate));
-  for (const auto& owner : default_owners()) {
-    BOOST_TEST_CONTEXT(owner) { BOOST_TEST((standing_of(owner) == Standing::owner)); }
-  }
-  BOOST_TEST(tenants("Zeta Labs rents Colossus", trigger) == std::vector<std::string>{"Zeta Labs"},
+  BOOST_TEST((standing_of("xAI") == Standing::owner));
+  BOOST_TEST((standing_of("SpaceX") == Standing::owner));
+  BOOST_TEST(alerting("Zeta Labs rents Colossus", trigger) == std::vector<std::string>{"Zeta Labs"},
              boost::test_tools::per_element());
+  BOOST_TEST(alerting("Musk's xAI rents Colossus", trigger).empty());
 }
 
 BOOST_AUTO_TEST_CASE(configured_owners_replace_the_defaults) {
   config::Trigger trigger = colossus_trigger();
   trigger.owners = {"Tesla"};
-  BOOST_TEST(tenants("Tesla rents Colossus", trigger).empty());
-  BOOST_TEST(tenants("OpenAI rents Colossus", trigger) == std::vector<std::string>{"OpenAI"},
+  BOOST_TEST(alerting("Tesla rents Colossus", trigger).empty());
+  BOOST_TEST(alerting("OpenAI rents Colossus", trigger) == std::vector<std::string>{"OpenAI"},
+             boost::test_tools::per_element());
+  BOOST_TEST(alerting("xAI rents Colossus", trigger) == std::vector<std::string>{"xAI"},
              boost::test_tools::per_element());
 }
 
@@ -124,7 +259,7 @@ BOOST_AUTO_TEST_CASE(ships_the_listed_labs_clouds_and_enterprises) {
                             "Character.AI", "Inflection", "Safe Superintelligence",
                             "Thinking Machines", "Reka", "AI21", "Stability AI", "Midjourney",
                             "Runway", "Databricks", "Snowflake", "Adobe", "Uber", "Netflix",
-                            "JPMorgan", "Goldman Sachs"};
+                            "JPMorgan", "Goldman Sachs", "xAI", "Fluidstack", "Dell", "Supermicro"};
   for (const char* name : required) {
     BOOST_TEST_CONTEXT(name) {
       const auto& list = shipped_organisations();

@@ -1,0 +1,200 @@
+// Organisation, subject and unlisted-name mentions in headline tokens, and publisher names.
+#include "watchers/triggers/entity_resolution.hpp"
+
+#include <algorithm>
+
+#include "core/text/strings.hpp"
+#include "watchers/triggers/tenancy_lexicon.hpp"
+#include "watchers/triggers/text_match.hpp"
+
+namespace watchdesk::triggers {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A capitalised word that can be part of a name the list lacks.
+bool name_word(std::string_view text, const HeadlineToken& token) {
+  if (token.punct || !token.capitalised || token.lower.size() < 2) return false;
+  if (!is_letter(token_text(text, token)[0])) return false;
+  const std::uint32_t classes = word_classes(token.lower);
+  return (classes & (kCommon | kTake | kGive | kDealVerb | kSupply | kInvest | kDealNoun | kRoleNoun | kCompute |
+                     kPrep | kNear | kCompare | kCompareWith | kReport | kHedge | kPlan | kNegation | kDenial |
+                     kModifier | kRelative)) == 0;
+}
+
+bool is_corporate_suffix(std::string_view w) {
+  for (const std::string_view s : {"group", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "nv", "sa", "ag",
+                                   "holdings", "platforms", "technologies", "systems", "labs", "limited"}) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+struct Match {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  EntityKind kind = EntityKind::organisation;
+  std::size_t organisation = 0;
+};
+
+}  // namespace
+
+EntityMatcher::EntityMatcher(const std::vector<TriggerOrganisation>& organisations,
+                             const std::vector<std::string>& subject)
+    : organisations_(organisations) {
+  auto add = [&](std::string_view name, EntityKind kind, std::size_t organisation) {
+    Alias alias;
+    const std::vector<HeadlineToken> tokens = tokenize_headline(name);
+    if (tokens.empty()) return;
+    for (const auto& token : tokens) {
+      alias.words.emplace_back(token_text(name, token));
+      alias.lower.push_back(token.lower);
+    }
+    alias.kind = kind;
+    alias.organisation = organisation;
+    aliases_.push_back(std::move(alias));
+  };
+  for (const auto& term : subject) add(term, EntityKind::facility, 0);
+  for (std::size_t i = 0; i < organisations_.size(); ++i) {
+    for (const auto& name : organisations_[i].organisation.aliases) add(name, EntityKind::organisation, i);
+  }
+  for (std::size_t i = 0; i < aliases_.size(); ++i) {
+    const std::string& first = aliases_[i].lower.front();
+    auto it = std::find_if(by_first_.begin(), by_first_.end(), [&](const auto& e) { return e.first == first; });
+    if (it == by_first_.end()) {
+      by_first_.push_back({first, {}});
+      it = std::prev(by_first_.end());
+    }
+    it->second.push_back(i);
+  }
+  std::sort(by_first_.begin(), by_first_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+const std::vector<std::size_t>* EntityMatcher::starting_with(std::string_view lower) const {
+  const auto it = std::lower_bound(by_first_.begin(), by_first_.end(), lower,
+                                   [](const auto& e, std::string_view key) { return e.first < key; });
+  if (it == by_first_.end() || it->first != lower) return nullptr;
+  return &it->second;
+}
+
+std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std::vector<HeadlineToken>& tokens,
+                                               std::size_t begin, std::size_t end, bool title_case) const {
+  std::vector<EntityMention> found;
+  std::size_t i = begin;
+  while (i < end) {
+    const HeadlineToken& token = tokens[i];
+    Match best;
+    bool matched = false;
+    auto consider = [&](const std::vector<std::size_t>& candidates, bool glued_number) {
+      for (const std::size_t index : candidates) {
+        const Alias& alias = aliases_[index];
+        const std::size_t n = alias.lower.size();
+        if (i + n > end) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < n && ok; ++k) {
+          const HeadlineToken& t = tokens[i + k];
+          // Words of a multi-word name are separated by spaces, never glued by a hyphen.
+          if (k > 0 && !t.punct && !tokens[i + k - 1].punct && t.span.begin == tokens[i + k - 1].span.end) ok = false;
+          if (alias.kind == EntityKind::facility) {
+            const bool last = k + 1 == n;
+            ok = ok && (t.lower == alias.lower[k] ||
+                        (last && glued_number && t.lower.starts_with(alias.lower[k]) &&
+                         all_digits(std::string_view(t.lower).substr(alias.lower[k].size()))));
+          } else {
+            ok = ok && equal_as_written_or_upper(token_text(text, t), alias.words[k]);
+          }
+        }
+        if (!ok) continue;
+        const bool longer = !matched || n > best.last - best.first ||
+                            (n == best.last - best.first && alias.kind == EntityKind::facility &&
+                             best.kind != EntityKind::facility);
+        if (longer) {
+          best = {i, i + n, alias.kind, alias.organisation};
+          matched = true;
+        }
+      }
+    };
+    if (const auto* candidates = starting_with(token.lower)) consider(*candidates, false);
+    if (!token.punct) {
+      // `Colossus1`: a subject term with a number glued on.
+      std::size_t cut = token.lower.size();
+      while (cut > 0 && token.lower[cut - 1] >= '0' && token.lower[cut - 1] <= '9') --cut;
+      if (cut > 0 && cut < token.lower.size()) {
+        if (const auto* candidates = starting_with(std::string_view(token.lower).substr(0, cut))) consider(*candidates, true);
+      }
+    }
+    if (matched) {
+      // Corporate suffixes belong to the name: `Nebius Group NV`, `Oracle Corp.`, `Meta Platforms Inc.`
+      while (best.last < end && is_corporate_suffix(tokens[best.last].lower) && tokens[best.last].capitalised) {
+        ++best.last;
+        if (best.last < end && tokens[best.last].lower == "." && tokens[best.last].span.begin == tokens[best.last - 1].span.end)
+          ++best.last;
+      }
+      found.push_back({best.first, best.last, best.kind, best.organisation});
+      i = best.last;
+      continue;
+    }
+    if (!title_case && name_word(text, token)) {
+      std::size_t j = i + 1;
+      while (j < end && name_word(text, tokens[j]) && !starting_with(tokens[j].lower)) ++j;
+      // A lone capitalised word opening the sentence is usually just the first word.
+      const bool opening = i == begin && j == i + 1;
+      // `Redmond-based`, `Nvidia-backed`: a modifier, not a party.
+      const bool hyphenated = j < end && tokens[j].lower == "-";
+      // A short acronym alone (`FSD`, `GPT`) names a product more often than a company.
+      const std::string_view word = token_text(text, token);
+      const bool acronym = j == i + 1 && word.size() <= 4 &&
+                           std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
+      if (!opening && !hyphenated && !acronym) found.push_back({i, j, EntityKind::unlisted, 0});
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  return found;
+}
+
+bool is_title_case(std::string_view text, const std::vector<HeadlineToken>& tokens) {
+  std::size_t words = 0;
+  std::size_t capitals = 0;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const HeadlineToken& t = tokens[i];
+    if (t.punct || t.lower.size() < 4 || !is_letter(token_text(text, t)[0])) continue;
+    ++words;
+    if (t.capitalised) ++capitals;
+  }
+  return words >= 3 && capitals * 10 >= words * 6;
+}
+
+std::string canonical_publisher(std::string_view publisher, const std::vector<TriggerOrganisation>& organisations) {
+  std::string name(text::trim(publisher));
+  auto lowered = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  };
+  std::string key = lowered(name);
+  if (key.starts_with("the ")) key.erase(0, 4);
+  for (const std::string_view suffix : {".com", ".co.uk", ".net", ".org", ".io", ".co"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  }
+  for (const std::string_view suffix : {" news", " online", " media", " newsroom"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  }
+  if (const auto index = find_organisation(organisations, key)) return organisations[*index].organisation.name;
+  if (const auto index = find_organisation(organisations, name)) return organisations[*index].organisation.name;
+  return key;
+}
+
+}  // namespace watchdesk::triggers

@@ -1,0 +1,695 @@
+// Subject, verb and governed object between an organisation and a facility in one clause.
+#include "watchers/triggers/tenancy_relation.hpp"
+
+#include <optional>
+#include <string>
+
+#include "watchers/triggers/tenancy_lexicon.hpp"
+
+namespace watchdesk::triggers {
+namespace {
+
+// The preposition that governs a mention.
+enum class Prep { none, with, to, for_, from, on, of, by, between, other, near, compare, report };
+
+Prep prep_named(std::string_view w) {
+  if (w == "with") return Prep::with;
+  if (w == "to" || w == "into" || w == "onto") return Prep::to;
+  if (w == "for") return Prep::for_;
+  if (w == "from") return Prep::from;
+  if (w == "on" || w == "at" || w == "in" || w == "inside" || w == "atop" || w == "within" || w == "via" ||
+      w == "through" || w == "under" || w == "across")
+    return Prep::on;
+  if (w == "of") return Prep::of;
+  if (w == "by") return Prep::by;
+  if (w == "between") return Prep::between;
+  return Prep::other;
+}
+
+bool is_near_word(std::string_view w) {
+  return w == "near" || w == "nearby" || w == "beside" || w == "alongside" || w == "adjacent" ||
+         w == "neighbouring" || w == "neighboring" || w == "opposite" || w == "abutting" || w == "bordering";
+}
+
+bool is_determiner(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" ||
+         w == "our" || w == "this" || w == "these" || w == "those" || w == "'s" || w == "$" || w == "-";
+}
+
+bool is_auxiliary(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "has" ||
+         w == "have" || w == "had" || w == "will" || w == "would" || w == "could" || w == "may" || w == "might" ||
+         w == "can" || w == "should" || w == "to" || w == "just" || w == "now" || w == "also";
+}
+
+// Hardware a supplier's name qualifies (`Nvidia GPUs`, `Dell servers`).
+bool is_goods(std::string_view w) {
+  for (const std::string_view g : {"gpu", "gpus", "chip", "chips", "processors", "processor", "accelerators", "servers",
+                                   "server", "racks", "h100", "h100s", "h200", "h200s", "gb200", "gb300", "b200",
+                                   "blackwell", "hopper", "rubin", "vera", "hardware", "systems", "superchips",
+                                   "turbines", "batteries", "megapacks", "equipment", "switches"}) {
+    if (w == g) return true;
+  }
+  return false;
+}
+
+// A deal described as supplying the facility (`chip-supply deal`, `cooling contract`).
+bool is_supply_qualifier(std::string_view w) {
+  for (const std::string_view q : {"supply", "cooling", "construction", "equipment", "hardware", "turbine", "turbines",
+                                   "power", "networking", "chip", "chips", "server", "servers", "building", "engineering",
+                                   "maintenance", "fiber", "electricity", "energy", "generator", "generators", "water",
+                                   "land", "financing", "loan", "debt"}) {
+    if (w == q) return true;
+  }
+  return false;
+}
+
+// A verb of renting or using capacity outright, as opposed to signing or securing a deal.
+bool is_outright_take(std::string_view w) {
+  for (const std::string_view v : {"rent", "leas", "sublease", "buy", "bought", "purchas", "book", "reserv", "use",
+                                   "using", "utili", "tap", "train", "run", "ran", "move", "moving", "shift", "turn",
+                                   "cho", "select", "pick", "access", "deploy", "migrat", "spen", "pay", "paid", "hand",
+                                   "order", "rel", "join", "becom", "became", "lock", "absorb", "adopt",
+                                   "gain", "anchor", "procur"}) {
+    if (w.starts_with(v)) return true;
+  }
+  return false;
+}
+
+// Verbs of buying goods or space outright.
+bool is_purchase(std::string_view w) {
+  for (const std::string_view v : {"buy", "bought", "purchas", "order", "procur", "rent", "leas", "book"}) {
+    if (w.starts_with(v)) return true;
+  }
+  return false;
+}
+
+// Verbs of working together rather than trading (`partners with`, `teams up with`).
+bool is_cooperation(std::string_view w) { return w.starts_with("partner") || w.starts_with("team"); }
+
+bool is_build_purpose(std::string_view w) {
+  return w == "build" || w == "construct" || w == "develop" || w == "design" || w == "operate" || w == "run";
+}
+
+bool is_lease_or_rent(std::string_view w) { return w.starts_with("leas") || w.starts_with("rent") || w.starts_with("sublease"); }
+
+// Supply verbs whose object is the thing supplied, used after `to` for a deal's purpose.
+bool is_supply_purpose(std::string_view w) {
+  return w == "supply" || w == "provide" || w == "deliver" || w == "power" || w == "ship" || w == "sell";
+}
+
+class ClauseReader {
+ public:
+  ClauseReader(const HeadlineSentence& sentence, const Clause& clause, const std::vector<EntityMention>& mentions,
+               const std::vector<TriggerOrganisation>& organisations, bool owner_context, bool facility_elsewhere)
+      : t_(sentence.tokens), clause_(clause), mentions_(mentions), orgs_(organisations), owner_context_(owner_context),
+        facility_elsewhere_(facility_elsewhere), mention_at_(clause.end - clause.begin, -1) {
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+      for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k) mention_at_[k - clause.begin] = static_cast<int>(m);
+    }
+  }
+
+  std::vector<TenancyRelation> relations() const {
+    std::vector<TenancyRelation> out;
+    const std::vector<std::size_t> pronouns = relative_pronouns();
+    for (std::size_t o = 0; o < mentions_.size(); ++o) {
+      if (is_anchor(mentions_[o], orgs_)) continue;
+      std::optional<TenancyRelation> best;
+      auto consider = [&](std::optional<TenancyRelation> r) {
+        if (!r) return;
+        if (!best || (r->role == TenancyRole::tenant && best->role != TenancyRole::tenant)) best = r;
+      };
+      for (std::size_t a = 0; a < mentions_.size(); ++a) {
+        if (a == o || !is_anchor(mentions_[a], orgs_)) continue;
+        if (mentions_[a].kind == EntityKind::organisation && !owner_context_) continue;
+        consider(pair(o, a));
+      }
+      for (const std::size_t p : pronouns) consider(relative(o, p));
+      if (!best && facility_elsewhere_ && !has_anchor()) consider(signs_on(o));
+      if (best) out.push_back(*best);
+    }
+    return out;
+  }
+
+ private:
+  const std::vector<HeadlineToken>& t_;
+  const Clause& clause_;
+  const std::vector<EntityMention>& mentions_;
+  const std::vector<TriggerOrganisation>& orgs_;
+  bool owner_context_;
+  bool facility_elsewhere_;
+  std::vector<int> mention_at_;
+
+  int mention_at(std::size_t i) const { return mention_at_[i - clause_.begin]; }
+  std::uint32_t classes(std::size_t i) const { return word_classes(t_[i].lower); }
+
+  // A relation word used as a verb here (not `a lease`, `AI hosting`, `Nvidia-powered`).
+  bool is_verb(std::size_t i) const {
+    if (t_[i].punct || mention_at(i) >= 0) return false;
+    const std::uint32_t c = classes(i);
+    if (!is_relation_verb(c)) return false;
+    if (i > clause_.begin) {
+      const std::string& prev = t_[i - 1].lower;
+      if (mention_at(i - 1) >= 0) {
+        // `Siri training`, `Llama training`: a gerund after a name that is itself an object.
+        const bool noun_like = t_[i].lower.ends_with("ing") &&
+                               ((c & (kCompute | kInvest)) != 0 || t_[i].lower == "building");
+        if (!noun_like) return true;
+        const std::size_t first = mentions_[static_cast<std::size_t>(mention_at(i - 1))].first;
+        return first == clause_.begin || t_[first - 1].punct || t_[first - 1].lower == "and";
+      }
+      if (prev == "to" || is_auxiliary(prev)) return true;
+      // After a preposition it is a noun: `for lease obligations`, `in training`.
+      if ((word_classes(prev) & kPrep) != 0 && !t_[i - 1].punct) return false;
+      if (is_determiner(prev) || (!prev.empty() && prev[0] >= '0' && prev[0] <= '9')) return false;
+      if ((word_classes(prev) & kModifier) != 0 && prev != "up" && prev != "that" && prev != "all") return false;
+      // `rent back`, `pay back`: a particle, not backing.
+      if (t_[i].lower == "back" && is_relation_verb(word_classes(prev))) return false;
+      // `servers equipped with`, `deal backed by`, `GPUs leased from`: a participle qualifying a noun.
+      if (t_[i].lower.ends_with("ed") && i + 1 < clause_.end && (word_classes(t_[i + 1].lower) & kPrep) != 0 &&
+          !prev.ends_with("ly") && prev != "just" && prev != "also" && prev != "now" && prev != "," &&
+          prev != "and" && (word_classes(prev) & (kReport | kHedge | kPlan)) == 0)
+        return false;
+      // `space and power`: a noun coordinated with another.
+      if (prev == "and" && (c & (kSupply | kGive)) != 0 && (c & kTake) == 0 && i >= clause_.begin + 2 &&
+          !is_relation_verb(word_classes(t_[i - 2].lower)) && mention_at(i - 2) < 0)
+        return false;
+      // `cooling contract`, `a lease`: a noun after another noun.
+      if ((c & kDealNoun) != 0 && !prev.ends_with("ly") && prev != "just" && prev != "also" && prev != "now" &&
+          prev != "," && prev != "and" && prev != "then")
+        return false;
+    }
+    return true;
+  }
+
+  // A word that links a subject to its object: a verb, or an investment word in any use.
+  bool is_link(std::size_t i) const {
+    if (is_verb(i)) return true;
+    return mention_at(i) < 0 && !t_[i].punct && (classes(i) & kInvest) != 0 &&
+           !(t_[i].lower == "back" && i > clause_.begin && is_relation_verb(word_classes(t_[i - 1].lower)));
+  }
+
+  // The mention starting at `first` is followed by its verb: a subject (`Like Meta, OpenAI rents`).
+  bool followed_by_verb(std::size_t first) const {
+    const int m = mention_at(first);
+    std::size_t k = m >= 0 ? mentions_[static_cast<std::size_t>(m)].last : first + 1;
+    while (k < clause_.end && (t_[k].lower == "also" || t_[k].lower == "now" || t_[k].lower == "just" ||
+                               t_[k].lower == "reportedly" || t_[k].lower == "'s"))
+      ++k;
+    return k < clause_.end && (is_verb(k) || is_auxiliary(t_[k].lower));
+  }
+
+  Prep prep_of(std::size_t first) const {
+    std::size_t steps = 0;
+    bool listed = false;
+    for (std::size_t k = first; k > clause_.begin && steps < 9; ++steps) {
+      --k;
+      if (mention_at(k) >= 0) continue;
+      const std::string& w = t_[k].lower;
+      if (w == ",") {
+        if (k > clause_.begin && mention_at(k - 1) >= 0 && !followed_by_verb(first)) {
+          listed = true;
+          continue;
+        }
+        return Prep::none;
+      }
+      if (t_[k].punct) {
+        if (w == "$" || w == "'s" || w == "-" || w == "&" || w == "/" || w == "%" || w == "." || w == "@") continue;
+        return Prep::none;
+      }
+      if (w == "and" || w == "or") continue;
+      const std::uint32_t c = word_classes(w);
+      if ((c & kCompareWith) != 0 && !quantity_than(k)) return Prep::compare;
+      if (is_near_word(w)) return Prep::near;
+      if ((c & kPrep) != 0) {
+        if (w == "to" && k > clause_.begin) {
+          const std::string& before = t_[k - 1].lower;
+          if (before == "next" || before == "close" || before == "adjacent") return Prep::near;
+          if (before == "according") return listed ? Prep::none : Prep::report;
+        }
+        // `across the street from`, `down the road from`, `next door to`.
+        if (k >= clause_.begin + 2 && mention_at(k - 1) < 0) {
+          const std::string& place = t_[k - 1].lower;
+          const std::string& before = t_[k - 2].lower;
+          const bool place_word = place == "street" || place == "road" || place == "door" || place == "corner" ||
+                                  place == "block" || place == "fence";
+          if (place_word && (before == "the" || before == "next")) return Prep::near;
+        }
+        return prep_named(w);
+      }
+      if (is_verb(k) || (c & kReport) != 0 || is_auxiliary(w)) return Prep::none;
+    }
+    return Prep::none;
+  }
+
+  // The organisation only reports the news (`Bloomberg reported`, `according to Reuters`, `told FT`).
+  bool is_reporter(std::size_t m) const {
+    const EntityMention& e = mentions_[m];
+    for (std::size_t k = e.last; k < clause_.end && k < e.last + 3; ++k) {
+      const std::string& w = t_[k].lower;
+      // `X is said to`, `X reported to be` speak of X, not through it.
+      if ((word_classes(w) & kReport) != 0) return !(k + 1 < clause_.end && t_[k + 1].lower == "to");
+      if (w != "also" && w != "now" && w != "first" && w != "has" && w != "had" && w != "earlier" && w != "'s" &&
+          w != "is" && w != "was")
+        break;
+    }
+    // `..., says FT`, `told Reuters`: the name closes the clause.
+    const bool closes = e.last >= clause_.end || t_[e.last].punct;
+    if (e.first > clause_.begin && closes) {
+      const std::string& before = t_[e.first - 1].lower;
+      if (before == "told" || before == "says" || before == "said" || before == "reports" || before == "via") return true;
+    }
+    return prep_of(e.first) == Prep::report;
+  }
+
+  // `than` in a quantity (`more than $10 billion`) compares nothing.
+  bool quantity_than(std::size_t k) const {
+    if (t_[k].lower != "than" || k == clause_.begin) return false;
+    const std::string& b = t_[k - 1].lower;
+    return b == "more" || b == "less" || b == "fewer" || b == "greater" || b == "rather" || b == "other" ||
+           b == "higher" || b == "lower";
+  }
+
+  bool compared_between(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (mention_at(k) >= 0 || (classes(k) & (kCompare | kCompareWith)) == 0 || quantity_than(k)) continue;
+      // `a deal with rival Google`: a description of the name that follows.
+      const bool describes = (t_[k].lower == "rival" || t_[k].lower == "competitor") && k + 1 < clause_.end &&
+                             mention_at(k + 1) >= 0;
+      if (!describes) return true;
+    }
+    return false;
+  }
+
+  // The role a bare deal gives the organisation: a supplier's deal supplies; a capacity provider's
+  // deal with the facility's owner (`Microsoft signs AI cloud deal with IREN`) rents to the owner.
+  TenancyRole deal_role(std::size_t o, std::size_t a = kNoToken) const {
+    const EntityMention& e = mentions_[o];
+    if (e.kind != EntityKind::organisation) return TenancyRole::tenant;
+    const OrganisationKind kind = orgs_[e.organisation].organisation.kind;
+    if (kind == OrganisationKind::supplier) return TenancyRole::supplier;
+    const bool owner_anchor = a != kNoToken && mentions_[a].kind == EntityKind::organisation;
+    if (kind == OrganisationKind::provider && owner_anchor) return TenancyRole::supplier;
+    return TenancyRole::tenant;
+  }
+
+  // A deal described as supplying the facility: `chip-supply deal`, `cooling contract`.
+  bool supply_deal(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k + 1 < to; ++k) {
+      if (is_supply_qualifier(t_[k].lower)) {
+        for (std::size_t n = k + 1; n < to && n < k + 3; ++n) {
+          if ((classes(n) & kDealNoun) != 0) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A partnership whose purpose is to build (`partners with Humain to build data centers`).
+  bool builds_by_purpose(std::size_t after) const {
+    for (std::size_t k = after; k + 1 < clause_.end; ++k) {
+      if (t_[k].lower == "to" && is_build_purpose(t_[k + 1].lower)) return true;
+    }
+    return false;
+  }
+
+  // A deal whose purpose is that the organisation supplies something (`... to supply chips`).
+  bool supplies_by_purpose(std::size_t after) const {
+    for (std::size_t k = after; k + 1 < clause_.end; ++k) {
+      if (t_[k].lower == "to" && is_supply_purpose(t_[k + 1].lower)) return true;
+    }
+    return false;
+  }
+
+  TenancyRelation make(std::size_t o, std::size_t a, TenancyRole role, std::size_t verb, std::size_t from,
+                       std::size_t to) const {
+    TenancyRelation r;
+    r.mention = o;
+    r.anchor = a;
+    r.role = role;
+    r.verb = verb;
+    r.from = from;
+    r.to = to;
+    return r;
+  }
+
+  // Only determiners, numbers and modifiers between a verb and a mention: a direct object. When
+  // the mention qualifies what is rented (`buy any unused CoreWeave capacity`), any adjectives.
+  bool directly_after(std::size_t verb, std::size_t first) const {
+    if (first <= verb || first - verb > 5) return false;
+    const int m = mention_at(first);
+    const std::size_t after = m >= 0 ? mentions_[static_cast<std::size_t>(m)].last : first + 1;
+    const bool qualifies = after < clause_.end && (classes(after) & (kCompute | kDealNoun)) != 0;
+    for (std::size_t k = verb + 1; k < first; ++k) {
+      const std::string& w = t_[k].lower;
+      const bool number = !w.empty() && w[0] >= '0' && w[0] <= '9';
+      if (number || is_determiner(w) || (word_classes(w) & kModifier) != 0) continue;
+      if (qualifies && !t_[k].punct && !is_verb(k) && (word_classes(w) & kPrep) == 0) continue;
+      return false;
+    }
+    return true;
+  }
+
+  // The mention names goods, not a party: `Nvidia GPUs`, `Nvidia's chips`, `NVIDIA GB300`; or an
+  // unlisted name qualifies a place (`a Kansas City data center`).
+  bool names_goods(const EntityMention& m) const {
+    std::size_t k = m.last;
+    if (m.kind == EntityKind::unlisted) {
+      for (std::size_t n = k; n < clause_.end && n < k + 3; ++n) {
+        const std::string& w = t_[n].lower;
+        if (w == "data" || w == "office" || (classes(n) & kCompute) != 0) return true;
+        if (t_[n].punct || is_verb(n) || (classes(n) & kPrep) != 0) break;
+      }
+    }
+    if (k < clause_.end && t_[k].lower == "'s") ++k;
+    for (std::size_t n = 0; k < clause_.end && n < 2; ++k, ++n) {
+      if (mention_at(k) >= 0) return false;
+      if (is_goods(t_[k].lower)) return true;
+      const std::uint32_t c = classes(k);
+      if ((c & kModifier) == 0 && !(t_[k].lower.size() > 1 && t_[k].lower[0] >= '0' && t_[k].lower[0] <= '9')) break;
+    }
+    return false;
+  }
+
+  // Capacity, compute or time named between a verb and the facility (`buys time on`).
+  bool capacity_between(std::size_t verb, std::size_t first) const {
+    for (std::size_t k = verb + 1; k < first; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w == "capacity" || w == "compute" || w == "time" || w == "hours" || w == "computing") return true;
+    }
+    return false;
+  }
+
+  // An investment just after the mention: `With Google Taking 8% Stake`.
+  bool invests_after(const EntityMention& m) const {
+    for (std::size_t k = m.last; k < clause_.end && k < m.last + 5; ++k) {
+      if (t_[k].punct && t_[k].lower != "%" && t_[k].lower != "$") return false;
+      if ((classes(k) & kInvest) != 0) return true;
+    }
+    return false;
+  }
+
+  // The word that makes names joined before it parties to a deal: a deal noun or investment
+  // word, a verb of renting outright, or a deal verb with a deal noun after it (`Google and Meta
+  // have signed a cloud agreement`; not `SoftBank, Oracle and OpenAI unveil sites`).
+  std::size_t deal_word_after(std::size_t from) const {
+    for (std::size_t k = from; k < clause_.end && k < from + 10; ++k) {
+      if (mention_at(k) >= 0 || t_[k].punct) continue;
+      const std::uint32_t c = classes(k);
+      if ((c & (kDealNoun | kInvest)) != 0 && !is_verb(k)) return k;
+      if (!is_verb(k)) continue;
+      if ((c & kTake) != 0 && is_outright_take(t_[k].lower)) return k;
+      if ((c & (kDealVerb | kTake)) != 0) {
+        for (std::size_t n = k + 1; n < clause_.end && n < k + 8; ++n) {
+          if ((classes(n) & kDealNoun) != 0 && !is_verb(n)) return k;
+        }
+      }
+      return kNoToken;
+    }
+    return kNoToken;
+  }
+
+  std::optional<TenancyRelation> pair(std::size_t o, std::size_t a) const {
+    const bool org_first = mentions_[o].first < mentions_[a].first;
+    const std::size_t s = org_first ? o : a;
+    const std::size_t x = org_first ? a : o;
+    const EntityMention& S = mentions_[s];
+    const EntityMention& T = mentions_[x];
+    if (is_reporter(o)) return std::nullopt;
+    if (prep_of(mentions_[o].first) == Prep::compare) return std::nullopt;
+    if (names_goods(mentions_[o])) return std::nullopt;
+    if (!org_first && invests_after(mentions_[o])) return make(o, a, TenancyRole::investor, kNoToken, S.first, T.last);
+    if (compared_between(S.last, T.first)) return std::nullopt;
+    const Prep s_prep = prep_of(S.first);
+    const Prep t_prep = prep_of(T.first);
+
+    // Neighbours: `X leases land next to Colossus`.
+    if (org_first && t_prep == Prep::near) return make(o, a, TenancyRole::neighbour, kNoToken, S.first, T.last);
+
+    // Joined: `OpenAI-Cerebras deal`, `Google and Meta have signed`, `between TeraWulf and Fluidstack`.
+    bool joined = true;
+    for (std::size_t k = S.last; k < T.first; ++k) {
+      const std::string& w = t_[k].lower;
+      if (mention_at(k) >= 0) continue;
+      if (!(w == "and" || w == "&" || w == "," || w == "/" || w == "-" || w == "'s")) {
+        joined = false;
+        break;
+      }
+    }
+    if (joined && (s_prep == Prep::none || s_prep == Prep::between)) {
+      const std::size_t w = s_prep == Prep::between ? T.first : deal_word_after(T.last);
+      if (w != kNoToken) {
+        const TenancyRole role = (w < clause_.end && (classes(w) & kInvest) != 0 && (classes(w) & kDealNoun) == 0)
+                                     ? TenancyRole::investor
+                                     : deal_role(o, a);
+        return make(o, a, role, w == T.first ? kNoToken : w, S.first, std::max(T.last, w == kNoToken ? T.last : w + 1));
+      }
+    }
+
+    // A possessive noun phrase: `OpenAI's $38 Billion AWS Deal`, `Microsoft's deal with IREN`.
+    if (S.last < clause_.end && t_[S.last].lower == "'s") {
+      for (std::size_t k = S.last + 1; k < clause_.end && k < S.last + 10; ++k) {
+        if (mention_at(k) >= 0 || t_[k].punct) continue;
+        if ((classes(k) & kDealNoun) != 0 && !is_verb(k)) {
+          const bool object_before = T.first < k;
+          const bool object_after =
+              T.first > k && T.first - k <= 6 &&
+              (t_prep == Prep::with || t_prep == Prep::on || t_prep == Prep::from || t_prep == Prep::to ||
+               t_prep == Prep::for_);
+          if (object_before || object_after) return make(o, a, deal_role(o, a), k, S.first, std::max(T.last, k + 1));
+          break;
+        }
+        if (is_verb(k)) break;
+      }
+    }
+
+    if (s_prep != Prep::none || is_reporter(s)) return std::nullopt;
+    return linked(o, a, s, x, S.first, S.last, T, t_prep);
+  }
+
+  // Subject `[s_first, s_last)` linked by a verb to the object mention `T`.
+  std::optional<TenancyRelation> linked(std::size_t o, std::size_t a, std::size_t s, std::size_t x,
+                                        std::size_t s_first, std::size_t s_last, const EntityMention& T,
+                                        Prep t_prep) const {
+    const bool org_subject = s == o;
+    std::size_t verb = kNoToken;
+    bool role_noun = false;
+    std::size_t deal_noun = kNoToken;
+    for (std::size_t k = s_last; k < T.first; ++k) {
+      if (mention_at(k) >= 0) continue;
+      if (is_link(k)) verb = k;
+      const std::uint32_t c = classes(k);
+      if ((c & kRoleNoun) != 0) role_noun = true;
+      if ((c & kDealNoun) != 0 && !is_verb(k)) deal_noun = k;
+    }
+    // A role noun right after the object: `OpenAI becomes a Colossus customer`.
+    if (!role_noun && T.last < clause_.end && (classes(T.last) & kRoleNoun) != 0) role_noun = true;
+    // `CoreWeave's largest customer`.
+    if (T.last + 1 < clause_.end && t_[T.last].lower == "'s") {
+      for (std::size_t k = T.last + 1; k < clause_.end && k < T.last + 4; ++k) {
+        if ((classes(k) & kRoleNoun) != 0) {
+          role_noun = true;
+          break;
+        }
+        if (t_[k].punct || is_verb(k) || (classes(k) & kPrep) != 0) break;
+      }
+    }
+    const std::size_t from = s_first;
+    const std::size_t to = T.last;
+    (void)x;
+    // A comma between the deal and the name (`... Deal, With Google Taking 8% Stake`).
+    auto comma_between = [&](std::size_t from_token) {
+      for (std::size_t k = from_token; k < T.first; ++k) {
+        if (t_[k].lower == "," && !(k > 0 && mention_at(k - 1) >= 0)) return true;
+      }
+      return false;
+    };
+    // The subject is itself the object of an earlier verb (`selects OCI to extend Azure`).
+    bool object_of_verb = false;
+    for (std::size_t k = s_first; k > clause_.begin && s_first - k < 4;) {
+      --k;
+      if (is_verb(k)) {
+        object_of_verb = true;
+        break;
+      }
+      if (!is_determiner(t_[k].lower) && (word_classes(t_[k].lower) & kModifier) == 0) break;
+    }
+    if (object_of_verb) verb = kNoToken;
+    // `Oracle CEO says OpenAI will rent Colossus`: the subject only reports, or another subject
+    // stands nearer the verb.
+    if (org_subject && verb != kNoToken) {
+      for (std::size_t k = s_last; k < verb; ++k) {
+        const int m = mention_at(k);
+        if ((classes(k) & kReport) != 0 && m < 0 && !(k + 1 < clause_.end && t_[k + 1].lower == "to"))
+          return std::nullopt;
+        if (m >= 0 && static_cast<std::size_t>(m) != s && mentions_[static_cast<std::size_t>(m)].first == k &&
+            prep_of(k) == Prep::none && !(k > 0 && (t_[k - 1].lower == "," || t_[k - 1].lower == "and" ||
+                                                    t_[k - 1].lower == "&" || t_[k - 1].lower == "'s")))
+          return std::nullopt;
+      }
+    }
+    // A deal named after the facility: `mulls a Colossus deal`, `weighs Oracle cloud deal`.
+    if (verb == kNoToken && deal_noun == kNoToken && org_subject && !object_of_verb) {
+      for (std::size_t k = T.last; k < clause_.end && k < T.last + 3; ++k) {
+        if ((classes(k) & kDealNoun) != 0) {
+          deal_noun = k;
+          return make(o, a, deal_role(o, a), k, from, k + 1);
+        }
+        if (t_[k].punct || (classes(k) & (kModifier | kCompute)) == 0) break;
+      }
+    }
+    if (verb == kNoToken) {
+      if (role_noun && !object_of_verb) return make(o, a, TenancyRole::tenant, kNoToken, from, to);
+      if (deal_noun != kNoToken && !comma_between(deal_noun) && !object_of_verb &&
+          (t_prep == Prep::with || t_prep == Prep::on))
+        return make(o, a, deal_role(o, a), deal_noun, from, to);
+      // The facility as object of a giving verb just before it: `leasing Colossus capacity to Anthropic`.
+      if (!org_subject && (t_prep == Prep::to || t_prep == Prep::for_) && s_first > clause_.begin) {
+        for (std::size_t k = s_first; k > clause_.begin && s_first - k < 3;) {
+          --k;
+          if (is_verb(k) && (classes(k) & kGive) != 0) return make(o, a, TenancyRole::tenant, k, k, to);
+          if (!is_determiner(t_[k].lower)) break;
+        }
+      }
+      return std::nullopt;
+    }
+    const std::uint32_t c = classes(verb);
+    const std::string& v = t_[verb].lower;
+    const bool direct = directly_after(verb, T.first);
+    if (t_prep == Prep::none && !direct && !role_noun) return std::nullopt;
+    if (org_subject) {
+      if ((c & kInvest) != 0 && (c & kTake) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
+      if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
+      if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
+      // A supplier signing or securing a deal supplies; renting outright makes it a tenant.
+      if (deal_role(o, a) == TenancyRole::supplier && !is_outright_take(v) && (c & kTake) != 0)
+        return make(o, a, TenancyRole::supplier, verb, from, to);
+      // `serves ChatGPT on Cerebras`: giving its own product on the facility is using it.
+      if ((c & (kSupply | kGive)) != 0 && (c & kTake) == 0 && t_prep == Prep::on)
+        return make(o, a, TenancyRole::tenant, verb, from, to);
+      // `buys Megapacks for Colossus`: goods bought for the facility, not capacity on it.
+      if (t_prep == Prep::for_ && is_purchase(v) && !capacity_between(verb, T.first))
+        return make(o, a, TenancyRole::supplier, verb, from, to);
+      if ((c & kTake) != 0) {
+        const bool gives = (c & kGive) != 0 && is_lease_or_rent(v) && t_prep == Prep::to;
+        if (gives) return make(o, a, TenancyRole::supplier, verb, from, to);
+        return make(o, a, TenancyRole::tenant, verb, from, to);
+      }
+      if ((c & kDealVerb) != 0) {
+        const TenancyRole role = supplies_by_purpose(T.last) ? TenancyRole::supplier : deal_role(o, a);
+        return make(o, a, role, verb, from, to);
+      }
+      if ((c & (kSupply | kGive)) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
+      return std::nullopt;
+    }
+    if ((c & kInvest) != 0 && (c & (kTake | kGive)) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
+    if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
+    const bool from_like = t_prep == Prep::from || t_prep == Prep::on;
+    if ((c & kGive) != 0 && !(is_lease_or_rent(v) && from_like) &&
+        (t_prep == Prep::to || t_prep == Prep::for_ || t_prep == Prep::none || t_prep == Prep::by))
+      return make(o, a, TenancyRole::tenant, verb, from, to);
+    if ((c & kDealVerb) != 0 && (t_prep == Prep::with || t_prep == Prep::none || t_prep == Prep::to ||
+                                 t_prep == Prep::for_ || t_prep == Prep::by))
+      return make(o, a, deal_role(o, a), verb, from, to);
+    if ((c & kTake) != 0 && t_prep == Prep::by) return make(o, a, TenancyRole::tenant, verb, from, to);
+    if ((c & kTake) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
+    if (role_noun) return make(o, a, TenancyRole::tenant, verb, from, to);
+    return std::nullopt;
+  }
+
+  bool has_anchor() const {
+    for (const auto& m : mentions_) {
+      if (is_anchor(m, orgs_)) return true;
+    }
+    return false;
+  }
+
+  // `Mistral signs on as a tenant`, `Meta joins as a customer`: the facility named in another clause.
+  std::optional<TenancyRelation> signs_on(std::size_t o) const {
+    const EntityMention& O = mentions_[o];
+    if (prep_of(O.first) != Prep::none || is_reporter(o)) return std::nullopt;
+    for (std::size_t k = O.last; k < clause_.end && k < O.last + 4; ++k) {
+      if (!is_verb(k) || (classes(k) & kTake) == 0) continue;
+      for (std::size_t r = k + 1; r < clause_.end && r < k + 6; ++r) {
+        if (t_[r].lower != "as") continue;
+        for (std::size_t n = r + 1; n < clause_.end && n < r + 5; ++n) {
+          if ((classes(n) & kRoleNoun) != 0) return make(o, kNoToken, TenancyRole::tenant, k, O.first, n + 1);
+        }
+      }
+      break;
+    }
+    return std::nullopt;
+  }
+
+  // `which`/`that` standing for an anchor just before it (`Colossus, which ...`, `Rainier project, which`).
+  std::vector<std::size_t> relative_pronouns() const {
+    std::vector<std::size_t> out;
+    for (std::size_t k = clause_.begin + 1; k < clause_.end; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w != "which" && w != "that") continue;
+      if (t_[k - 1].lower != "," && w == "which") continue;
+      for (std::size_t back = k; back > clause_.begin && k - back < 4;) {
+        --back;
+        const int m = mention_at(back);
+        if (m >= 0) {
+          if (is_anchor(mentions_[static_cast<std::size_t>(m)], orgs_) &&
+              (mentions_[static_cast<std::size_t>(m)].kind == EntityKind::facility || owner_context_))
+            out.push_back(k);
+          break;
+        }
+        if (is_verb(back)) break;
+      }
+    }
+    return out;
+  }
+
+  std::optional<TenancyRelation> relative(std::size_t o, std::size_t pronoun) const {
+    const EntityMention& O = mentions_[o];
+    if (O.first <= pronoun || is_reporter(o)) return std::nullopt;
+    // `which Cohere rents`: the organisation is the relative clause's subject.
+    if (O.first == pronoun + 1 || (O.first == pronoun + 2 && is_determiner(t_[pronoun + 1].lower))) {
+      for (std::size_t k = O.last; k < clause_.end && k < O.last + 4; ++k) {
+        if (is_verb(k) && (classes(k) & kTake) != 0) {
+          TenancyRelation r = make(o, kNoToken, TenancyRole::tenant, k, pronoun, k + 1);
+          r.pronoun = pronoun;
+          return r;
+        }
+      }
+      return std::nullopt;
+    }
+    // `which will power Anthropic's Claude`: the pronoun is the subject.
+    auto r = linked(o, kNoToken, kNoToken, o, pronoun, pronoun + 1, O, prep_of(O.first));
+    if (r) r->pronoun = pronoun;
+    return r;
+  }
+};
+
+}  // namespace
+
+std::string_view role_name(TenancyRole role) {
+  switch (role) {
+    case TenancyRole::tenant:
+      return "tenant";
+    case TenancyRole::supplier:
+      return "supplier";
+    case TenancyRole::neighbour:
+      return "neighbour";
+    case TenancyRole::investor:
+      return "investor";
+  }
+  return "tenant";
+}
+
+bool is_anchor(const EntityMention& mention, const std::vector<TriggerOrganisation>& organisations) {
+  if (mention.kind == EntityKind::facility) return true;
+  return mention.kind == EntityKind::organisation && organisations[mention.organisation].standing == Standing::owner;
+}
+
+std::vector<TenancyRelation> find_relations(const HeadlineSentence& sentence, const Clause& clause,
+                                            const std::vector<EntityMention>& mentions,
+                                            const std::vector<TriggerOrganisation>& organisations, bool owner_context,
+                                            bool facility_elsewhere) {
+  return ClauseReader(sentence, clause, mentions, organisations, owner_context, facility_elsewhere).relations();
+}
+
+}  // namespace watchdesk::triggers
