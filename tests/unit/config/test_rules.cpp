@@ -57,7 +57,8 @@ BOOST_AUTO_TEST_CASE(sec_sources_need_a_contact_email) {
                                 SourceKind::edgar_filings);
   const Source price = source("crwv-price", "https://query1.finance.yahoo.com/v8/finance/chart/CRWV", SourceKind::price);
   const Source mirror = source("mirror", "https://www.sec.gov/Archives/feed.xml", SourceKind::feed);
-  const Source* refused = source_breaking_sec_user_agent("watchdesk", {price, filings});
+  const std::vector<Source> both{price, filings};
+  const Source* refused = source_breaking_sec_user_agent("watchdesk", both);
   BOOST_TEST_REQUIRE(refused != nullptr);
   BOOST_TEST(refused->id == "spacex-filings");
   BOOST_TEST(source_breaking_sec_user_agent("watchdesk", {price, mirror}) != nullptr);
