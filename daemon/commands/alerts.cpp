@@ -39,7 +39,9 @@ int alerts(const AlertsOptions& options) {
   auto started = start(options.common, store::Access::read_only);
   if (!started) return report_failure(started.error());
   auto& store = *started->store;
-  auto history = store.alerts_since(now_utc() - options.since);
+  auto read = store.alerts_since(now_utc() - options.since);
+  if (!read) return report_failure(std::move(read).error().context("watchdesk alerts"));
+  const auto& history = *read;
 
   if (options.format == Format::json) {
     json::array out;

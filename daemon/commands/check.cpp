@@ -75,7 +75,12 @@ int check(const CheckOptions& options) {
 
   // What is really outstanding after a dry run: what was before it (it sends nothing, and what it
   // queues stays in the scratch copy).
-  const std::size_t pending_before = dry ? store->pending_deliveries().size() : 0;
+  std::size_t pending_before = 0;
+  if (dry) {
+    auto pending = store->pending_deliveries();
+    if (!pending) return report_failure(std::move(pending).error().context("watchdesk check"));
+    pending_before = pending->size();
+  }
 
   int exit_code = to_int(ExitCode::ok);
   std::vector<SourceSummary> reports;
@@ -109,7 +114,12 @@ int check(const CheckOptions& options) {
   if (fired) exit_code = to_int(ExitCode::fired);
   else if (failed) exit_code = to_int(ExitCode::source_failed);
 
-  const std::size_t pending = dry ? pending_before : store->pending_deliveries().size();
+  std::size_t pending = pending_before;
+  if (!dry) {
+    auto outbox = store->pending_deliveries();
+    if (!outbox) return report_failure(std::move(outbox).error().context("watchdesk check"));
+    pending = outbox->size();
+  }
   if (options.format == Format::json) {
     json::array srcs, alerts;
     for (const auto& r : reports) srcs.push_back(source_json(r, options.dry_run));

@@ -19,12 +19,14 @@ namespace {
 namespace json = boost::json;
 
 // Source health and the latest value of every series, after the triggers', metrics' and figures'.
-void add_source_rows(const config::Config& cfg, store::StateStore& store, std::vector<triggers::Reading>& rows) {
+Status add_source_rows(const config::Config& cfg, store::StateStore& store, std::vector<triggers::Reading>& rows) {
   for (const auto& source : cfg.sources) {
     triggers::Reading r;
     r.row = source.id;
     r.kind = "source";
-    auto state = store.fetch_state(source.id);
+    auto stored = store.fetch_state(source.id);
+    if (!stored) return stored.error();
+    const auto& state = *stored;
     if (!state || !state->last_attempt) {
       r.reading = "not fetched yet";
     } else if (state->consecutive_failures == 0) {
@@ -38,8 +40,12 @@ void add_source_rows(const config::Config& cfg, store::StateStore& store, std::v
     }
     rows.push_back(std::move(r));
   }
-  for (const auto& name : store.series_names()) {
-    auto p = store.latest_point(name);
+  auto names = store.series_names();
+  if (!names) return names.error();
+  for (const auto& name : *names) {
+    auto latest = store.latest_point(name);
+    if (!latest) return latest.error();
+    const auto& p = *latest;
     if (!p) continue;
     triggers::Reading r;
     r.row = name;
@@ -56,6 +62,7 @@ void add_source_rows(const config::Config& cfg, store::StateStore& store, std::v
     }
     rows.push_back(std::move(r));
   }
+  return ok_status();
 }
 
 std::string status_text(const triggers::Reading& r) {
@@ -93,8 +100,16 @@ int status(const StatusOptions& options) {
   pipeline::StoreSeries series(store);
   pipeline::StoreObservations observations(store);
   triggers::Context context{now_utc(), cfg, series, observations, {}};
-  auto rows = triggers::read_all(context, [&](std::string_view id) { return store.trigger_state(id); });
-  add_source_rows(cfg, store, rows);
+  std::optional<Error> failure;
+  auto rows = triggers::read_all(context, [&](std::string_view id) -> std::optional<std::string> {
+    auto state = store.trigger_state(id);
+    if (state) return *state;
+    if (!failure) failure = state.error();
+    return std::nullopt;
+  });
+  if (auto added = add_source_rows(cfg, store, rows); !added.ok() && !failure) failure = added.error();
+  if (!failure) failure = series.failure() ? series.failure() : observations.failure();
+  if (failure) return report_failure(failure->context("watchdesk status: state database " + cfg.watchdesk.state.string()));
 
   switch (options.format) {
     case Format::json: {

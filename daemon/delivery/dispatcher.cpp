@@ -12,11 +12,31 @@ Dispatcher::Dispatcher(const config::Config& config, store::StateStore& store, T
                        std::ostream& out)
     : config_(&config), store_(store), transport_(transport), out_(out) {}
 
-int Dispatcher::pending() const { return static_cast<int>(store_.pending_deliveries().size()); }
+namespace {
+
+// How long the outbox is left alone after it could not be read.
+constexpr Seconds kReadRetry{5};
+
+}  // namespace
+
+int Dispatcher::pending() const {
+  auto pending = store_.pending_deliveries();
+  if (!pending) {
+    spdlog::error("outbox: {}", pending.error().message);
+    return 0;
+  }
+  return static_cast<int>(pending->size());
+}
 
 std::optional<TimePoint> Dispatcher::next_due() const {
+  auto pending = store_.pending_deliveries();
+  if (!pending) {
+    // Unreadable now: look again shortly rather than never.
+    spdlog::error("outbox: {}", pending.error().message);
+    return now_utc() + kReadRetry;
+  }
   std::optional<TimePoint> best;
-  for (const auto& d : store_.pending_deliveries()) {
+  for (const auto& d : *pending) {
     if (in_flight_.count({d.alert_id, d.channel})) continue;
     if (!best || d.next_attempt < *best) best = d.next_attempt;
   }
@@ -40,12 +60,22 @@ int Dispatcher::pump(TimePoint now) {
 
 int Dispatcher::pump_once(TimePoint now) {
   int started = 0;
-  for (auto& delivery : store_.due_deliveries(now)) {
+  auto due = store_.due_deliveries(now);
+  if (!due) {
+    spdlog::error("outbox: {}", due.error().message);
+    return 0;
+  }
+  for (auto& delivery : *due) {
     auto key = std::make_pair(delivery.alert_id, delivery.channel);
     if (in_flight_.count(key)) continue;
     const config::Channel* channel = config_->find_channel(delivery.channel);
-    auto alert = store_.alert(delivery.alert_id);
-    if (!alert) continue;
+    auto stored = store_.alert(delivery.alert_id);
+    if (!stored) {
+      spdlog::error("alert {}: {}", delivery.alert_id, stored.error().message);
+      continue;
+    }
+    if (!*stored) continue;
+    const auto& alert = *stored;
     if (channel == nullptr) {
       record(std::move(delivery),
              {Verdict::permanent, "channel " + delivery.channel + " is no longer configured"}, std::nullopt, now);

@@ -103,7 +103,12 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   }
 
   // Fetch state and health.
-  auto state = store_.fetch_state(source.id).value_or(store::FetchState{});
+  auto stored = store_.fetch_state(source.id);
+  if (!stored) {
+    report.store_error = stored.error().message;
+    return report;
+  }
+  auto state = stored->value_or(store::FetchState{});
   state.source_id = source.id;
   if (state.url != source.url) {
     state.etag.clear();
@@ -181,9 +186,12 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       context.new_observations.push_back({s.source_id, s.signal, s.first_seen, s.observation});
     for (const auto* trigger : dependent_triggers) {
       auto previous = store_.trigger_state(trigger->id);
-      auto result = triggers::evaluate(*trigger,
-                                       previous ? std::optional<std::string_view>(*previous) : std::nullopt,
-                                       context);
+      if (!previous) return fail_tx(previous.error());
+      auto result = triggers::evaluate(
+          *trigger, previous->has_value() ? std::optional<std::string_view>(**previous) : std::nullopt, context);
+      // A trigger that read an incomplete picture decides nothing: the fetch is recorded again.
+      if (series.failure()) return fail_tx(*series.failure());
+      if (observations.failure()) return fail_tx(*observations.failure());
       if (auto s = tx->put_trigger_state(trigger->id, result.state); !s.ok()) return fail_tx(s.error());
       for (auto& alert : result.alerts) raised.emplace_back(std::move(alert), trigger->channels);
     }
@@ -218,10 +226,20 @@ std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
   for (const auto& trigger : config_.triggers) {
     if (!selected(trigger) || trigger.kind != config::TriggerKind::tenant) continue;
     auto previous = store_.trigger_state(trigger.id);
+    if (!previous) {
+      spdlog::error("trigger {}: cannot evaluate its deadline: {}", trigger.id, previous.error().message);
+      return {};
+    }
     auto result = triggers::evaluate(
-        trigger, previous ? std::optional<std::string_view>(*previous) : std::nullopt, context);
+        trigger, previous->has_value() ? std::optional<std::string_view>(**previous) : std::nullopt, context);
+    if (const auto& failure = series.failure() ? series.failure() : observations.failure()) {
+      spdlog::error("trigger {}: cannot evaluate its deadline: {}", trigger.id, failure->message);
+      return {};
+    }
     // An unchanged state is not rewritten: an idle daemon then leaves the disk alone every minute.
-    if ((!previous || *previous != result.state) && !tx->put_trigger_state(trigger.id, result.state).ok()) return {};
+    if ((!previous->has_value() || **previous != result.state) &&
+        !tx->put_trigger_state(trigger.id, result.state).ok())
+      return {};
     for (auto& alert : result.alerts) {
       std::string json = triggers::to_json(alert);
       auto added = tx->add_alert({alert.id, alert.trigger, json, now}, trigger.channels);

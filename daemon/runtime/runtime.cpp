@@ -37,6 +37,10 @@ Result<std::unique_ptr<Runtime>> Runtime::build(boost::asio::io_context& io, std
   try {
     auto runtime = std::unique_ptr<Runtime>(
         new Runtime(io, std::move(config), std::move(store), metrics, out, std::move(options)));
+    // What the store remembers of each source: validators, failures, last attempt.
+    auto states = runtime->store_->fetch_states();
+    if (!states) return std::move(states).error();
+    for (const auto& state : *states) runtime->scheduler_->restore(state);
     return runtime;
   } catch (const std::exception& e) {
     return make_error(std::string("cannot set up the runtime: ") + e.what(), ErrorKind::io);
@@ -76,7 +80,6 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
         on_result(result, next_attempt);
       },
       options_.scheduler);
-  for (const auto& state : store_->fetch_states()) scheduler_->restore(state);
 }
 
 Runtime::~Runtime() {

@@ -156,9 +156,15 @@ std::string Daemon::render_metrics() {
   if (!runtime_) return metrics_.render();
   auto& store = runtime_->store();
   const auto& config = runtime_->config();
+  auto pending = store.pending_deliveries();
+  auto states = store.fetch_states();
+  if (!pending || !states) {
+    spdlog::error("metrics: {}", (pending ? states.error() : pending.error()).message);
+    return metrics_.render();
+  }
   metrics_.set("watchdesk_pending_deliveries", "Deliveries waiting in the outbox.", {},
-               static_cast<double>(store.pending_deliveries().size()));
-  for (const auto& state : store.fetch_states()) {
+               static_cast<double>(pending->size()));
+  for (const auto& state : *states) {
     if (config.find_source(state.source_id) == nullptr) continue;
     metrics_.set("watchdesk_source_up", "1 when the source's last fetch succeeded.", {{"source", state.source_id}},
                  state.consecutive_failures == 0 ? 1 : 0);

@@ -198,17 +198,17 @@ std::string_view to_string(DeliveryStatus status) {
 // ---- StateStore: statement helpers ----
 
 template <class Action, class Bind, class Row>
-void StateStore::read_rows(std::string_view sql, const Action& action, const Bind& bind,
-                           const Row& row) {
+Status StateStore::read_rows(std::string_view sql, const Action& action, const Bind& bind, const Row& row) {
   int rc = SQLITE_OK;
   auto* stmt = statement(sql, rc);
-  if (stmt == nullptr) return read_failed(action(), rc);
+  if (stmt == nullptr) return sql_error(action(), rc);
   Query q(stmt);
   bind(q);
   while ((rc = q.step()) == SQLITE_ROW) {
-    if (!row(q)) return;
+    if (!row(q)) return ok_status();
   }
-  if (rc != SQLITE_DONE) read_failed(action(), rc);
+  if (rc != SQLITE_DONE) return sql_error(action(), rc);
+  return ok_status();
 }
 
 template <class Action, class Bind>
@@ -387,19 +387,6 @@ Error StateStore::sql_error(std::string_view action, int rc) const {
                                 sqlite_detail(db_, rc), runtime_hint(rc)));
 }
 
-void StateStore::read_failed(std::string_view action, int rc) {
-  note_read_error(sql_error(action, rc));
-}
-
-void StateStore::note_read_error(Error error) {
-  spdlog::error("{}", error.message);
-  if (!read_error_) read_error_ = std::move(error);
-}
-
-std::optional<Error> StateStore::take_read_error() {
-  return std::exchange(read_error_, std::nullopt);
-}
-
 sqlite3_stmt* StateStore::statement(std::string_view sql, int& rc) {
   return statements_->get(sql, rc);
 }
@@ -422,46 +409,47 @@ Result<Transaction> StateStore::begin() {
   return Transaction(this);
 }
 
-std::optional<FetchState> StateStore::fetch_state(std::string_view source_id) {
+Result<std::optional<FetchState>> StateStore::fetch_state(std::string_view source_id) {
   std::optional<FetchState> state;
-  read_rows(
+  if (auto read = read_rows(
       kSelectFetchState, [&] { return fmt::format("reading fetch state of source {}", source_id); },
       [&](Query& q) { q.bind(source_id); },
       [&](const Query& q) {
         state = read_fetch_state(q);
         return false;
-      });
+      }); !read.ok()) return read.error();
   return state;
 }
 
-std::vector<FetchState> StateStore::fetch_states() {
+Result<std::vector<FetchState>> StateStore::fetch_states() {
   std::vector<FetchState> states;
-  read_rows(
+  if (auto read = read_rows(
       kSelectFetchStates, [] { return std::string("reading fetch states"); }, no_parameters,
       [&](const Query& q) {
         states.push_back(read_fetch_state(q));
         return true;
-      });
+      }); !read.ok()) return read.error();
   return states;
 }
 
-bool StateStore::has_observation(std::string_view source_id, std::string_view key) {
+Result<bool> StateStore::has_observation(std::string_view source_id, std::string_view key) {
   bool found = false;
-  read_rows(
+  if (auto read = read_rows(
       kHasObservation,
       [&] { return fmt::format("looking up observation {} of source {}", key, source_id); },
       [&](Query& q) { q.bind(source_id).bind(key); },
       [&](const Query&) {
         found = true;
         return false;
-      });
+      }); !read.ok()) return read.error();
   return found;
 }
 
-std::vector<StoredObservation> StateStore::observations(std::string_view source_id,
+Result<std::vector<StoredObservation>> StateStore::observations(std::string_view source_id,
                                                         TimePoint since) {
+  std::optional<Error> damaged;
   std::vector<StoredObservation> result;
-  read_rows(
+  if (auto read = read_rows(
       kSelectObservations,
       [&] { return fmt::format("reading observations of source {}", source_id); },
       [&](Query& q) { q.bind(source_id).bind(since); },
@@ -475,128 +463,136 @@ std::vector<StoredObservation> StateStore::observations(std::string_view source_
         stored.observation.title = q.text(4);
         stored.observation.url = q.text(5);
         if (!facts_from_json(q.text(6), stored.observation.facts)) {
-          note_read_error(make_error(fmt::format(
+          damaged = make_error(fmt::format(
               "state file {}: the facts of observation {} of source {} are not a JSON object of "
               "strings; the file is damaged: move it aside and watchdesk starts with empty state",
-              path_.string(), stored.observation.key, source_id)));
+              path_.string(), stored.observation.key, source_id));
+          return false;
         }
         result.push_back(std::move(stored));
         return true;
-      });
+      }); !read.ok()) return read.error();
+  if (damaged) return *damaged;
   return result;
 }
 
-std::optional<SeriesPoint> StateStore::latest_point(std::string_view name) {
+Result<std::optional<SeriesPoint>> StateStore::latest_point(std::string_view name) {
   std::optional<SeriesPoint> point;
-  read_rows(
+  if (auto read = read_rows(
       kLatestPoint, [&] { return fmt::format("reading series {}", name); },
       [&](Query& q) { q.bind(name); },
       [&](const Query& q) {
         point = read_point(q, name);
         return false;
-      });
+      }); !read.ok()) return read.error();
   return point;
 }
 
-std::optional<SeriesPoint> StateStore::point_at_or_before(std::string_view name, TimePoint t) {
+Result<std::optional<SeriesPoint>> StateStore::point_at_or_before(std::string_view name, TimePoint t) {
   std::optional<SeriesPoint> point;
-  read_rows(
+  if (auto read = read_rows(
       kPointAtOrBefore, [&] { return fmt::format("reading series {}", name); },
       [&](Query& q) { q.bind(name).bind(t); },
       [&](const Query& q) {
         point = read_point(q, name);
         return false;
-      });
+      }); !read.ok()) return read.error();
   return point;
 }
 
-std::vector<SeriesPoint> StateStore::series(std::string_view name, TimePoint from, TimePoint to) {
+Result<std::vector<SeriesPoint>> StateStore::series(std::string_view name, TimePoint from, TimePoint to) {
   std::vector<SeriesPoint> points;
-  read_rows(
+  if (auto read = read_rows(
       kSeriesRange, [&] { return fmt::format("reading series {}", name); },
       [&](Query& q) { q.bind(name).bind(from).bind(to); },
       [&](const Query& q) {
         points.push_back(read_point(q, name));
         return true;
-      });
+      }); !read.ok()) return read.error();
   return points;
 }
 
-std::vector<std::string> StateStore::series_names() {
+Result<std::vector<std::string>> StateStore::series_names() {
   std::vector<std::string> names;
-  read_rows(
+  if (auto read = read_rows(
       kSeriesNames, [] { return std::string("listing series"); }, no_parameters,
       [&](const Query& q) {
         names.push_back(q.text(0));
         return true;
-      });
+      }); !read.ok()) return read.error();
   return names;
 }
 
-std::optional<std::string> StateStore::trigger_state(std::string_view trigger_id) {
+Result<std::optional<std::string>> StateStore::trigger_state(std::string_view trigger_id) {
   std::optional<std::string> json;
-  read_rows(
+  if (auto read = read_rows(
       kSelectTriggerState, [&] { return fmt::format("reading state of trigger {}", trigger_id); },
       [&](Query& q) { q.bind(trigger_id); },
       [&](const Query& q) {
         json = q.text(0);
         return false;
-      });
+      }); !read.ok()) return read.error();
   return json;
 }
 
-bool StateStore::has_alert(std::string_view alert_id) {
+Result<bool> StateStore::has_alert(std::string_view alert_id) {
   bool found = false;
-  read_rows(
+  if (auto read = read_rows(
       kHasAlert, [&] { return fmt::format("looking up alert {}", alert_id); },
       [&](Query& q) { q.bind(alert_id); },
       [&](const Query&) {
         found = true;
         return false;
-      });
+      }); !read.ok()) return read.error();
   return found;
 }
 
-std::optional<AlertRecord> StateStore::alert(std::string_view alert_id) {
+Result<std::optional<AlertRecord>> StateStore::alert(std::string_view alert_id) {
   std::optional<AlertRecord> record;
-  read_rows(
+  if (auto read = read_rows(
       kSelectAlert, [&] { return fmt::format("reading alert {}", alert_id); },
       [&](Query& q) { q.bind(alert_id); },
       [&](const Query& q) {
         record = read_alert(q);
         return false;
-      });
+      }); !read.ok()) return read.error();
   return record;
 }
 
-std::vector<Delivery> StateStore::due_deliveries(TimePoint now) {
+Result<std::vector<Delivery>> StateStore::due_deliveries(TimePoint now) {
+  std::optional<Error> damaged;
   std::vector<Delivery> deliveries;
-  read_rows(
+  if (auto read = read_rows(
       kDueDeliveries, [] { return std::string("reading due deliveries"); },
       [&](Query& q) { q.bind(now); },
       [&](const Query& q) {
         if (auto delivery = read_delivery(q)) {
           deliveries.push_back(std::move(*delivery));
         } else {
-          note_read_error(unknown_status_error());
+          damaged = unknown_status_error();
+          return false;
         }
         return true;
-      });
+      }); !read.ok()) return read.error();
+  if (damaged) return *damaged;
   return deliveries;
 }
 
-std::vector<Delivery> StateStore::pending_deliveries() {
+Result<std::vector<Delivery>> StateStore::pending_deliveries() {
+  std::optional<Error> damaged;
   std::vector<Delivery> deliveries;
-  read_rows(
+  if (auto read = read_rows(
       kPendingDeliveries, [] { return std::string("reading pending deliveries"); }, no_parameters,
       [&](const Query& q) {
         if (auto delivery = read_delivery(q)) {
           deliveries.push_back(std::move(*delivery));
         } else {
-          note_read_error(unknown_status_error());
+          damaged = unknown_status_error();
+          return false;
         }
         return true;
-      });
+      }); !read.ok()) return read.error();
+  if (damaged) return *damaged;
   return deliveries;
 }
 
@@ -637,16 +633,18 @@ Status StateStore::update_delivery(const Delivery& delivery) {
   return ok_status();
 }
 
-std::vector<AlertHistory> StateStore::alerts_since(TimePoint since) {
+Result<std::vector<AlertHistory>> StateStore::alerts_since(TimePoint since) {
+  std::optional<Error> damaged;
   std::vector<AlertHistory> history;
-  read_rows(
+  if (auto read = read_rows(
       kAlertsSince, [] { return std::string("reading alerts"); }, [&](Query& q) { q.bind(since); },
       [&](const Query& q) {
         history.push_back(AlertHistory{read_alert(q), {}});
         return true;
-      });
+      }); !read.ok()) return read.error();
+  if (damaged) return *damaged;
   for (auto& entry : history) {
-    read_rows(
+    if (auto read = read_rows(
         kDeliveriesOfAlert,
         [&] { return fmt::format("reading deliveries of alert {}", entry.alert.id); },
         [&](Query& q) { q.bind(entry.alert.id); },
@@ -654,10 +652,12 @@ std::vector<AlertHistory> StateStore::alerts_since(TimePoint since) {
           if (auto delivery = read_delivery(q)) {
             entry.deliveries.push_back(std::move(*delivery));
           } else {
-            note_read_error(unknown_status_error());
+            damaged = unknown_status_error();
+          return false;
           }
           return true;
-        });
+        }); !read.ok()) return read.error();
+  if (damaged) return *damaged;
   }
   return history;
 }

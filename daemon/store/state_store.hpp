@@ -120,8 +120,7 @@ class Transaction {
 };
 
 /// The state database. Single-threaded: used from the event loop only. Runtime errors (disk full,
-/// I/O) come back as errors naming the file; the read accessors return empty results on error,
-/// log it, and keep it for `take_read_error()`.
+/// I/O, a damaged row) come back as errors naming the file, from reads and writes alike.
 class StateStore {
  public:
   /// Opens (creating and migrating when writable) the database at `path`. Waits at most
@@ -150,45 +149,42 @@ class StateStore {
   const std::filesystem::path& path() const { return path_; }
   Access access() const { return access_; }
 
-  /// The first read error since the last call, if a read accessor failed.
-  std::optional<Error> take_read_error();
-
   /// Starts a write transaction.
   Result<Transaction> begin();
 
   /// Fetch state of one source, or of all.
-  std::optional<FetchState> fetch_state(std::string_view source_id);
-  std::vector<FetchState> fetch_states();
+  Result<std::optional<FetchState>> fetch_state(std::string_view source_id);
+  Result<std::vector<FetchState>> fetch_states();
 
   /// Whether an observation (source, key) was seen before.
-  bool has_observation(std::string_view source_id, std::string_view key);
+  Result<bool> has_observation(std::string_view source_id, std::string_view key);
   /// Observations of a source first seen at or after `since`, oldest first.
-  std::vector<StoredObservation> observations(std::string_view source_id, TimePoint since);
+  Result<std::vector<StoredObservation>> observations(std::string_view source_id, TimePoint since);
 
   /// The latest point of a series, and the nearest point at or before `t`.
-  std::optional<SeriesPoint> latest_point(std::string_view name);
-  std::optional<SeriesPoint> point_at_or_before(std::string_view name, TimePoint t);
+  Result<std::optional<SeriesPoint>> latest_point(std::string_view name);
+  Result<std::optional<SeriesPoint>> point_at_or_before(std::string_view name, TimePoint t);
   /// Points of a series within [from, to], oldest first.
-  std::vector<SeriesPoint> series(std::string_view name, TimePoint from, TimePoint to);
+  Result<std::vector<SeriesPoint>> series(std::string_view name, TimePoint from, TimePoint to);
   /// Names of every series with at least one point.
-  std::vector<std::string> series_names();
+  Result<std::vector<std::string>> series_names();
 
   /// A trigger's stored state document, if any.
-  std::optional<std::string> trigger_state(std::string_view trigger_id);
+  Result<std::optional<std::string>> trigger_state(std::string_view trigger_id);
 
   /// Whether an alert id was ever raised.
-  bool has_alert(std::string_view alert_id);
+  Result<bool> has_alert(std::string_view alert_id);
   /// Pending deliveries due at or before `now`, oldest alert first.
-  std::vector<Delivery> due_deliveries(TimePoint now);
+  Result<std::vector<Delivery>> due_deliveries(TimePoint now);
   /// Pending deliveries of any due time.
-  std::vector<Delivery> pending_deliveries();
+  Result<std::vector<Delivery>> pending_deliveries();
   /// The stored alert JSON of an alert id.
-  std::optional<AlertRecord> alert(std::string_view alert_id);
+  Result<std::optional<AlertRecord>> alert(std::string_view alert_id);
   /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error,
   /// `delivered_at`); joins an open transaction, else commits on its own.
   Status update_delivery(const Delivery& delivery);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
-  std::vector<AlertHistory> alerts_since(TimePoint since);
+  Result<std::vector<AlertHistory>> alerts_since(TimePoint since);
 
   /// The underlying handle, for the store's own helpers.
   sqlite3* handle() { return db_; }
@@ -199,16 +195,13 @@ class StateStore {
 
   /// An error naming the file, the action and SQLite's message, with what to do.
   Error sql_error(std::string_view action, int rc) const;
-  /// Logs and keeps a read accessor's failure.
-  void read_failed(std::string_view action, int rc);
-  void note_read_error(Error error);
   Error unknown_status_error() const;
   /// A cached statement, or nullptr when it cannot be compiled (`rc` says why).
   sqlite3_stmt* statement(std::string_view sql, int& rc);
   /// Runs cached query `sql`: `bind(Query&)` binds its parameters and `row(const Query&)` sees each
-  /// row until it returns false; a failure is reported by `read_failed(action(), rc)`.
+  /// row until it returns false; a failure is an error naming `action()`.
   template <class Action, class Bind, class Row>
-  void read_rows(std::string_view sql, const Action& action, const Bind& bind, const Row& row);
+  Status read_rows(std::string_view sql, const Action& action, const Bind& bind, const Row& row);
   /// Runs cached statement `sql` that changes rows: how many it changed, or an error for
   /// `action()`.
   template <class Action, class Bind>
@@ -218,7 +211,6 @@ class StateStore {
   std::filesystem::path path_;
   Access access_;
   std::unique_ptr<StatementCache> statements_;
-  std::optional<Error> read_error_;
   /// A scratch copy's directory, removed with the store.
   std::filesystem::path scratch_dir_;
 };

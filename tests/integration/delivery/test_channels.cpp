@@ -25,6 +25,7 @@
 #include "daemon/http/client.hpp"
 #include "daemon/store/state_store.hpp"
 #include "support/http_server.hpp"
+#include "support/must.hpp"
 #include "support/run_loop.hpp"
 #include "support/smtp_server.hpp"
 #include "unit/config/support.hpp"
@@ -34,6 +35,7 @@ BOOST_AUTO_TEST_SUITE(integration_channels)
 namespace {
 
 using namespace watchdesk;
+using watchdesk::testing::must;
 using namespace std::chrono_literals;
 namespace json = boost::json;
 using config::testing::TempDir;
@@ -161,7 +163,7 @@ class Desk {
   }
 
   /// The stored alert JSON of `id`.
-  std::string stored_json(const std::string& id) { return store_->alert(id).value().json; }
+  std::string stored_json(const std::string& id) { return must(store_->alert(id)).value().json; }
 
   /// Pumps the outbox as `check` does (now, and again whenever a retry falls due) until no
   /// delivery is outstanding or `limit` has passed; returns true when none is outstanding.
@@ -205,7 +207,7 @@ class Desk {
 
   /// The delivery row of `alert_id` on `channel`.
   store::Delivery delivery(const std::string& alert_id, const std::string& channel) {
-    for (const auto& h : store_->alerts_since(TimePoint{}))
+    for (const auto& h : must(store_->alerts_since(TimePoint{})))
       if (h.alert.id == alert_id)
         for (const auto& d : h.deliveries)
           if (d.channel == channel) return d;

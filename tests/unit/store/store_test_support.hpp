@@ -18,6 +18,7 @@
 #include <variant>
 
 #include "daemon/store/state_store.hpp"
+#include "support/must.hpp"
 
 namespace watchdesk::store {
 
@@ -29,6 +30,8 @@ inline std::ostream& operator<<(std::ostream& out, Access access) {
 }  // namespace watchdesk::store
 
 namespace watchdesk::store::testing {
+
+using watchdesk::testing::must;
 
 /// The tests' reference instant: 2026-06-01T00:00:00Z.
 inline const TimePoint kT0{Seconds{1780272000}};

@@ -212,17 +212,17 @@ BOOST_AUTO_TEST_CASE(committed_rows_survive_sigkill) {
   auto store = open_ok(path);
   for (int c = 0; c < kCommits; ++c) {
     for (int i = 0; i < kObservationsPerCommit; ++i) {
-      BOOST_TEST(store->has_observation("feed", key(c, i)), "observation " << key(c, i));
+      BOOST_TEST(must(store->has_observation("feed", key(c, i))), "observation " << key(c, i));
     }
-    BOOST_TEST(store->has_alert("t/" + std::to_string(c)));
+    BOOST_TEST(must(store->has_alert("t/" + std::to_string(c))));
   }
-  BOOST_TEST(store->observations("feed", kT0).size() ==
+  BOOST_TEST(must(store->observations("feed", kT0)).size() ==
              static_cast<std::size_t>(kCommits * kObservationsPerCommit));
-  BOOST_TEST(store->series("feed.count", kT0, kT0 + Seconds{kCommits}).size() ==
+  BOOST_TEST(must(store->series("feed.count", kT0, kT0 + Seconds{kCommits})).size() ==
              static_cast<std::size_t>(kCommits));
-  BOOST_TEST(store->pending_deliveries().size() == static_cast<std::size_t>(kCommits * 2));
-  BOOST_TEST(!store->has_observation("feed", "in-flight"));
-  BOOST_TEST(!store->has_alert("t/in-flight"));
+  BOOST_TEST(must(store->pending_deliveries()).size() == static_cast<std::size_t>(kCommits * 2));
+  BOOST_TEST(!must(store->has_observation("feed", "in-flight")));
+  BOOST_TEST(!must(store->has_alert("t/in-flight")));
 
   // The killed writer's lock is gone: the reopened store writes.
   auto tx = store->begin();
