@@ -285,6 +285,9 @@ void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock:
                     result.outcome == pipeline::PollOutcome::fetched ? "fetched" : "not modified", result.status,
                     result.bytes);
       break;
+    case pipeline::PollOutcome::deferred:
+      spdlog::info("source {}: {}", source.id, result.error);
+      break;
     case pipeline::PollOutcome::cancelled: break;
   }
 

@@ -92,6 +92,8 @@ class Runtime {
   int deliveries_in_flight() const { return dispatcher_->in_flight(); }
   /// Requests queued or running in the HTTP client.
   std::size_t requests_pending() const { return client_->pending(); }
+  /// Fetches due and not started: due in the scheduler, or queued in the client for a host.
+  std::size_t fetches_queued() const { return scheduler_->due_waiting() + client_->queued_fetches(); }
 
  private:
   Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Config> config,
@@ -101,6 +103,7 @@ class Runtime {
   void record(const pipeline::PollResult& result);
   void pump_deliveries();
   void arm_delivery_timer();
+  void arm_store_retry();
   void arm_tick();
   void tick();
   void check_drained();
@@ -119,6 +122,8 @@ class Runtime {
   boost::asio::steady_timer delivery_timer_;
   boost::asio::steady_timer tick_timer_;
   boost::asio::steady_timer deadline_timer_;
+  boost::asio::steady_timer store_retry_timer_;
+  bool store_retry_armed_ = false;
   bool delivering_ = false;
   bool draining_ = false;
   bool polls_drained_ = false;
