@@ -10,7 +10,7 @@ namespace {
 constexpr std::chrono::seconds kTickInterval{60};
 // How long the loop waits for another process's lock on the state file before it gives up and
 // retries from a timer.
-constexpr std::chrono::milliseconds kLoopBusyTimeout{250};
+constexpr std::chrono::milliseconds kLoopBusyTimeout{100};
 // When a claim or an outcome could not be written, the next try.
 constexpr std::chrono::milliseconds kStoreRetry{250};
 // A delivery's claim outlasts its longest attempt by this much.
@@ -237,10 +237,15 @@ void Runtime::arm_store_retry() {
     if (alive.expired()) return;
     store_retry_armed_ = false;
     if (ec) return;
-    dispatcher_->record_held();
+    const bool recorded = dispatcher_->record_held();
     if (draining_) {
       if (dispatcher_->held() > 0) arm_store_retry();
       else check_drained();
+      return;
+    }
+    // Still locked: no claim now either (it would wait for the same lock).
+    if (!recorded) {
+      arm_store_retry();
       return;
     }
     pump_deliveries();
