@@ -131,6 +131,10 @@ void Runtime::enable_delivery() {
 
 void Runtime::release_from(const pipeline::PollResult& result) { scheduler_->release(result.source_id, result); }
 
+void Runtime::hold_busy_sources(const Runtime& retired) {
+  for (const auto& id : retired.scheduler_->busy_sources()) scheduler_->hold(id);
+}
+
 void Runtime::poll_once(std::function<void()> done) {
   scheduler_->run_once([this, done = std::move(done)] {
     tick();

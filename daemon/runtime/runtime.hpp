@@ -62,6 +62,9 @@ class Runtime {
   /// The previous runtime's poll of a source ended: plan the source here from its result.
   void release_from(const pipeline::PollResult& result);
 
+  /// Holds every source `retired` is still polling until that poll ends (`release_from`).
+  void hold_busy_sources(const Runtime& retired);
+
   /// `check`: polls every needed source once, now, then evaluates deadlines; `done` runs when all
   /// ended.
   void poll_once(std::function<void()> done);

@@ -97,6 +97,8 @@ void Daemon::reload() {
   spdlog::set_level(spdlog::level::from_str(next_config->watchdesk.log_level));
   auto next = std::move(built).value();
   next->start(runtime_.get());
+  // Runtimes retired by earlier reloads may still be polling a source this one has.
+  for (const auto& retired : retired_) next->hold_busy_sources(*retired);
   std::swap(runtime_, next);
   retire(std::move(next));
   spdlog::info("reload: {}", status_line());
