@@ -197,6 +197,8 @@ struct Settings {
   /// Source health: failures in a row, and missed intervals without success, before an alert.
   int fail_after = 3;
   int stale_after = 3;
+  /// A price more than this many times above or below the last close is refused at ingestion.
+  double price_factor = 100;
 };
 
 /// A whole, validated configuration.

@@ -108,7 +108,8 @@ const std::vector<std::string>& settings_keys() {
   static const std::vector<std::string> keys{"state",          "user_agent",      "log_level",        "metrics",
                                              "metrics_public", "allow_file_urls", "health_channels",  "max_body",
                                              "sec_rate",       "host_rate",       "host_connections", "connect_timeout",
-                                             "timeout",        "ca_file",         "fail_after",       "stale_after"};
+                                             "timeout",        "ca_file",         "fail_after",       "stale_after",
+                                             "price_factor"};
   return keys;
 }
 
@@ -391,6 +392,14 @@ void Loader::read_settings(const Section& s) {
   }
   if (auto n = read_integer(s, "fail_after", Need::optional, 1, 1000)) w.fail_after = static_cast<int>(*n);
   if (auto n = read_integer(s, "stale_after", Need::optional, 1, 1000)) w.stale_after = static_cast<int>(*n);
+  if (auto factor = read_number(s, "price_factor", Need::optional)) {
+    if (!(*factor > 1))
+      fail(position_of(s.table->get("price_factor")->source()),
+           s.label + " 'price_factor' must be more than 1 (a price more than this many times above or below "
+                     "the last close is refused)");
+    else
+      w.price_factor = *factor;
+  }
 }
 
 void Loader::read_source(const Section& s) {

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/exit_codes.hpp"
@@ -29,7 +30,7 @@ json::object delivery_json(const store::Delivery& d) {
   if (d.status == store::DeliveryStatus::pending || d.status == store::DeliveryStatus::failed)
     o["next_attempt"] = format_rfc3339(d.next_attempt);
   if (d.delivered_at) o["delivered_at"] = format_rfc3339(*d.delivered_at);
-  if (!d.last_error.empty()) o["last_error"] = d.last_error;
+  if (!d.last_error.empty()) o["last_error"] = scrub_secrets(d.last_error);
   return o;
 }
 
@@ -78,7 +79,7 @@ int alerts(const AlertsOptions& options) {
       if (d.delivered_at) line += " at " + format_rfc3339(*d.delivered_at);
       if (d.status == store::DeliveryStatus::pending || d.status == store::DeliveryStatus::failed)
         line += ", next " + format_rfc3339(d.next_attempt);
-      if (!d.last_error.empty()) line += ", last error: " + d.last_error;
+      if (!d.last_error.empty()) line += ", last error: " + scrub_secrets(d.last_error);
       std::cout << line << "\n";
     }
   }

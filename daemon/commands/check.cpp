@@ -7,6 +7,7 @@
 
 #include <iostream>
 
+#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/delivery/message_format.hpp"
@@ -24,6 +25,8 @@ namespace json = boost::json;
 struct SourceSummary {
   std::string source_id;
   bool healthy = false;
+  /// No connection was free in time: not polled, and not a failure.
+  bool deferred = false;
   std::string error;
   pipeline::IngestReport report;
   std::size_t new_count = 0;
@@ -31,16 +34,28 @@ struct SourceSummary {
 };
 
 SourceSummary summarise(const pipeline::PollResult& result, DryRun dry_run) {
-  SourceSummary s{result.source_id, result.succeeded(), result.error, {}, result.report.new_observations.size(),
+  SourceSummary s{result.source_id,
+                  result.succeeded(),
+                  result.outcome == pipeline::PollOutcome::deferred,
+                  scrub_secrets(result.error),
+                  {},
+                  result.report.new_observations.size(),
                   result.report.points.size()};
   if (dry_run == DryRun::yes) s.report = result.report;
   return s;
+}
+
+// A write that failed because of the state file itself (full, damaged, read-only, I/O), not
+// because another process held it for a moment: the state is unusable (exit 74).
+bool state_unusable(const pipeline::IngestReport& report) {
+  return !report.store_error.empty() && report.store_error_kind != ErrorKind::busy;
 }
 
 json::object source_json(const SourceSummary& summary, DryRun dry_run) {
   const auto& r = summary.report;
   json::object o{{"source", summary.source_id}, {"healthy", summary.healthy}, {"new", summary.new_count},
                  {"points", summary.point_count}};
+  if (summary.deferred) o["deferred"] = true;
   if (!summary.error.empty()) o["error"] = summary.error;
   if (dry_run == DryRun::yes) {
     json::array observations, points;
@@ -83,6 +98,7 @@ int check(const CheckOptions& options) {
   }
 
   int exit_code = to_int(ExitCode::ok);
+  std::string state_error;
   std::vector<SourceSummary> reports;
   std::vector<pipeline::QueuedAlert> raised;
   {
@@ -94,6 +110,7 @@ int check(const CheckOptions& options) {
     if (!built) return report_failure(built.error());
     auto& runtime = *built.value();
     runtime.on_poll = [&](const pipeline::PollResult& result) {
+      if (state_unusable(result.report) && state_error.empty()) state_error = scrub_secrets(result.report.store_error);
       raised.insert(raised.end(), result.report.alerts.begin(), result.report.alerts.end());
       reports.push_back(summarise(result, options.dry_run));
     };
@@ -110,8 +127,9 @@ int check(const CheckOptions& options) {
   bool fired = false;
   bool failed = false;
   for (const auto& a : raised) fired = fired || !is_health_alert(a);
-  for (const auto& s : reports) failed = failed || !s.healthy;
-  if (fired) exit_code = to_int(ExitCode::fired);
+  for (const auto& s : reports) failed = failed || (!s.healthy && !s.deferred);
+  if (!state_error.empty()) exit_code = to_int(ExitCode::state_unusable);
+  else if (fired) exit_code = to_int(ExitCode::fired);
   else if (failed) exit_code = to_int(ExitCode::source_failed);
 
   std::size_t pending = pending_before;
@@ -130,6 +148,7 @@ int check(const CheckOptions& options) {
     }
     json::object summary{{"dry_run", dry}, {"exit", exit_code}, {"sources", std::move(srcs)},
                          {"alerts", std::move(alerts)}, {"pending_deliveries", pending}};
+    if (!state_error.empty()) summary["state_error"] = state_error;
     std::cout << json::serialize(summary) << "\n";
     return exit_code;
   }
@@ -137,7 +156,8 @@ int check(const CheckOptions& options) {
   std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
   for (const auto& summary : reports) {
     const auto& r = summary.report;
-    std::string line = fmt::format("  {:<24} {:<9}", summary.source_id, summary.healthy ? "ok" : "FAILED");
+    const char* word = summary.healthy ? "ok" : summary.deferred ? "deferred" : "FAILED";
+    std::string line = fmt::format("  {:<24} {:<9}", summary.source_id, word);
     if (summary.healthy) line += fmt::format(" {} new, {} points", summary.new_count, summary.point_count);
     else line += " " + summary.error;
     std::cout << line << "\n";
@@ -165,6 +185,9 @@ int check(const CheckOptions& options) {
       }
     }
   }
+  if (!state_error.empty())
+    std::cout << "  state file FAILED: " << state_error
+              << "\n  nothing from the sources marked FAILED was recorded; they are fetched again by the next check\n";
   if (!dry && pending > 0)
     std::cout << fmt::format("  {} deliver{} still pending (retried by the next check or by `watchdesk run`)\n",
                              pending, pending == 1 ? "y" : "ies");

@@ -33,6 +33,7 @@ Result<Started> start_with(const CommonOptions& options, store::Access access, S
 Result<config::Config> load(const CommonOptions& options) {
   auto loaded = config::load_config(options.config_file);
   if (!loaded) return loaded;
+  remember_config_secrets(*loaded);
   setup_logging(options.log_level.empty() ? loaded->watchdesk.log_level : options.log_level);
   return loaded;
 }

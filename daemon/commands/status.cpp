@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/exit_codes.hpp"
@@ -34,7 +35,7 @@ Status add_source_rows(const config::Config& cfg, store::StateStore& store, std:
       r.as_of = state->last_success;
     } else {
       r.reading = fmt::format("FAILING: {} failure{} in a row; last error: {}", state->consecutive_failures,
-                              state->consecutive_failures == 1 ? "" : "s", state->last_error);
+                              state->consecutive_failures == 1 ? "" : "s", scrub_secrets(state->last_error));
       if (state->last_success) r.reading += "; last success " + format_rfc3339(*state->last_success);
       r.as_of = state->last_attempt;
     }

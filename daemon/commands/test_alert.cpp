@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/delivery/channel_transport.hpp"
@@ -51,7 +52,8 @@ int test_alert(const TestAlertOptions& options) {
     io.run();
   }
   bool ok = judgement.verdict == delivery::Verdict::delivered;
-  std::cout << fmt::format("channel {}: {} ({})\n", channel->id, ok ? "delivered" : "NOT delivered", judgement.message);
+  std::cout << fmt::format("channel {}: {} ({})\n", channel->id, ok ? "delivered" : "NOT delivered",
+                           scrub_secrets(judgement.message));
   return ok ? to_int(ExitCode::ok) : to_int(ExitCode::source_failed);
 }
 

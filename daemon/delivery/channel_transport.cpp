@@ -14,6 +14,7 @@ http::Request channel_request(const config::Channel& channel, const std::string&
   http::Request r;
   r.label = "channel " + channel.id;
   r.redirects = http::Redirects::refuse;
+  r.purpose = http::Purpose::delivery;
   switch (channel.kind) {
     case config::ChannelKind::slack:
       r.url = channel.webhook.reveal();

@@ -1,4 +1,4 @@
-// The outbox pump.
+// The outbox pump: claims, sends, and records outcomes (holding those the store cannot take yet).
 #include "daemon/delivery/dispatcher.hpp"
 
 #include <spdlog/spdlog.h>
@@ -6,11 +6,16 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/secret.hpp"
+#include "daemon/store/lease.hpp"
+
 namespace watchdesk::delivery {
 
 Dispatcher::Dispatcher(const config::Config& config, store::StateStore& store, Transport& transport,
-                       std::ostream& out)
-    : config_(&config), store_(store), transport_(transport), out_(out) {}
+                       std::ostream& out, DispatcherOptions options)
+    : config_(&config), store_(store), transport_(transport), out_(out), options_(std::move(options)) {
+  if (options_.owner.empty()) options_.owner = store::process_lease_owner();
+}
 
 namespace {
 
@@ -28,17 +33,26 @@ int Dispatcher::pending() const {
   return static_cast<int>(pending->size());
 }
 
-std::optional<TimePoint> Dispatcher::next_due() const {
+std::optional<TimePoint> Dispatcher::next_due(ForeignClaims foreign) const {
   auto pending = store_.pending_deliveries();
   if (!pending) {
     // Unreadable now: look again shortly rather than never.
-    spdlog::error("outbox: {}", pending.error().message);
+    spdlog::error("outbox: {}", scrub_secrets(pending.error().message));
     return now_utc() + kReadRetry;
   }
   std::optional<TimePoint> best;
+  const TimePoint now = now_utc();
   for (const auto& d : *pending) {
-    if (in_flight_.count({d.alert_id, d.channel})) continue;
-    if (!best || d.next_attempt < *best) best = d.next_attempt;
+    const Key key{d.alert_id, d.channel};
+    if (in_flight_.count(key) || held_.count(key)) continue;
+    TimePoint at = d.next_attempt;
+    const bool foreign_claim = !d.lease_owner.empty() && d.lease_owner != options_.owner && d.lease_until > now &&
+                               !store::lease_owner_gone(d.lease_owner);
+    if (foreign_claim) {
+      if (foreign == ForeignClaims::ignore) continue;
+      at = std::max(at, d.lease_until);
+    }
+    if (!best || at < *best) best = at;
   }
   return best;
 }
@@ -59,15 +73,18 @@ int Dispatcher::pump(TimePoint now) {
 }
 
 int Dispatcher::pump_once(TimePoint now) {
-  int started = 0;
-  auto due = store_.due_deliveries(now);
-  if (!due) {
-    spdlog::error("outbox: {}", due.error().message);
+  auto claimed = store_.claim_due_deliveries(now, options_.owner, options_.lease);
+  if (!claimed) {
+    if (!blocked_) spdlog::warn("outbox: cannot claim due deliveries, trying again shortly: {}",
+                                scrub_secrets(claimed.error().message));
+    blocked_ = true;
     return 0;
   }
-  for (auto& delivery : *due) {
+  blocked_ = false;
+  int started = 0;
+  for (auto& delivery : claimed.value()) {
     auto key = std::make_pair(delivery.alert_id, delivery.channel);
-    if (in_flight_.count(key)) continue;
+    if (in_flight_.count(key) || held_.count(key)) continue;
     const config::Channel* channel = config_->find_channel(delivery.channel);
     auto stored = store_.alert(delivery.alert_id);
     if (!stored) {
@@ -113,8 +130,9 @@ int Dispatcher::pump_once(TimePoint now) {
   return started;
 }
 
-void Dispatcher::record(store::Delivery delivery, const Judgement& judgement, std::optional<Seconds> retry_after,
+void Dispatcher::record(store::Delivery delivery, const Judgement& raw, std::optional<Seconds> retry_after,
                         TimePoint now) {
+  Judgement judgement{raw.verdict, scrub_secrets(raw.message)};
   delivery.attempts += 1;
   delivery.last_error.clear();
   switch (judgement.verdict) {
@@ -145,10 +163,35 @@ void Dispatcher::record(store::Delivery delivery, const Judgement& judgement, st
                    judgement.message, format_rfc3339(delivery.next_attempt));
       break;
   }
-  if (auto s = store_.update_delivery(delivery); !s.ok())
-    spdlog::error("alert {}: cannot record delivery to {}: {}", delivery.alert_id, delivery.channel,
-                  s.error().message);
+  if (!write(delivery)) {
+    // Held: never sent again by this process until it is recorded.
+    held_.insert_or_assign(Key{delivery.alert_id, delivery.channel}, Held{delivery, judgement});
+    if (on_held) on_held();
+    return;
+  }
   if (on_outcome) on_outcome(delivery, judgement);
+}
+
+bool Dispatcher::write(const store::Delivery& delivery) {
+  if (auto s = store_.update_delivery(delivery); !s.ok()) {
+    spdlog::error("alert {}: cannot record the outcome of its delivery to {} ({}); kept in memory and "
+                  "recorded again shortly: {}",
+                  delivery.alert_id, delivery.channel, to_string(delivery.status), scrub_secrets(s.error().message));
+    return false;
+  }
+  return true;
+}
+
+bool Dispatcher::record_held() {
+  for (auto it = held_.begin(); it != held_.end();) {
+    if (!write(it->second.delivery)) return false;
+    Held done = std::move(it->second);
+    it = held_.erase(it);
+    spdlog::info("alert {}: the outcome of its delivery to {} is recorded now", done.delivery.alert_id,
+                 done.delivery.channel);
+    if (on_outcome) on_outcome(done.delivery, done.judgement);
+  }
+  return true;
 }
 
 }  // namespace watchdesk::delivery

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace watchdesk::fetch {
 
@@ -80,7 +81,11 @@ void Scheduler::restore(const store::FetchState& state) {
 void Scheduler::adopt(const Scheduler& previous) {
   for (const auto& old : previous.entries_) {
     Entry* entry = find(old.source.id);
-    if (entry == nullptr || entry->source.url != old.source.url) continue;
+    if (entry == nullptr) continue;
+    if (entry->source.url != old.source.url) {
+      if (old.in_flight || old.held) hold(entry->source.id);
+      continue;
+    }
     entry->adopted = true;
     entry->validators = old.validators;
     entry->failures = old.failures;
@@ -90,10 +95,31 @@ void Scheduler::adopt(const Scheduler& previous) {
   }
 }
 
+void Scheduler::hold(std::string_view source_id) {
+  Entry* entry = find(source_id);
+  if (entry == nullptr || entry->held) return;
+  entry->held = true;
+  entry->held_apart = true;
+  ++entry->generation;
+  entry->next_due.reset();
+}
+
+std::vector<std::string> Scheduler::busy_sources() const {
+  std::vector<std::string> busy;
+  for (const auto& entry : entries_)
+    if (entry.in_flight || entry.held) busy.push_back(entry.source.id);
+  return busy;
+}
+
 void Scheduler::release(std::string_view source_id, const pipeline::PollResult& result) {
   Entry* entry = find(source_id);
   if (entry == nullptr || !entry->held) return;
   entry->held = false;
+  if (std::exchange(entry->held_apart, false)) {
+    // Polled again as soon as the other poll has ended, on this entry's own terms.
+    if (mode_ == Mode::continuous && !entry->in_flight) schedule(static_cast<std::size_t>(entry - entries_.data()), Clock::now());
+    return;
+  }
   if (result.outcome != pipeline::PollOutcome::cancelled) {
     entry->validators = result.validators;
     entry->failures = result.consecutive_failures;
@@ -284,6 +310,9 @@ void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock:
       spdlog::debug("source {}: {} (HTTP {}, {} bytes)", source.id,
                     result.outcome == pipeline::PollOutcome::fetched ? "fetched" : "not modified", result.status,
                     result.bytes);
+      break;
+    case pipeline::PollOutcome::deferred:
+      spdlog::info("source {}: {}", source.id, result.error);
       break;
     case pipeline::PollOutcome::cancelled: break;
   }

@@ -91,9 +91,16 @@ class Scheduler {
   void restore(const store::FetchState& state);
 
   /// Takes over from `previous` (the scheduler of the runtime a reload replaces) every source with
-  /// the same id and URL: its plan, validators and failures. A source whose poll is still running
-  /// there is held until `release` says that poll ended. Call before `start()`.
+  /// the same id and URL: its plan, validators and failures. A source with the same id whose poll
+  /// is still running there (whatever its URL) is held until `release` says that poll ended. Call
+  /// before `start()`.
   void adopt(const Scheduler& previous);
+
+  /// Holds `source_id` until `release`: a runtime retired earlier is still polling it.
+  void hold(std::string_view source_id);
+
+  /// The sources with a poll running here, or held for one running elsewhere.
+  std::vector<std::string> busy_sources() const;
 
   /// The previous scheduler's poll of `source_id` ended with `result`: the source is no longer
   /// held, takes the result's validators and failures, and is planned from it.
@@ -128,6 +135,9 @@ class Scheduler {
     int failures = 0;
     bool in_flight = false;
     bool held = false;
+    /// Held for a poll of another URL or of a runtime this one did not adopt from: the result
+    /// of that poll says nothing about this entry's validators or back-off.
+    bool held_apart = false;
     bool adopted = false;
     std::optional<TimePoint> last_attempt;
     std::uint64_t generation = 0;

@@ -53,7 +53,8 @@ std::string politeness_key(std::string_view host) {
 Client::Client(asio::io_context& io, ClientOptions options)
     : io_(io),
       options_(std::move(options)),
-      multi_(io, MultiOptions{options_.host_connections, 0}) {
+      // Connections per host are counted here (fetches and deliveries apart), not by libcurl.
+      multi_(io, MultiOptions{0, 0}) {
   if (options_.user_agent.empty()) options_.user_agent = std::string("watchdesk/") + version;
 }
 
@@ -63,10 +64,16 @@ HostSnapshot Client::host(std::string_view key) const {
   HostSnapshot snapshot;
   auto it = hosts_.find(std::string(key));
   if (it == hosts_.end()) return snapshot;
-  snapshot.queued = it->second.queue.size();
-  snapshot.active = it->second.active;
+  snapshot.queued = it->second.fetches.size() + it->second.deliveries.size();
+  snapshot.active = it->second.active_fetches + it->second.active_deliveries;
   snapshot.paused = Clock::now() < it->second.paused_until;
   return snapshot;
+}
+
+std::size_t Client::queued_fetches() const {
+  std::size_t n = 0;
+  for (const auto& [key, state] : hosts_) n += state.fetches.size();
+  return n;
 }
 
 Client::HostState& Client::host_state(const std::string& key) {
@@ -91,10 +98,14 @@ void Client::submit(Request request, Completion done) {
   if (request.protocols != Protocols::mail) {
     request.protocols = options_.file_urls == FileUrls::allow ? Protocols::web_and_file : Protocols::web;
   }
+  std::string origin = request.url;
+  enqueue(Queued{std::move(request), std::move(done), std::move(origin), 0, Clock::now()});
+}
 
-  const std::string host = url_host(request.url);
+void Client::enqueue(Queued item) {
+  const std::string host = url_host(item.request.url);
   const std::string key = politeness_key(host);
-  Queued item{std::move(request), std::move(done)};
+  item.queued_at = Clock::now();
 
   if (key.empty()) {
     // No host (file://): nothing to be polite to.
@@ -119,7 +130,8 @@ void Client::submit(Request request, Completion done) {
              Seconds(whole_seconds_up(left)));
     return;
   }
-  state.queue.push_back(std::move(item));
+  if (item.request.purpose == Purpose::delivery) state.deliveries.push_back(std::move(item));
+  else state.fetches.push_back(std::move(item));
   ++queued_;
   pump(key);
 }
@@ -128,14 +140,21 @@ void Client::pump(const std::string& key) {
   auto it = hosts_.find(key);
   if (it == hosts_.end()) return;
   HostState& state = it->second;
-  while (!state.queue.empty() && state.active < state.connections) {
+  // Deliveries first, on connections of their own: no fetch backlog holds an alert back.
+  while (!state.deliveries.empty() && state.active_deliveries < state.connections) {
+    Queued item = std::move(state.deliveries.front());
+    state.deliveries.pop_front();
+    --queued_;
+    start(key, state, std::move(item));
+  }
+  while (!state.fetches.empty() && state.active_fetches < state.connections) {
     const auto now = Clock::now();
     if (now < state.paused_until) {
       // Paused while these waited: fail them now, each with the time left.
       const auto left = state.paused_until - now;
-      while (!state.queue.empty()) {
-        Queued item = std::move(state.queue.front());
-        state.queue.pop_front();
+      while (!state.fetches.empty()) {
+        Queued item = std::move(state.fetches.front());
+        state.fetches.pop_front();
         --queued_;
         fail_now(std::move(item), Failure::not_started,
                  fmt::format("{} for {} s more", state.pause_reason, whole_seconds_up(left)),
@@ -159,39 +178,101 @@ void Client::pump(const std::string& key) {
       }
       return;
     }
-    Queued item = std::move(state.queue.front());
-    state.queue.pop_front();
+    Queued item = std::move(state.fetches.front());
+    state.fetches.pop_front();
     --queued_;
     start(key, state, std::move(item));
   }
+  expire_waiting(key, state);
 }
 
-void Client::start(const std::string& key, HostState& host, Queued item) {
-  ++host.active;
+void Client::expire_waiting(const std::string& key, HostState& state) {
+  // Only fetches held back by the connection cap wait for a connection; those waiting for a token
+  // wait for the host's rate, which is the point of the queue.
+  if (state.fetches.empty() || state.active_fetches < state.connections) return;
+  const auto now = Clock::now();
+  while (!state.fetches.empty() && now - state.fetches.front().queued_at >= options_.connect_wait) {
+    Queued item = std::move(state.fetches.front());
+    state.fetches.pop_front();
+    --queued_;
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - item.queued_at);
+    fail_now(std::move(item), Failure::no_connection,
+             fmt::format("waited {} ms for a free connection to {} (all {} busy); tried again later",
+                         waited.count(), key, state.connections),
+             std::nullopt);
+  }
+  if (state.fetches.empty() || state.wait_armed) return;
+  state.wait_armed = true;
+  state.wait_timer.expires_at(state.fetches.front().queued_at + options_.connect_wait);
   std::weak_ptr<int> alive = alive_;
-  Completion done = std::move(item.done);
-  std::string label = item.request.label;
-  multi_.start(std::move(item.request), [this, alive, key, label = std::move(label),
-                                         done = std::move(done)](Response response) {
-    if (!alive.expired()) finished(key, label, response);
-    if (done) done(std::move(response));
+  state.wait_timer.async_wait([this, alive, key](const boost::system::error_code& ec) {
+    if (alive.expired()) return;
+    auto found = hosts_.find(key);
+    if (found == hosts_.end()) return;
+    found->second.wait_armed = false;
+    if (ec) return;
+    pump(key);
   });
 }
 
-void Client::finished(const std::string& key, const std::string& label, const Response& response) {
+void Client::start(const std::string& key, HostState& host, Queued item) {
+  const bool delivery = item.request.purpose == Purpose::delivery;
+  ++(delivery ? host.active_deliveries : host.active_fetches);
+  std::weak_ptr<int> alive = alive_;
+  // What the next hop needs: the request again (a GET has no body to copy).
+  auto hop = std::make_shared<Queued>(Queued{item.request, nullptr, item.origin_url, item.hops, {}});
+  hop->done = std::move(item.done);
+  multi_.start(std::move(item.request), [this, alive, key, hop](Response response) {
+    if (!alive.expired()) {
+      finished(key, hop->request, response);
+      if (follow(*hop, response)) return;
+    }
+    response.url = hop->origin_url;
+    response.redirects = hop->hops;
+    if (hop->done) hop->done(std::move(response));
+  });
+}
+
+bool Client::follow(Queued& hop, Response& response) {
+  const Request& request = hop.request;
+  const bool redirect = response.failure == Failure::http_status && response.status >= 300 &&
+                        response.status < 400 && response.status != 304 && !response.redirect_url.empty();
+  if (!redirect || request.method != Method::get || request.redirects != Redirects::follow) return false;
+  if (hop.hops >= request.limits.max_redirects) {
+    response.failure = Failure::too_many_redirects;
+    response.error = fmt::format("more than {} redirects", request.limits.max_redirects);
+    response.curl_code = CURLE_TOO_MANY_REDIRECTS;
+    return false;
+  }
+  const std::string scheme = url_scheme(response.redirect_url);
+  if (scheme != "http" && scheme != "https") {
+    response.failure = Failure::protocol_refused;
+    response.error = fmt::format("a redirect to a {} URL", scheme.empty() ? "relative" : scheme);
+    return false;
+  }
+  spdlog::debug("{}: HTTP {} from {}, following to {}", request.label.empty() ? "http" : request.label,
+                response.status, url_host(request.url), url_host(response.redirect_url));
+  Queued next{request, std::move(hop.done), hop.origin_url, hop.hops + 1, {}};
+  next.request.url = response.redirect_url;
+  enqueue(std::move(next));
+  return true;
+}
+
+void Client::finished(const std::string& key, const Request& request, const Response& response) {
   auto it = hosts_.find(key);
   if (it == hosts_.end()) return;
   HostState& state = it->second;
-  --state.active;
+  --(request.purpose == Purpose::delivery ? state.active_deliveries : state.active_fetches);
   if (key == "sec.gov" && response.failure == Failure::http_status && response.status == 403) {
-    const std::string host = url_host(response.effective_url.empty() ? response.url : response.effective_url);
+    const std::string host = url_host(request.url);
+    const std::string& label = request.label;
     state.paused_until = Clock::now() + options_.sec_forbidden_pause;
     state.pause_reason = fmt::format("requests to SEC hosts are paused after HTTP 403 from {}", host);
     spdlog::warn(
         "sec.gov: HTTP 403 from {} for {} ({}); pausing every request to SEC hosts for {} s. SEC "
         "answers 403 to clients over its rate limit or without a contact User-Agent: check "
         "user_agent (\"{}\") and sec_rate",
-        host, label.empty() ? std::string("a request") : label, response.url,
+        host, label.empty() ? std::string("a request") : label, request.url,
         options_.sec_forbidden_pause.count(), options_.user_agent);
   }
   // The completion may run before the next request starts; a new request can start from here.
@@ -203,7 +284,9 @@ void Client::finished(const std::string& key, const std::string& label, const Re
 void Client::fail_now(Queued item, Failure failure, std::string message,
                       std::optional<Seconds> retry_after) {
   Response response;
-  response.url = item.request.url;
+  response.url = item.origin_url.empty() ? item.request.url : item.origin_url;
+  response.effective_url = item.request.url;
+  response.redirects = item.hops;
   response.curl_code = CURLE_ABORTED_BY_CALLBACK;
   response.failure = failure;
   response.error = std::move(message);
@@ -221,13 +304,16 @@ void Client::abort_all(std::string_view reason) {
 
 void Client::cancel_queued(std::string_view reason) {
   for (auto& [key, state] : hosts_) {
-    while (!state.queue.empty()) {
-      Queued item = std::move(state.queue.front());
-      state.queue.pop_front();
-      --queued_;
-      fail_now(std::move(item), Failure::cancelled, std::string(reason), std::nullopt);
+    for (auto* queue : {&state.deliveries, &state.fetches}) {
+      while (!queue->empty()) {
+        Queued item = std::move(queue->front());
+        queue->pop_front();
+        --queued_;
+        fail_now(std::move(item), Failure::cancelled, std::string(reason), std::nullopt);
+      }
     }
     state.timer.cancel();
+    state.wait_timer.cancel();
   }
 }
 

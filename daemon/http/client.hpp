@@ -38,6 +38,9 @@ struct ClientOptions {
   int host_connections = 4;
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
   std::chrono::milliseconds timeout{std::chrono::seconds(60)};
+  /// How long a fetch may wait for a free connection to its host before it is given back as
+  /// `Failure::no_connection` (not a failure of the source; it is tried again later).
+  std::chrono::milliseconds connect_wait{std::chrono::minutes(2)};
   /// Slower than `low_speed_limit` bytes/s for `low_speed_time`: aborted (slow-drip servers).
   long low_speed_limit = 64;
   std::chrono::seconds low_speed_time{30};
@@ -63,10 +66,13 @@ struct HostSnapshot {
   bool paused = false;
 };
 
-/// Submits requests through one `CurlMulti`, holding each in a per-host queue until the host's
-/// token bucket and connection cap allow it. A 403 from an SEC host pauses every SEC request for
-/// `sec_forbidden_pause`, failing them at once with a `retry_after` and a log line that says why.
-/// Single-threaded; destroy it before the `io_context`.
+/// Submits requests through one `CurlMulti`, holding each in a per-host queue until the host allows
+/// it: a fetch waits for the host's token bucket and a free fetch connection (and at most
+/// `connect_wait`); a delivery has connections of its own and goes first. libcurl gets a transfer
+/// only when it can connect at once, so its timeout never runs while it waits. Redirects are
+/// followed here, each hop queued for the host it goes to. A 403 from an SEC host pauses every SEC
+/// request for `sec_forbidden_pause`, failing them at once with a `retry_after` and a log line that
+/// says why. Single-threaded; destroy it before the `io_context`.
 class Client {
  public:
   Client(boost::asio::io_context& io, ClientOptions options);
@@ -87,6 +93,8 @@ class Client {
 
   /// Requests submitted and not yet completed (queued or running).
   std::size_t pending() const { return queued_ + multi_.active(); }
+  /// Fetches waiting in the host queues.
+  std::size_t queued_fetches() const;
   /// The state of one politeness key (see `politeness_key`).
   HostSnapshot host(std::string_view key) const;
   const ClientOptions& options() const { return options_; }
@@ -95,24 +103,35 @@ class Client {
   struct Queued {
     Request request;
     Completion done;
+    /// The URL first asked for (a redirect hop keeps it), and hops followed so far.
+    std::string origin_url;
+    int hops = 0;
+    std::chrono::steady_clock::time_point queued_at;
   };
   struct HostState {
     HostState(boost::asio::io_context& io, double rate, int max_active)
-        : bucket(rate), connections(max_active), timer(io) {}
+        : bucket(rate), connections(max_active), timer(io), wait_timer(io) {}
     TokenBucket bucket;
     int connections;
-    int active = 0;
-    std::deque<Queued> queue;
+    int active_fetches = 0;
+    int active_deliveries = 0;
+    std::deque<Queued> fetches;
+    std::deque<Queued> deliveries;
     boost::asio::steady_timer timer;
     bool timer_armed = false;
+    boost::asio::steady_timer wait_timer;
+    bool wait_armed = false;
     std::chrono::steady_clock::time_point paused_until{};
     std::string pause_reason;
   };
 
   HostState& host_state(const std::string& key);
+  void enqueue(Queued item);
   void pump(const std::string& key);
+  void expire_waiting(const std::string& key, HostState& state);
   void start(const std::string& key, HostState& host, Queued item);
-  void finished(const std::string& key, const std::string& label, const Response& response);
+  void finished(const std::string& key, const Request& request, const Response& response);
+  bool follow(Queued& hop, Response& response);
   void fail_now(Queued item, Failure failure, std::string message, std::optional<Seconds> retry_after);
 
   boost::asio::io_context& io_;

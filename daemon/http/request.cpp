@@ -44,6 +44,7 @@ std::string describe_failure(const Response& response) {
                          response.error);
     case Failure::truncated:
       return fmt::format("incomplete answer from {}: {}", host, response.error);
+    case Failure::no_connection:
     case Failure::not_started:
     case Failure::cancelled:
     case Failure::other:

@@ -31,8 +31,14 @@ enum class Method { get, post, upload };
 /// requests follow none.
 enum class Protocols { web, web_and_file, mail };
 
-/// Whether a `get` follows `Location:` redirects (at most `Limits::max_redirects`).
+/// Whether a `get` follows `Location:` redirects (at most `Limits::max_redirects`). `Client`
+/// follows them itself, each hop as a request of its own through the politeness rules of the host
+/// it goes to (rate, connections, SEC User-Agent rule, SEC 403 pause).
 enum class Redirects { follow, refuse };
+
+/// What a request is for: a source's fetch, or an alert's delivery. Deliveries have their own
+/// connections per host and go ahead of fetches; they take no token from a host's rate budget.
+enum class Purpose { fetch, delivery };
 
 /// The validators of a conditional GET: sent as `If-None-Match` / `If-Modified-Since`, returned
 /// from the response as `ETag` / `Last-Modified`. Empty strings are not sent.
@@ -82,6 +88,8 @@ struct Request {
   Protocols protocols = Protocols::web;
   /// Whether a `get` follows redirects.
   Redirects redirects = Redirects::follow;
+  /// A fetch or a delivery.
+  Purpose purpose = Purpose::fetch;
   /// Extra request headers.
   std::vector<Header> headers;
   /// The POST body or the uploaded data (moved in, never copied by the engine).
@@ -131,6 +139,9 @@ enum class Failure {
   not_started,
   /// Cancelled at shutdown.
   cancelled,
+  /// Waited longer than `ClientOptions::connect_wait` for a free connection to its host: it says
+  /// nothing about the source, and is tried again later.
+  no_connection,
   /// Any other transfer error (`curl_code` and `error` say which).
   other,
 };
@@ -140,6 +151,10 @@ struct Response {
   /// The requested URL and the URL after redirects.
   std::string url;
   std::string effective_url;
+  /// Where a 3xx answer points (absolute), when it has a `Location`.
+  std::string redirect_url;
+  /// Redirects followed to reach this answer.
+  int redirects = 0;
   /// The response code: HTTP status, SMTP reply code, or 0 when there was no answer.
   long status = 0;
   /// The decoded body (capped by `Limits::max_body`).

@@ -113,13 +113,13 @@ Status Transfer::setup(CURLSH* share) {
   } else {
     protocols_ = request_.protocols == Protocols::web_and_file ? "http,https,file" : "http,https";
     set(CURLOPT_PROTOCOLS_STR, protocols_.c_str());
-    set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    const bool follow = request_.method == Method::get && request_.redirects == Redirects::follow;
-    set(CURLOPT_FOLLOWLOCATION, follow ? 1L : 0L);
-    set(CURLOPT_MAXREDIRS, limits.max_redirects);
+    // Redirects are followed by `Client`, one request per hop, so each hop meets its host's rules.
+    set(CURLOPT_FOLLOWLOCATION, 0L);
     set(CURLOPT_ACCEPT_ENCODING, "");
     set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-    set(CURLOPT_PIPEWAIT, 1L);
+    // No PIPEWAIT: a transfer never waits inside libcurl for another transfer's connection (a
+    // stalled one would hold its neighbours). `Client` hands libcurl only as many transfers per
+    // host as it may connect at once.
   }
 
   // TLS: always verified.
@@ -130,6 +130,8 @@ Status Transfer::setup(CURLSH* share) {
   // Limits.
   if (max_body_ > 0) set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_body_));
   if (limits.connect_timeout.count() > 0) set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits.connect_timeout.count()));
+  // libcurl gets a transfer only when it may connect at once (see `Client`), so this counts from
+  // when the transfer has its connection slot, never while it waits for one.
   if (limits.timeout.count() > 0) set(CURLOPT_TIMEOUT_MS, static_cast<long>(limits.timeout.count()));
   if (limits.low_speed_limit > 0 && limits.low_speed_time.count() > 0) {
     set(CURLOPT_LOW_SPEED_LIMIT, limits.low_speed_limit);
@@ -293,6 +295,10 @@ Response Transfer::finish(CURLcode code) {
   char* effective = nullptr;
   if (curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective != nullptr) {
     response.effective_url = effective;
+  }
+  char* location = nullptr;
+  if (curl_easy_getinfo(easy_, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location != nullptr) {
+    response.redirect_url = location;
   }
   long version = 0;
   curl_easy_getinfo(easy_, CURLINFO_HTTP_VERSION, &version);

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <set>
 
+#include "core/secret_scrub.hpp"
 #include "daemon/pipeline/store_views.hpp"
 #include "watchers/sources/parse.hpp"
+#include "watchers/sources/price_bounds.hpp"
 #include "watchers/triggers/alert.hpp"
 #include "watchers/triggers/evaluate.hpp"
 #include "watchers/triggers/health.hpp"
@@ -126,7 +128,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       state.last_modified = outcome.last_modified;
     }
   } else {
-    state.last_error = failure;
+    state.last_error = scrub_secrets(failure);
     state.consecutive_failures += 1;
   }
 
@@ -153,8 +155,14 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     raised.emplace_back(std::move(*health_outcome.alert), std::move(channels));
   }
 
+  // Nothing of a transaction that failed was recorded: the report says so and lists nothing new.
   auto fail_tx = [&](const Error& e) {
     report.store_error = e.message;
+    report.store_error_kind = e.kind;
+    report.new_observations.clear();
+    report.points.clear();
+    report.rejected.clear();
+    report.alerts.clear();
     return report;
   };
   if (auto s = tx->put_fetch_state(state); !s.ok()) return fail_tx(s.error());
@@ -168,8 +176,22 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       if (*added)
         report.new_observations.push_back({source.id, signal_id(source.id, obs.key), now, std::move(obs)});
     }
+    std::optional<double> last_close;
+    if (source.kind == config::SourceKind::price) {
+      auto latest = store_.latest_point(source.id + ".close");
+      if (!latest) return fail_tx(latest.error());
+      if (latest->has_value()) last_close = (*latest)->value;
+    }
     for (auto& p : parsed->points) {
       std::string name = source.id + "." + p.field;
+      if (source.kind == config::SourceKind::price) {
+        if (auto problem = sources::implausible_price(p, last_close, config_.watchdesk.price_factor)) {
+          if (auto s = tx->add_rejected_point({name, p.at, p.value, *problem, now}); !s.ok()) return fail_tx(s.error());
+          report.rejected.push_back(name + ": " + *problem);
+          continue;
+        }
+        if (p.field == "close") last_close = p.value;
+      }
       if (auto s = tx->add_point(name, p); !s.ok()) return fail_tx(s.error());
       report.points.emplace_back(std::move(name), std::move(p));
     }

@@ -48,10 +48,14 @@ struct IngestReport {
   std::vector<std::pair<std::string, SeriesPoint>> points;
   /// Items the parser dropped, with reasons.
   std::vector<std::string> dropped;
+  /// Points refused as implausible (`SERIES: reason`), kept in the store as rejected.
+  std::vector<std::string> rejected;
   /// Alerts raised (queued in the outbox unless rolled back).
   std::vector<QueuedAlert> alerts;
-  /// A store error that prevented the commit (the outcome will be retried on the next fetch).
+  /// A store error that prevented the commit (then nothing above was recorded, and the lists are
+  /// empty), and its kind (`full`, `busy`, `io`, ...).
   std::string store_error;
+  ErrorKind store_error_kind = ErrorKind::state;
   /// Failures in a row as recorded with the source's health (0 after a success).
   int consecutive_failures = 0;
 };

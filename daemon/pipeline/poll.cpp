@@ -52,6 +52,7 @@ void PollPipeline::poll(const config::Source& source, const http::Validators& va
   client_.submit(request_for(source, validators), [this, source, validators, failures, attempted_at,
                                                    shared_done](http::Response response) {
     const bool fall_back = failed(response) && response.failure != http::Failure::cancelled &&
+                           response.failure != http::Failure::no_connection &&
                            source.kind == config::SourceKind::price && source.fallback && !source.fallback_url.empty();
     if (!fall_back) {
       finish(source, validators, failures, std::move(response), false, attempted_at, *shared_done);
@@ -83,8 +84,9 @@ void PollPipeline::finish(const config::Source& source, const http::Validators& 
   result.bytes = response.bytes;
   if (via_fallback) result.fallback_provider = std::string(config::to_string(source.price_provider));
 
-  if (response.failure == http::Failure::cancelled) {
-    result.outcome = PollOutcome::cancelled;
+  if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection) {
+    result.outcome =
+        response.failure == http::Failure::cancelled ? PollOutcome::cancelled : PollOutcome::deferred;
     result.error = http::describe_failure(response);
     result.validators = sent;
     result.consecutive_failures = failures;

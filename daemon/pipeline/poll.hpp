@@ -26,6 +26,9 @@ enum class PollOutcome {
   failed,
   /// Abandoned (shutdown, reload bound): it says nothing about the source and is not recorded.
   cancelled,
+  /// No connection to the host was free in time: not a failure of the source, not recorded, and
+  /// polled again at its next interval.
+  deferred,
 };
 
 /// Everything about one poll, for the scheduler (back-off), metrics and the summary of `check`.

@@ -8,6 +8,13 @@ namespace watchdesk::runtime {
 namespace {
 
 constexpr std::chrono::seconds kTickInterval{60};
+// How long the loop waits for another process's lock on the state file before it gives up and
+// retries from a timer.
+constexpr std::chrono::milliseconds kLoopBusyTimeout{100};
+// When a claim or an outcome could not be written, the next try.
+constexpr std::chrono::milliseconds kStoreRetry{250};
+// A delivery's claim outlasts its longest attempt by this much.
+constexpr std::chrono::seconds kLeaseMargin{60};
 
 std::string_view outcome_name(pipeline::PollOutcome outcome) {
   switch (outcome) {
@@ -15,6 +22,7 @@ std::string_view outcome_name(pipeline::PollOutcome outcome) {
     case pipeline::PollOutcome::not_modified: return "not_modified";
     case pipeline::PollOutcome::failed: return "failed";
     case pipeline::PollOutcome::cancelled: return "cancelled";
+    case pipeline::PollOutcome::deferred: return "deferred";
   }
   return "failed";
 }
@@ -57,17 +65,30 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
       options_(std::move(options)),
       delivery_timer_(io),
       tick_timer_(io),
-      deadline_timer_(io) {
-  client_ = std::make_unique<http::Client>(io_, http::ClientOptions::from_settings(config_->watchdesk));
+      deadline_timer_(io),
+      store_retry_timer_(io) {
+  store_->set_busy_timeout(kLoopBusyTimeout);
+  const auto client_options = http::ClientOptions::from_settings(config_->watchdesk);
+  client_ = std::make_unique<http::Client>(io_, client_options);
   ingestor_ = std::make_unique<pipeline::Ingestor>(*config_, *store_, pipeline::Commit::yes, options_.only_triggers);
   pipeline_ = std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_);
   transport_ = std::make_unique<delivery::ChannelTransport>(*client_);
-  dispatcher_ = std::make_unique<delivery::Dispatcher>(*config_, *store_, *transport_, out);
+  delivery::DispatcherOptions dispatch;
+  dispatch.lease = std::chrono::ceil<Seconds>(client_options.connect_wait + client_options.connect_timeout +
+                                              client_options.timeout + kLeaseMargin);
+  dispatcher_ = std::make_unique<delivery::Dispatcher>(*config_, *store_, *transport_, out, dispatch);
   dispatcher_->on_outcome = [this](const store::Delivery& d, const delivery::Judgement& j) {
     metrics_.count("watchdesk_deliveries_total", "Delivery attempts by channel and outcome.",
                    {{"channel", d.channel}, {"outcome", std::string(verdict_name(j.verdict))}});
-    if (dispatcher_->in_flight() == 0) arm_delivery_timer();
+    if (j.verdict == delivery::Verdict::delivered && d.delivered_at) {
+      if (auto alert = store_->alert(d.alert_id); alert.ok() && alert->has_value())
+        metrics_.observe("watchdesk_delivery_lag_seconds", "From an alert being raised to its delivery.", {},
+                         static_cast<double>((*d.delivered_at - (*alert)->raised_at).count()),
+                         observability::MetricsRegistry::lateness_buckets);
+    }
+    if (dispatcher_->sending() == 0) arm_delivery_timer();
   };
+  dispatcher_->on_held = [this] { arm_store_retry(); };
   std::vector<config::Source> sources;
   for (const auto* source : ingestor_->needed_sources()) sources.push_back(*source);
   scheduler_ = std::make_unique<fetch::Scheduler>(
@@ -113,6 +134,10 @@ void Runtime::enable_delivery() {
 
 void Runtime::release_from(const pipeline::PollResult& result) { scheduler_->release(result.source_id, result); }
 
+void Runtime::hold_busy_sources(const Runtime& retired) {
+  for (const auto& id : retired.scheduler_->busy_sources()) scheduler_->hold(id);
+}
+
 void Runtime::poll_once(std::function<void()> done) {
   scheduler_->run_once([this, done = std::move(done)] {
     tick();
@@ -139,6 +164,7 @@ void Runtime::drain(std::function<void()> done) {
   drain_done_ = std::move(done);
   tick_timer_.cancel();
   delivery_timer_.cancel();
+  if (dispatcher_->held() > 0) arm_store_retry();
   // Polls still waiting for their host's rate limit never started: the runtime that takes over
   // makes them at once, under its own limits.
   client_->cancel_queued("the configuration was replaced");
@@ -178,6 +204,7 @@ void Runtime::record(const pipeline::PollResult& result) {
                    observability::MetricsRegistry::lateness_buckets);
   const auto& report = result.report;
   for (const auto& reason : report.dropped) spdlog::info("source {}: dropped an item: {}", id, reason);
+  for (const auto& reason : report.rejected) spdlog::warn("source {}: refused a point: {}", id, reason);
   if (!report.new_observations.empty())
     metrics_.count("watchdesk_observations_total", "New observations by source.", {{"source", id}},
                    static_cast<double>(report.new_observations.size()));
@@ -206,7 +233,30 @@ void Runtime::arm_tick() {
 void Runtime::pump_deliveries() {
   if (!delivering_ || draining_) return;
   dispatcher_->pump(now_utc());
-  if (dispatcher_->in_flight() == 0) arm_delivery_timer();
+  if (dispatcher_->sending() == 0) arm_delivery_timer();
+}
+
+void Runtime::arm_store_retry() {
+  if (store_retry_armed_) return;
+  store_retry_armed_ = true;
+  store_retry_timer_.expires_after(kStoreRetry);
+  store_retry_timer_.async_wait([this, alive = std::weak_ptr<int>(alive_)](const boost::system::error_code& ec) {
+    if (alive.expired()) return;
+    store_retry_armed_ = false;
+    if (ec) return;
+    const bool recorded = dispatcher_->record_held();
+    if (draining_) {
+      if (dispatcher_->held() > 0) arm_store_retry();
+      else check_drained();
+      return;
+    }
+    // Still locked: no claim now either (it would wait for the same lock).
+    if (!recorded) {
+      arm_store_retry();
+      return;
+    }
+    pump_deliveries();
+  });
 }
 
 void Runtime::arm_delivery_timer() {
@@ -224,7 +274,20 @@ void Runtime::arm_delivery_timer() {
     }
   };
   const bool past_deadline = deliver_deadline_ && std::chrono::steady_clock::now() >= *deliver_deadline_;
-  auto next = past_deadline ? std::nullopt : dispatcher_->next_due();
+  if (past_deadline) {
+    if (dispatcher_->held() > 0)
+      spdlog::error("outbox: {} delivery outcome(s) could not be recorded before the --deliver-timeout; those "
+                    "deliveries will be tried again",
+                    dispatcher_->held());
+    finish();
+    return;
+  }
+  if (dispatcher_->blocked()) {
+    arm_store_retry();
+    return;
+  }
+  // `check` does not wait for deliveries another process holds: that process sends them.
+  auto next = dispatcher_->next_due(deliver_deadline_ ? delivery::ForeignClaims::ignore : delivery::ForeignClaims::wait);
   if (!next) {
     if (deliver_deadline_) finish();
     return;

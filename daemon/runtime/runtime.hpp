@@ -62,6 +62,9 @@ class Runtime {
   /// The previous runtime's poll of a source ended: plan the source here from its result.
   void release_from(const pipeline::PollResult& result);
 
+  /// Holds every source `retired` is still polling until that poll ends (`release_from`).
+  void hold_busy_sources(const Runtime& retired);
+
   /// `check`: polls every needed source once, now, then evaluates deadlines; `done` runs when all
   /// ended.
   void poll_once(std::function<void()> done);
@@ -92,6 +95,8 @@ class Runtime {
   int deliveries_in_flight() const { return dispatcher_->in_flight(); }
   /// Requests queued or running in the HTTP client.
   std::size_t requests_pending() const { return client_->pending(); }
+  /// Fetches due and not started: due in the scheduler, or queued in the client for a host.
+  std::size_t fetches_queued() const { return scheduler_->due_waiting() + client_->queued_fetches(); }
 
  private:
   Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Config> config,
@@ -101,6 +106,7 @@ class Runtime {
   void record(const pipeline::PollResult& result);
   void pump_deliveries();
   void arm_delivery_timer();
+  void arm_store_retry();
   void arm_tick();
   void tick();
   void check_drained();
@@ -119,6 +125,8 @@ class Runtime {
   boost::asio::steady_timer delivery_timer_;
   boost::asio::steady_timer tick_timer_;
   boost::asio::steady_timer deadline_timer_;
+  boost::asio::steady_timer store_retry_timer_;
+  bool store_retry_armed_ = false;
   bool delivering_ = false;
   bool draining_ = false;
   bool polls_drained_ = false;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "config/loader.hpp"
+#include "daemon/logging.hpp"
 
 namespace watchdesk::service {
 namespace {
@@ -86,6 +87,7 @@ void Daemon::reload() {
   };
   auto loaded = config::load_config(config_file_);
   if (!loaded) return refuse(loaded.error());
+  remember_config_secrets(*loaded);
   auto next_config = std::make_shared<const config::Config>(std::move(loaded).value());
   auto built = build_runtime(next_config);
   if (!built) return refuse(built.error());
@@ -95,6 +97,8 @@ void Daemon::reload() {
   spdlog::set_level(spdlog::level::from_str(next_config->watchdesk.log_level));
   auto next = std::move(built).value();
   next->start(runtime_.get());
+  // Runtimes retired by earlier reloads may still be polling a source this one has.
+  for (const auto& retired : retired_) next->hold_busy_sources(*retired);
   std::swap(runtime_, next);
   retire(std::move(next));
   spdlog::info("reload: {}", status_line());
@@ -164,6 +168,16 @@ std::string Daemon::render_metrics() {
   }
   metrics_.set("watchdesk_pending_deliveries", "Deliveries waiting in the outbox.", {},
                static_cast<double>(pending->size()));
+  double oldest = 0;
+  if (!pending->empty()) {
+    if (auto alert = store.alert(pending->front().alert_id); alert.ok() && alert->has_value())
+      oldest = static_cast<double>(std::max<long long>(0, (now_utc() - (*alert)->raised_at).count()));
+  }
+  metrics_.set("watchdesk_oldest_pending_delivery_age_seconds",
+               "Age of the oldest alert with a delivery still outstanding (0 when none).", {}, oldest);
+  metrics_.set("watchdesk_fetch_queue_length",
+               "Fetches due and not started: waiting for the loop, a host's rate or a free connection.", {},
+               static_cast<double>(runtime_->fetches_queued()));
   for (const auto& state : *states) {
     if (config.find_source(state.source_id) == nullptr) continue;
     metrics_.set("watchdesk_source_up", "1 when the source's last fetch succeeded.", {{"source", state.source_id}},

@@ -3,6 +3,7 @@
 #include "daemon/store/state_store.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -111,6 +112,24 @@ bool has_wal_header(const fs::path& path) {
          header[19] == 2;
 }
 
+
+// Creates `path` empty with mode 0600 (an empty file is a new SQLite database); a file created
+// meanwhile by another process is left as it is.
+std::optional<Error> create_private_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return std::nullopt;
+    return read_only_error(path, fmt::format("cannot create it: {}", std::generic_category().message(errno)));
+  }
+  const bool private_mode = ::fchmod(fd, 0600) == 0;
+  const int error = errno;
+  ::close(fd);
+  if (!private_mode) {
+    return state_error(ErrorKind::io, fmt::format("cannot make state file {} private (mode 0600): {}",
+                                                  path.string(), std::generic_category().message(error)));
+  }
+  return std::nullopt;
+}
 
 // Brings a writable database to the current schema in one `BEGIN IMMEDIATE` transaction.
 std::optional<Error> migrate(sqlite3* db, const fs::path& path) {
@@ -231,6 +250,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
       return read_only_error(
           path, fmt::format("cannot create it: {}", std::generic_category().message(errno)));
     }
+    // The state holds what the desk watches and its outbox: readable by its owner only, whatever
+    // the umask. SQLite gives the -wal and -shm files the same mode.
+    if (auto failure = create_private_file(path)) return *std::move(failure);
   }
 
   sqlite3* raw = nullptr;

@@ -73,11 +73,27 @@ constexpr const char* kFirstAttempt = R"sql(
 ALTER TABLE fetch_state ADD COLUMN first_attempt INTEGER;
 )sql";
 
+// Version 4: a delivery is claimed by one process at a time (a lease with its owner and expiry),
+// and price points refused at ingestion are kept with the reason.
+constexpr const char* kLeasesAndRejectedPoints = R"sql(
+ALTER TABLE deliveries ADD COLUMN lease_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE deliveries ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE rejected_points (
+  name TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  value REAL,
+  reason TEXT NOT NULL,
+  rejected_at INTEGER NOT NULL
+);
+CREATE INDEX rejected_points_by_name ON rejected_points (name, at);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "base tables", kBaseTables},
     Migration{2, "fetch_state.unhealthy_alerted, outstanding deliveries index",
               kHealthAndOutboxIndex},
     Migration{3, "fetch_state.first_attempt", kFirstAttempt},
+    Migration{4, "deliveries.lease_owner and lease_until, rejected_points", kLeasesAndRejectedPoints},
 };
 
 }  // namespace

@@ -125,6 +125,21 @@ std::string sqlite_detail(sqlite3* db, int rc) {
   return detail;
 }
 
+ErrorKind runtime_error_kind(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL: return ErrorKind::full;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::busy;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN: return ErrorKind::read_only;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return ErrorKind::corrupt;
+    case SQLITE_IOERR: return ErrorKind::io;
+    default: return ErrorKind::state;
+  }
+}
+
 // What an operator can do about a runtime error.
 std::string_view runtime_hint(int rc) {
   switch (rc & 0xff) {

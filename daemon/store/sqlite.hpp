@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/result.hpp"
 #include "core/time.hpp"
 
 namespace watchdesk::store {
@@ -118,6 +119,9 @@ class RollbackGuard {
 
 /// SQLite's message for a failure, with the system error behind it when there is one.
 std::string sqlite_detail(sqlite3* db, int rc);
+
+/// The kind of a runtime failure: `full`, `busy`, `read_only`, `corrupt`, `io`, else `state`.
+ErrorKind runtime_error_kind(int rc);
 
 /// What an operator can do about a failure (`; free space on the disk holding it`), or empty.
 std::string_view runtime_hint(int rc);

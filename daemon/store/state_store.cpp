@@ -19,8 +19,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "daemon/store/schema.hpp"
-#include "core/urls.hpp"
+#include "daemon/store/lease.hpp"
 #include "daemon/store/sqlite.hpp"
 
 namespace watchdesk::store {
@@ -90,7 +89,15 @@ constexpr const char* kInsertDelivery =
     "ON CONFLICT (alert_id, channel) DO NOTHING";
 constexpr const char* kUpdateDelivery =
     "UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt = ?, "
-    "last_error = ?, delivered_at = ? WHERE alert_id = ? AND channel = ?";
+    "last_error = ?, delivered_at = ?, lease_owner = '', lease_until = 0 "
+    "WHERE alert_id = ? AND channel = ?";
+constexpr const char* kLeaseDelivery =
+    "UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE alert_id = ? AND channel = ? "
+    "AND status IN ('pending', 'failed')";
+constexpr const char* kInsertRejectedPoint =
+    "INSERT INTO rejected_points (name, at, value, reason, rejected_at) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kSelectRejectedPoints =
+    "SELECT name, at, value, reason, rejected_at FROM rejected_points WHERE name = ? ORDER BY at, rowid";
 
 constexpr const char* kSelectFetchState =
     "SELECT source_id, url, etag, last_modified, last_attempt, last_success, last_status, "
@@ -120,17 +127,17 @@ constexpr const char* kAlertsSince =
     "ORDER BY raised_at DESC, rowid DESC";
 constexpr const char* kDueDeliveries =
     "SELECT d.alert_id, d.channel, d.status, d.attempts, d.next_attempt, d.last_error, "
-    "d.delivered_at FROM deliveries d "
+    "d.delivered_at, d.lease_owner, d.lease_until FROM deliveries d "
     "JOIN alerts a ON a.id = d.alert_id WHERE d.status IN ('pending', 'failed') "
     "AND d.next_attempt <= ? ORDER BY a.raised_at, a.rowid, d.channel";
 constexpr const char* kPendingDeliveries =
     "SELECT d.alert_id, d.channel, d.status, d.attempts, d.next_attempt, d.last_error, "
-    "d.delivered_at FROM deliveries d "
+    "d.delivered_at, d.lease_owner, d.lease_until FROM deliveries d "
     "JOIN alerts a ON a.id = d.alert_id WHERE d.status IN ('pending', 'failed') "
     "ORDER BY a.raised_at, a.rowid, d.channel";
 constexpr const char* kDeliveriesOfAlert =
     "SELECT d.alert_id, d.channel, d.status, d.attempts, d.next_attempt, d.last_error, "
-    "d.delivered_at FROM deliveries d "
+    "d.delivered_at, d.lease_owner, d.lease_until FROM deliveries d "
     "WHERE d.alert_id = ? ORDER BY d.channel";
 
 FetchState read_fetch_state(const Query& q) {
@@ -174,6 +181,8 @@ std::optional<Delivery> read_delivery(const Query& q) {
   delivery.next_attempt = q.time(4);
   delivery.last_error = q.text(5);
   delivery.delivered_at = q.optional_time(6);
+  delivery.lease_owner = q.text(7);
+  delivery.lease_until = q.time(8);
   return delivery;
 }
 
@@ -315,6 +324,15 @@ Status Transaction::put_trigger_state(std::string_view trigger_id, std::string_v
   return ok_status();
 }
 
+Status Transaction::add_rejected_point(const RejectedPoint& point) {
+  if (auto status = check_open(); !status) return status;
+  const auto changed = store_->write_rows(
+      kInsertRejectedPoint, [&] { return fmt::format("keeping a refused point of series {}", point.name); },
+      [&](Query& q) { q.bind(point.name).bind(point.at).bind(point.value).bind(point.reason).bind(point.rejected_at); });
+  if (!changed) return changed.error();
+  return ok_status();
+}
+
 Result<bool> Transaction::add_alert(const AlertRecord& alert,
                                     const std::vector<std::string>& channels) {
   if (auto status = check_open(); !status) return status.error();
@@ -384,7 +402,12 @@ StateStore::~StateStore() {
 
 Error StateStore::sql_error(std::string_view action, int rc) const {
   return make_error(fmt::format("state file {}: {} failed: {}{}", path_.string(), action,
-                                sqlite_detail(db_, rc), runtime_hint(rc)));
+                                sqlite_detail(db_, rc), runtime_hint(rc)),
+                    runtime_error_kind(rc));
+}
+
+void StateStore::set_busy_timeout(std::chrono::milliseconds timeout) {
+  sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
 }
 
 sqlite3_stmt* StateStore::statement(std::string_view sql, int& rc) {
@@ -576,6 +599,59 @@ Result<std::vector<Delivery>> StateStore::due_deliveries(TimePoint now) {
       }); !read.ok()) return read.error();
   if (damaged) return *damaged;
   return deliveries;
+}
+
+Result<std::vector<Delivery>> StateStore::claim_due_deliveries(TimePoint now, std::string_view owner,
+                                                               Seconds lease) {
+  const auto action = [] { return std::string("claiming due deliveries"); };
+  if (access_ == Access::read_only) {
+    return make_error(fmt::format("state file {} is open read-only; {} needs it writable", path_.string(),
+                                  action()));
+  }
+  const int begun = exec(db_, "BEGIN IMMEDIATE");
+  if (begun != SQLITE_OK) return sql_error(action(), begun);
+  RollbackGuard guard(db_);
+  std::vector<Delivery> due;
+  int rc = SQLITE_OK;
+  auto* stmt = statement(kDueDeliveries, rc);
+  if (stmt == nullptr) return sql_error(action(), rc);
+  {
+    Query q(stmt);
+    q.bind(now);
+    while ((rc = q.step()) == SQLITE_ROW) {
+      if (auto delivery = read_delivery(q)) due.push_back(std::move(*delivery));
+    }
+    if (rc != SQLITE_DONE) return sql_error(action(), rc);
+  }
+  std::vector<Delivery> claimed;
+  for (auto& delivery : due) {
+    const bool free = delivery.lease_owner.empty() || delivery.lease_owner == owner ||
+                      delivery.lease_until <= now || lease_owner_gone(delivery.lease_owner);
+    if (!free) continue;
+    delivery.lease_owner = std::string(owner);
+    delivery.lease_until = now + lease;
+    const auto leased = write_rows(kLeaseDelivery, action, [&](Query& q) {
+      q.bind(owner).bind(delivery.lease_until).bind(delivery.alert_id).bind(delivery.channel);
+    });
+    if (!leased) return leased.error();
+    if (*leased > 0) claimed.push_back(std::move(delivery));
+  }
+  rc = exec(db_, "COMMIT");
+  if (rc != SQLITE_OK) return sql_error(action(), rc);
+  guard.release();
+  return claimed;
+}
+
+Result<std::vector<RejectedPoint>> StateStore::rejected_points(std::string_view name) {
+  std::vector<RejectedPoint> points;
+  if (auto read = read_rows(
+      kSelectRejectedPoints, [&] { return fmt::format("reading refused points of series {}", name); },
+      [&](Query& q) { q.bind(name); },
+      [&](const Query& q) {
+        points.push_back(RejectedPoint{q.text(0), q.time(1), q.real(2), q.text(3), q.time(4)});
+        return true;
+      }); !read.ok()) return read.error();
+  return points;
 }
 
 Result<std::vector<Delivery>> StateStore::pending_deliveries() {

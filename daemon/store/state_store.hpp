@@ -76,6 +76,18 @@ struct Delivery {
   TimePoint next_attempt;
   std::string last_error;
   std::optional<TimePoint> delivered_at;
+  /// The process that claimed the delivery (empty: none) and until when its claim holds.
+  std::string lease_owner;
+  TimePoint lease_until{};
+};
+
+/// A series point refused at ingestion, kept with the reason.
+struct RejectedPoint {
+  std::string name;
+  TimePoint at;
+  double value = 0;
+  std::string reason;
+  TimePoint rejected_at;
 };
 
 /// An alert with its per-channel deliveries, for `watchdesk alerts`.
@@ -105,6 +117,8 @@ class Transaction {
   Status put_fetch_state(const FetchState& state);
   /// Stores a trigger's opaque state document.
   Status put_trigger_state(std::string_view trigger_id, std::string_view json);
+  /// Keeps a point that ingestion refused, with the reason.
+  Status add_rejected_point(const RejectedPoint& point);
   /// Queues an alert with one pending delivery per channel; false if the id was raised before.
   Result<bool> add_alert(const AlertRecord& alert, const std::vector<std::string>& channels);
   /// Makes everything above durable; on failure everything above is rolled back.
@@ -145,6 +159,10 @@ class StateStore {
     return std::chrono::milliseconds(2000);
   }
 
+  /// Sets how long an operation waits for another process's lock from now on (the event loop uses
+  /// a short wait and retries from a timer rather than stalling).
+  void set_busy_timeout(std::chrono::milliseconds timeout);
+
   /// The database file, and how it was opened.
   const std::filesystem::path& path() const { return path_; }
   Access access() const { return access_; }
@@ -176,13 +194,19 @@ class StateStore {
   Result<bool> has_alert(std::string_view alert_id);
   /// Pending deliveries due at or before `now`, oldest alert first.
   Result<std::vector<Delivery>> due_deliveries(TimePoint now);
+  /// Claims, in one write transaction, the deliveries due at `now` that no other live process
+  /// holds: each gets `owner` as its lease owner until `now + lease`. A claim is free when it has
+  /// no owner, is `owner`'s own, has expired, or belongs to a process on this host that is gone.
+  Result<std::vector<Delivery>> claim_due_deliveries(TimePoint now, std::string_view owner, Seconds lease);
   /// Pending deliveries of any due time.
   Result<std::vector<Delivery>> pending_deliveries();
   /// The stored alert JSON of an alert id.
   Result<std::optional<AlertRecord>> alert(std::string_view alert_id);
   /// Records a delivery attempt's outcome (`status`, attempts + 1, next attempt, error,
-  /// `delivered_at`); joins an open transaction, else commits on its own.
+  /// `delivered_at`) and ends its lease; joins an open transaction, else commits on its own.
   Status update_delivery(const Delivery& delivery);
+  /// Points of series `name` refused at ingestion, oldest first.
+  Result<std::vector<RejectedPoint>> rejected_points(std::string_view name);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
   Result<std::vector<AlertHistory>> alerts_since(TimePoint since);
 

@@ -1,7 +1,9 @@
 // Dispatching a fetched document to the parser of its source's kind.
 #include "watchers/sources/parse.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string>
 
 #include "config/source_kinds.hpp"
 #include "watchers/sources/edgar_atom.hpp"
@@ -46,6 +48,18 @@ std::string_view media_word(config::Media media) {
   return {};
 }
 
+// Where the first NUL byte of an XML document is, as `line L, column C`; empty when it has none.
+// XML allows no NUL anywhere, and an XML parser reports one as a confusing tag mismatch.
+std::string nul_position(std::string_view body) {
+  const auto at = body.find('\0');
+  if (at == std::string_view::npos) return {};
+  const std::string_view before = body.substr(0, at);
+  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+  const auto last_newline = before.rfind('\n');
+  const auto column = at - (last_newline == std::string_view::npos ? 0 : last_newline + 1) + 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 }  // namespace
 
 Result<ParseOutput> parse_source(const config::Source& source, std::string_view body,
@@ -55,8 +69,13 @@ Result<ParseOutput> parse_source(const config::Source& source, std::string_view 
   for (const auto& row : kParsers)
     if (row.kind == source.kind) parse = row.parse;
   if (parse == nullptr) return make_error("no parser for this source kind");
-  auto parsed = parse(body, source);
   const std::string_view media = media_word(config::spec_of(source.kind).media);
+  if (media == "xml") {
+    if (const std::string where = nul_position(body); !where.empty())
+      return make_error("the document has a NUL byte at " + where +
+                        ", which XML does not allow: the answer is damaged or not a feed");
+  }
+  auto parsed = parse(body, source);
   if (parsed || media.empty() || content_type.empty() || contains_ignoring_case(content_type, media)) return parsed;
   return make_error(parsed.error().message + " (the server sent Content-Type: " +
                     clean_text(content_type.substr(0, 100)) + ")");
