@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(no_secret_in_any_output_with_receivers_that_echo) {
   BOOST_TEST(everything.find("[secret]") != std::string::npos);
 
   std::size_t found = 0;
-  for (const std::string secret : {std::string(kSlackToken), webhook, std::string(kSigningSecret)}) {
+  for (const std::string& secret : {std::string(kSlackToken), webhook, std::string(kSigningSecret)}) {
     found += faults::occurrences(everything, secret);
     found += faults::occurrences(everything, percent_encode(secret));
   }
