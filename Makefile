@@ -2,7 +2,7 @@
 # Every target installs missing Debian packages first (scripts/install-deps is idempotent).
 JOBS ?= $(shell nproc)
 
-.PHONY: all build deps demo test asan-test bench fuzz install deb clean
+.PHONY: all build deps demo test asan-test faults bench fuzz install deb clean
 
 all: build
 
@@ -35,6 +35,16 @@ asan-test:
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan
+
+# The fault suite in its long mode (CI runs the short mode inside `make test`); figures in build/faults-report.txt.
+faults:
+	@scripts/install-deps test
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target watchdesk watchdesk_tests
+	@rm -f build/faults-report.txt
+	@WATCHDESK_FAULTS=long WATCHDESK_FAULTS_REPORT=$(CURDIR)/build/faults-report.txt \
+	  ./build/tests/watchdesk_tests --run_test='faults_*' --log_level=test_suite --report_level=short; rc=$$?; \
+	  echo; echo "== fault suite, long mode: figures"; cat build/faults-report.txt; exit $$rc
 
 bench:
 	@scripts/install-deps bench

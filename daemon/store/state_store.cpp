@@ -94,8 +94,10 @@ constexpr const char* kUpdateDelivery =
 constexpr const char* kLeaseDelivery =
     "UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE alert_id = ? AND channel = ? "
     "AND status IN ('pending', 'failed')";
+// A point refused again on the next poll (the same name, time and reason) is kept once.
 constexpr const char* kInsertRejectedPoint =
-    "INSERT INTO rejected_points (name, at, value, reason, rejected_at) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO rejected_points (name, at, value, reason, rejected_at) SELECT ?1, ?2, ?3, ?4, ?5 "
+    "WHERE NOT EXISTS (SELECT 1 FROM rejected_points WHERE name = ?1 AND at = ?2 AND reason = ?4)";
 constexpr const char* kSelectRejectedPoints =
     "SELECT name, at, value, reason, rejected_at FROM rejected_points WHERE name = ? ORDER BY at, rowid";
 
