@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -46,9 +47,14 @@ Spawned spawn(const std::vector<std::string>& argv, const fs::path& dir, const s
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, s.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, s.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<std::string> environment;
-  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
-  environment.insert(environment.end(), env.begin(), env.end());
+  // The test's environment, with the variables `env` names replaced by its values.
+  const auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  std::vector<std::string> environment(env.begin(), env.end());
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const bool replaced = std::any_of(env.begin(), env.end(), [&](const auto& v) { return name_of(v) == name_of(entry); });
+    if (!replaced) environment.push_back(entry);
+  }
   std::vector<char*> args, envp;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -79,6 +85,12 @@ void kill_hard(pid_t pid) {
   ::kill(pid, SIGKILL);
   int status = 0;
   ::waitpid(pid, &status, 0);
+}
+
+KillOnExit::~KillOnExit() {
+  int status = 0;
+  // 0: still our running child; anything else: it ended or was reaped already.
+  if (::waitpid(pid, &status, WNOHANG) == 0) kill_hard(pid);
 }
 
 void pause_for(int ms) { ::poll(nullptr, 0, ms); }

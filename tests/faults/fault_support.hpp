@@ -31,7 +31,7 @@ struct Spawned {
 };
 
 /// Starts `argv` with stdin from /dev/null, stdout and stderr into `NAME.out` / `NAME.err` under
-/// `dir`, and `env` (`NAME=value`) added to the test's environment.
+/// `dir`, and the test's environment with `env` (`NAME=value`) added or replacing what it names.
 Spawned spawn(const std::vector<std::string>& argv, const std::filesystem::path& dir, const std::string& name,
               const std::vector<std::string>& env = {});
 
@@ -40,6 +40,13 @@ std::optional<int> wait_exit(pid_t pid, std::chrono::milliseconds limit);
 
 /// SIGKILL and reap.
 void kill_hard(pid_t pid);
+
+/// Kills and reaps a started program when the test leaves its scope with the program still running
+/// (a failed requirement), so that no daemon outlives its test.
+struct KillOnExit {
+  pid_t pid;
+  ~KillOnExit();
+};
 
 /// Waits `ms` milliseconds: the fault is the timing itself (when to kill, when to reload).
 void pause_for(int ms);

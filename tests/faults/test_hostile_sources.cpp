@@ -129,10 +129,11 @@ BOOST_AUTO_TEST_CASE(a_daemon_outlives_every_hostile_source_and_says_why_each_fa
   testing::write(dir.path / "watchdesk.toml", config);
   const auto state = dir.path / "state.db";
   auto daemon = faults::spawn({WATCHDESK_BINARY, "run", "-c", (dir.path / "watchdesk.toml").string()}, dir.path, "run");
+  const faults::KillOnExit reaper{daemon.pid};
 
   // Every hostile source must have failed this many times in a row while the
   // daemon kept running.
-  const int wanted = faults::rounds(1, 4);
+  const int wanted = faults::rounds(1, 3);
   const auto failed_enough = [&] {
     if (!std::filesystem::exists(state) ||
         faults::query_int(state, "SELECT count(*) FROM sqlite_master WHERE name = 'fetch_state'") == 0)

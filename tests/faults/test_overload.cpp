@@ -63,6 +63,7 @@ BOOST_AUTO_TEST_CASE(alerts_reach_a_webhook_on_a_host_saturated_by_slow_sources)
   testing::ScratchDir dir;
   testing::write(dir.path / "watchdesk.toml", config);
   auto daemon = faults::spawn({WATCHDESK_BINARY, "run", "-c", (dir.path / "watchdesk.toml").string()}, dir.path, "run");
+  const faults::KillOnExit reaper{daemon.pid};
 
   // The filings source waits its turn behind the slow ones; its alerts must
   // not.

@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(a_sighup_storm_never_fetches_one_source_twice_at_once) {
   const auto config = dir.path / "watchdesk.toml";
   testing::write(config, storm_config(slow, other, 0));
   auto daemon = faults::spawn({WATCHDESK_BINARY, "run", "-c", config.string()}, dir.path, "run");
+  const faults::KillOnExit reaper{daemon.pid};
   BOOST_TEST_REQUIRE(testing::wait_until([&] { return slow.count() >= 1u; }, 30s));
 
   std::mt19937 random(14);
