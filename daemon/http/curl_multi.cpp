@@ -190,25 +190,44 @@ void CurlMulti::on_ready(const std::shared_ptr<SocketState>& state, int directio
 
 int CurlMulti::on_timer(CURLM* /*multi*/, long timeout_ms, void* self) {
   auto* multi = static_cast<CurlMulti*>(self);
-  ++multi->timer_generation_;
-  multi->timer_.cancel();
-  if (timeout_ms < 0) return 0;  // -1: no timeout wanted any more
-  const std::uint64_t generation = multi->timer_generation_;
-  std::weak_ptr<int> alive = multi->alive_;
-  auto fire = [multi, alive, generation] {
-    if (alive.expired() || generation != multi->timer_generation_) return;
-    multi->action(CURL_SOCKET_TIMEOUT, 0);
-  };
+  if (timeout_ms < 0) {  // -1: no timeout wanted any more; an armed timer may expire, harmlessly
+    multi->timer_wanted_.reset();
+    return 0;
+  }
   if (timeout_ms == 0) {
     // Never call libcurl from inside its own callback: run the timeout from the loop.
-    asio::post(multi->io_, fire);
-  } else {
-    multi->timer_.expires_after(std::chrono::milliseconds(timeout_ms));
-    multi->timer_.async_wait([fire](const boost::system::error_code& ec) {
-      if (!ec) fire();
+    multi->timer_wanted_.reset();
+    std::weak_ptr<int> alive = multi->alive_;
+    asio::post(multi->io_, [multi, alive] {
+      if (!alive.expired()) multi->action(CURL_SOCKET_TIMEOUT, 0);
     });
+    return 0;
   }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  multi->timer_wanted_ = deadline;
+  if (!multi->timer_armed_ || deadline < *multi->timer_armed_) multi->arm_timer(deadline);
   return 0;
+}
+
+void CurlMulti::arm_timer(std::chrono::steady_clock::time_point deadline) {
+  timer_armed_ = deadline;
+  timer_.expires_at(deadline);
+  std::weak_ptr<int> alive = alive_;
+  timer_.async_wait([this, alive](const boost::system::error_code& ec) {
+    if (alive.expired() || ec) return;
+    on_timer_expiry();
+  });
+}
+
+void CurlMulti::on_timer_expiry() {
+  timer_armed_.reset();
+  if (!timer_wanted_) return;
+  if (std::chrono::steady_clock::now() < *timer_wanted_) {
+    arm_timer(*timer_wanted_);  // libcurl moved its deadline later since this one was armed
+    return;
+  }
+  timer_wanted_.reset();
+  action(CURL_SOCKET_TIMEOUT, 0);
 }
 
 bool CurlMulti::action(curl_socket_t fd, int events) {

@@ -6,6 +6,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <chrono>
+#include <optional>
+
 #include <cstddef>
 #include <memory>
 #include <string_view>
@@ -63,13 +66,18 @@ class CurlMulti {
   bool action(curl_socket_t fd, int events);
   bool read_messages();
   void complete(Response response, Completion done);
+  void arm_timer(std::chrono::steady_clock::time_point deadline);
+  void on_timer_expiry();
 
   boost::asio::io_context& io_;
   CURLM* multi_ = nullptr;
   CURLSH* share_ = nullptr;
+  /// One timer for libcurl's timeout. It is re-armed only when libcurl wants an earlier deadline
+  /// than the armed one; an expiry before the wanted deadline re-arms to it, and one with no
+  /// deadline wanted does nothing (a later or cancelled timeout costs no system call).
   boost::asio::steady_timer timer_;
-  /// Bumped whenever libcurl replaces its timeout, so a stale expiry does nothing.
-  std::uint64_t timer_generation_ = 0;
+  std::optional<std::chrono::steady_clock::time_point> timer_armed_;
+  std::optional<std::chrono::steady_clock::time_point> timer_wanted_;
   std::unordered_map<curl_socket_t, std::shared_ptr<SocketState>> sockets_;
   std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers_;
   TransferId next_id_ = 1;
