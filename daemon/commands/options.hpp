@@ -45,6 +45,20 @@ struct AlertsOptions {
   Format format = Format::text;
 };
 
+/// `watchdesk silence add|list|expire`.
+struct SilenceOptions {
+  CommonOptions common;
+  /// `add`: the trigger id (`health` for source health), the text or source to match, how long, why.
+  std::string trigger;
+  std::string match;
+  Seconds duration{0};
+  std::string reason;
+  /// `expire`: the silence id.
+  std::string id;
+  /// `list`: text or JSON.
+  Format format = Format::text;
+};
+
 /// `watchdesk test-alert`.
 struct TestAlertOptions {
   CommonOptions common;
