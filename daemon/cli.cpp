@@ -83,6 +83,13 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Validator(duration_validator(), "DURATION"));
   add_format(alerts, alerts_opts.format, {"text", "json"});
 
+  commands::DigestOptions digest_opts;
+  auto* digest = app.add_subcommand("digest", "print the weekly digest now (or send it through a channel)");
+  add_common(digest, digest_opts.common);
+  add_format(digest, digest_opts.format, {"markdown", "json"});
+  digest->add_option("--send", digest_opts.send, "send it through this channel instead of printing it");
+  digest->add_option("--digest", digest_opts.digest, "which [digests.ID] (default: the first)");
+
   commands::SilenceOptions silence_opts;
   std::string silence_for;
   auto* silence = app.add_subcommand("silence", "keep a trigger's alerts from every channel for a while");
@@ -138,6 +145,7 @@ int run_cli(int argc, char** argv) {
     alerts_opts.since = *parse_duration(since);
     return commands::alerts(alerts_opts);
   }
+  if (*digest) return commands::digest(digest_opts);
   if (*silence_add) {
     silence_opts.duration = *parse_duration(silence_for);
     return commands::silence_add(silence_opts);

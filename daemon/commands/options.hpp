@@ -45,6 +45,17 @@ struct AlertsOptions {
   Format format = Format::text;
 };
 
+/// `watchdesk digest`.
+struct DigestOptions {
+  CommonOptions common;
+  /// `--digest`: which `[digests.*]` (empty: the first, or every trigger when there is none).
+  std::string digest;
+  /// `--send`: a channel id to send it through instead of printing it.
+  std::string send;
+  /// `markdown` or `json`.
+  Format format = Format::markdown;
+};
+
 /// `watchdesk silence add|list|expire`.
 struct SilenceOptions {
   CommonOptions common;

@@ -96,6 +96,12 @@ constexpr const char* kActiveSilences =
     "WHERE created_at <= ?1 AND ends_at > ?1 ORDER BY created_at, id";
 constexpr const char* kSelectSilence =
     "SELECT id, trigger, match, reason, created_at, ends_at FROM silences WHERE id = ?";
+constexpr const char* kInsertDigestSend =
+    "INSERT INTO digest_sends (digest_id, scheduled_for, sent_at, snapshot) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (digest_id, scheduled_for) DO NOTHING";
+constexpr const char* kLastDigestSend =
+    "SELECT digest_id, scheduled_for, sent_at, snapshot FROM digest_sends WHERE digest_id = ? "
+    "ORDER BY scheduled_for DESC LIMIT 1";
 constexpr const char* kEndSilence = "UPDATE silences SET ends_at = ?2 WHERE id = ?1 AND ends_at > ?2";
 constexpr const char* kUpdateDelivery =
     "UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt = ?, "
@@ -370,6 +376,16 @@ Result<bool> Transaction::add_alert(const AlertRecord& alert,
   }
   has_alerts_ = true;
   return true;
+}
+
+Result<bool> Transaction::add_digest_send(const DigestSend& send) {
+  if (auto status = check_open(); !status) return status.error();
+  const auto inserted = store_->write_rows(
+      kInsertDigestSend,
+      [&] { return fmt::format("recording digest {} for {}", send.digest_id, format_rfc3339(send.scheduled_for)); },
+      [&](Query& q) { q.bind(send.digest_id).bind(send.scheduled_for).bind(send.sent_at).bind(send.snapshot); });
+  if (!inserted) return inserted.error();
+  return *inserted > 0;
 }
 
 Status Transaction::commit() {
@@ -756,6 +772,18 @@ Result<std::vector<AlertHistory>> StateStore::alerts_since(TimePoint since) {
   if (damaged) return *damaged;
   }
   return history;
+}
+
+Result<std::optional<DigestSend>> StateStore::last_digest_send(std::string_view digest_id) {
+  std::optional<DigestSend> send;
+  if (auto read = read_rows(
+      kLastDigestSend, [&] { return fmt::format("reading the last send of digest {}", digest_id); },
+      [&](Query& q) { q.bind(digest_id); },
+      [&](const Query& q) {
+        send = DigestSend{q.text(0), q.time(1), q.time(2), q.text(3)};
+        return false;
+      }); !read.ok()) return read.error();
+  return send;
 }
 
 Status StateStore::add_silence(const triggers::Silence& silence) {

@@ -94,6 +94,15 @@ struct RejectedPoint {
   TimePoint rejected_at;
 };
 
+/// One digest send as recorded: which scheduled time it answered, when it was made, and the digest
+/// document the next one compares against.
+struct DigestSend {
+  std::string digest_id;
+  TimePoint scheduled_for;
+  TimePoint sent_at;
+  std::string snapshot;
+};
+
 /// An alert with its per-channel deliveries, for `watchdesk alerts`.
 struct AlertHistory {
   AlertRecord alert;
@@ -126,6 +135,8 @@ class Transaction {
   /// Queues an alert with one pending delivery per channel; false if the id was raised before. An
   /// alert with `silenced_by` set is recorded with one `silenced` delivery per channel instead.
   Result<bool> add_alert(const AlertRecord& alert, const std::vector<std::string>& channels);
+  /// Records a digest send; false if one for that digest and scheduled time exists.
+  Result<bool> add_digest_send(const DigestSend& send);
   /// Makes everything above durable; on failure everything above is rolled back.
   Status commit();
 
@@ -214,6 +225,9 @@ class StateStore {
   Result<std::vector<RejectedPoint>> rejected_points(std::string_view name);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
   Result<std::vector<AlertHistory>> alerts_since(TimePoint since);
+
+  /// The latest recorded send of digest `digest_id` (by scheduled time), if any.
+  Result<std::optional<DigestSend>> last_digest_send(std::string_view digest_id);
 
   /// Records a new silence (its own transaction); an error if its id exists.
   Status add_silence(const triggers::Silence& silence);
