@@ -34,9 +34,10 @@ std::string config_text(const HttpServer& server) {
          "\n[digests.weekly]\nschedule = \"Mon 08:00\"\ntimezone = \"UTC\"\nchannels = [\"hook\"]\n";
 }
 
-// Runs the daemon until it has fetched the feed `fetches` times, then stops it gracefully.
-void run_daemon_for_fetches(const fs::path& dir, const fs::path& config, HttpServer& server, std::size_t fetches) {
-  NotifySocket notify(dir / ("notify-" + std::to_string(server.count()) + ".sock"));
+// Runs the daemon (its notification socket at `socket`) until it has fetched the feed `fetches`
+// times, then stops it gracefully.
+void run_daemon_for_fetches(const fs::path& socket, const fs::path& config, HttpServer& server, std::size_t fetches) {
+  NotifySocket notify(socket);
   auto child = watchdesk::testing::start_daemon(config, notify, 0);
   BOOST_TEST_REQUIRE(notify.wait_for("READY=1", 15s).has_value());
   const auto before = server.count("/feed");
@@ -94,7 +95,7 @@ BOOST_AUTO_TEST_CASE(missed_digest_is_sent_once_at_the_next_start) {
   BOOST_TEST((id == "digest/weekly/" + due_before || id == "digest/weekly/" + due_after), id);
 
   // A second start (several minutes' worth of polls would not change it) sends nothing more.
-  run_daemon_for_fetches(dir.path, config, server, 2);
+  run_daemon_for_fetches(dir.path / "notify-2.sock", config, server, 2);
   BOOST_TEST(digest_posts(server) == 1u);
 }
 

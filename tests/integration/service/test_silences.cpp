@@ -32,7 +32,7 @@ using watchdesk::testing::ScratchDir;
 
 std::string config_text(const HttpServer& server) {
   return "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk-test test@example.com\"\n"
-         "log_level = \"info\"\nhost_rate = 50\nfail_after = 2\nhealth_channels = [\"hook\"]\n"
+         "log_level = \"info\"\nhost_rate = 50\nfail_after = 1\nhealth_channels = [\"hook\"]\n"
          "\n[sources.news]\nkind = \"feed\"\nurl = \"" + server.url("/feed") + "\"\nevery = \"1s\"\n"
          "\n[triggers.tenant]\nkind = \"tenant\"\nsources = [\"news\"]\nsubject = [\"Colossus\"]\nchannels = [\"hook\"]\n"
          "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + server.url("/hook") + "\"\n";
@@ -99,7 +99,8 @@ BOOST_AUTO_TEST_CASE(running_daemon_obeys_a_silence_added_by_the_cli_and_deliver
   const auto expired = cli(dir.path, config, {"silence", "expire", id});
   BOOST_TEST_REQUIRE(expired.status == 0, expired.err);
   failing = false;
-  BOOST_TEST_REQUIRE(watchdesk::testing::wait_until([&] { return server.count("/hook") >= 1; }, 30s));
+  // The next fetch comes after the failure's back-off (about 30 s).
+  BOOST_TEST_REQUIRE(watchdesk::testing::wait_until([&] { return server.count("/hook") >= 1; }, 90s));
 
   // The recovery went out; the alert raised under the silence never did, not even after it ended.
   const auto posts = server.requests("/hook");
