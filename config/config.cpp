@@ -21,5 +21,6 @@ const Channel* Config::find_channel(std::string_view id) const { return find_by(
 const Metric* Config::find_metric(std::string_view name) const { return find_by(metrics, &Metric::name, name); }
 
 const Trigger* Config::find_trigger(std::string_view id) const { return find_by(triggers, &Trigger::id, id); }
+const Digest* Config::find_digest(std::string_view id) const { return find_by(digests, &Digest::id, id); }
 
 }  // namespace watchdesk::config

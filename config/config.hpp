@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "core/secret.hpp"
 #include "core/time.hpp"
+#include "core/weekly_schedule.hpp"
 
 namespace watchdesk::config {
 
@@ -166,6 +167,16 @@ struct Figure {
   std::string note;
 };
 
+/// `[digests.ID]`: the desk's weekly note, sent on its schedule by `run`.
+struct Digest {
+  std::string id;
+  /// `schedule` (`Mon 08:00`) in `timezone` (an IANA name, default `UTC`).
+  WeeklySchedule schedule;
+  std::vector<std::string> channels;
+  /// The triggers it reports on, in this order (empty: every trigger, in config order).
+  std::vector<std::string> triggers;
+};
+
 /// `[watchdesk]`: process-wide settings.
 struct Settings {
   /// The SQLite state file (relative paths resolved against the config file's folder).
@@ -211,12 +222,14 @@ struct Config {
   std::vector<Trigger> triggers;
   std::vector<Channel> channels;
   std::vector<Figure> figures;
+  std::vector<Digest> digests;
 
   /// Lookups by id; nullptr when absent.
   const Source* find_source(std::string_view id) const;
   const Channel* find_channel(std::string_view id) const;
   const Metric* find_metric(std::string_view name) const;
   const Trigger* find_trigger(std::string_view id) const;
+  const Digest* find_digest(std::string_view id) const;
 
   /// Makes `find_source` constant-time; not part of the configuration itself.
   SourceIndex source_index;

@@ -114,7 +114,8 @@ const std::vector<std::string>& settings_keys() {
 }
 
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names{"watchdesk", "sources", "metrics", "triggers", "channels", "figures"};
+  static const std::vector<std::string> names{"watchdesk", "sources",  "metrics", "triggers",
+                                              "channels",  "figures", "digests"};
   return names;
 }
 
@@ -135,6 +136,12 @@ struct TriggerInfo {
   std::vector<Position> sources_at;
   Position metric_at;
   std::vector<Position> forms_at;
+};
+
+// Where a digest's references were written, for the cross-check messages.
+struct DigestInfo {
+  std::vector<Position> channel_at;
+  std::vector<Position> trigger_at;
 };
 
 // Where a metric's expression was written (series positions are offsets into it).
@@ -173,6 +180,7 @@ class Loader : private TomlReader {
   void read_trigger(const Section& s);
   void read_channel(const Section& s);
   void read_figure(const Section& s);
+  void read_digest(const Section& s);
 
   // Cross-checks.
   void check_source_urls();
@@ -203,6 +211,7 @@ class Loader : private TomlReader {
   std::vector<SourceInfo> source_info_;
   std::vector<TriggerInfo> trigger_info_;
   std::vector<MetricInfo> metric_info_;
+  std::vector<DigestInfo> digest_info_;
   std::vector<Position> health_channels_at_;
   std::vector<PendingSecret> secrets_;
 };
@@ -757,6 +766,37 @@ void Loader::read_figure(const Section& s) {
   config_.figures.push_back(std::move(figure));
 }
 
+void Loader::read_digest(const Section& s) {
+  check_plain_keys(s, {"schedule", "timezone", "channels", "triggers"});
+  Digest digest;
+  digest.id = s.id;
+  DigestInfo info;
+  Position schedule_at, zone_at;
+  auto schedule = read_string(s, "schedule", Need::required, "schedule = \"Mon 08:00\"", &schedule_at);
+  auto zone = read_string(s, "timezone", Need::optional, "timezone = \"America/New_York\"", &zone_at);
+  if (schedule) {
+    auto parsed = parse_weekly_schedule(*schedule, zone.value_or("UTC"));
+    if (parsed) {
+      digest.schedule = std::move(parsed).value();
+    } else {
+      const bool zone_is_wrong = zone && !is_known_zone(*zone);
+      fail(zone_is_wrong ? zone_at : schedule_at,
+           s.label + (zone_is_wrong ? " 'timezone': " : " 'schedule': ") + parsed.error().message);
+    }
+  }
+  if (s.table->get("channels") == nullptr) {
+    fail(s.header, s.label + " is missing required key 'channels'; a digest needs at least one channel, such as "
+                             "channels = [\"desk\"]");
+  } else if (auto channels = read_strings(s, "channels", Need::required, "[\"desk\"]", &info.channel_at)) {
+    if (channels->empty()) fail(s.header, s.label + " 'channels' is empty; a digest needs at least one channel");
+    digest.channels = *channels;
+  }
+  if (auto triggers = read_strings(s, "triggers", Need::optional, "[\"s1-public\"]", &info.trigger_at))
+    digest.triggers = *triggers;
+  config_.digests.push_back(std::move(digest));
+  digest_info_.push_back(std::move(info));
+}
+
 // ---- Cross-checks ------------------------------------------------------------------------------
 
 void Loader::check_source_urls() {
@@ -914,6 +954,23 @@ void Loader::check_references() {
   for (std::size_t i = 0; i < health_channels_at_.size() && i < config_.watchdesk.health_channels.size(); ++i)
     check_channel("[watchdesk] 'health_channels'", config_.watchdesk.health_channels[i], health_channels_at_[i]);
 
+  std::vector<std::string> trigger_ids;
+  for (const auto& t : config_.triggers) trigger_ids.push_back(t.id);
+  for (std::size_t d = 0; d < config_.digests.size(); ++d) {
+    const auto& digest = config_.digests[d];
+    const auto& info = digest_info_[d];
+    const std::string owner = "[digests." + digest.id + "]";
+    for (std::size_t i = 0; i < digest.channels.size() && i < info.channel_at.size(); ++i)
+      check_channel(owner + " 'channels'", digest.channels[i], info.channel_at[i]);
+    for (std::size_t i = 0; i < digest.triggers.size() && i < info.trigger_at.size(); ++i) {
+      const auto& id = digest.triggers[i];
+      if (config_.find_trigger(id) != nullptr) continue;
+      std::string message = owner + " 'triggers' refers to trigger '" + id + "', which is not declared";
+      if (auto guess = closest_match(id, trigger_ids)) message += "; did you mean '" + *guess + "'?";
+      fail(Tier::semantics, info.trigger_at[i], std::move(message));
+    }
+  }
+
   for (std::size_t t = 0; t < config_.triggers.size(); ++t) {
     const auto& trigger = config_.triggers[t];
     const auto& info = trigger_info_[t];
@@ -1010,6 +1067,7 @@ Result<Config> Loader::load(std::string_view text) {
   auto triggers = entries(root_, "triggers");
   auto channels = entries(root_, "channels");
   auto figures = entries(root_, "figures");
+  auto digests = entries(root_, "digests");
   for (const auto& s : sources) declared_sources_.insert(s.id);
   for (const auto& s : metrics) declared_metrics_.insert(s.id);
   for (const auto& s : channels) declared_channels_.insert(s.id);
@@ -1018,6 +1076,7 @@ Result<Config> Loader::load(std::string_view text) {
   for (const auto& s : triggers) read_trigger(s);
   for (const auto& s : channels) read_channel(s);
   for (const auto& s : figures) read_figure(s);
+  for (const auto& s : digests) read_digest(s);
 
   if (have_settings_) {
     check_source_urls();

@@ -83,6 +83,34 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Validator(duration_validator(), "DURATION"));
   add_format(alerts, alerts_opts.format, {"text", "json"});
 
+  commands::DigestOptions digest_opts;
+  auto* digest = app.add_subcommand("digest", "print the weekly digest now (or send it through a channel)");
+  add_common(digest, digest_opts.common);
+  add_format(digest, digest_opts.format, {"markdown", "json"});
+  digest->add_option("--send", digest_opts.send, "send it through this channel instead of printing it");
+  digest->add_option("--digest", digest_opts.digest, "which [digests.ID] (default: the first)");
+
+  commands::SilenceOptions silence_opts;
+  std::string silence_for;
+  auto* silence = app.add_subcommand("silence", "keep a trigger's alerts from every channel for a while");
+  silence->require_subcommand(1, 1);
+  auto* silence_add = silence->add_subcommand("add", "add a silence and print its id");
+  add_common(silence_add, silence_opts.common);
+  silence_add->add_option("--trigger", silence_opts.trigger, "trigger id (`health` for source health)")->required();
+  silence_add->add_option("--match", silence_opts.match,
+                          "only alerts whose id, title or summary contains TEXT or that cite source TEXT "
+                          "(for `health`: the source id)");
+  silence_add->add_option("--for", silence_for, "how long, e.g. 2h or 3d")
+      ->required()
+      ->check(CLI::Validator(duration_validator(), "DURATION"));
+  silence_add->add_option("--reason", silence_opts.reason, "why, for the record")->required();
+  auto* silence_list = silence->add_subcommand("list", "list silences, in force or ended");
+  add_common(silence_list, silence_opts.common);
+  add_format(silence_list, silence_opts.format, {"text", "json"});
+  auto* silence_expire = silence->add_subcommand("expire", "end a silence now");
+  add_common(silence_expire, silence_opts.common);
+  silence_expire->add_option("id", silence_opts.id, "silence id")->required();
+
   commands::TestAlertOptions test_opts;
   auto* test_alert = app.add_subcommand("test-alert", "send a marked test alert through one channel");
   add_common(test_alert, test_opts.common);
@@ -117,6 +145,13 @@ int run_cli(int argc, char** argv) {
     alerts_opts.since = *parse_duration(since);
     return commands::alerts(alerts_opts);
   }
+  if (*digest) return commands::digest(digest_opts);
+  if (*silence_add) {
+    silence_opts.duration = *parse_duration(silence_for);
+    return commands::silence_add(silence_opts);
+  }
+  if (*silence_list) return commands::silence_list(silence_opts);
+  if (*silence_expire) return commands::silence_expire(silence_opts);
   if (*test_alert) return commands::test_alert(test_opts);
   return to_int(ExitCode::usage);
 }

@@ -21,6 +21,7 @@ std::string_view status_name(store::DeliveryStatus s) {
     case store::DeliveryStatus::delivered: return "delivered";
     case store::DeliveryStatus::failed: return "retrying";
     case store::DeliveryStatus::given_up: return "failed";
+    case store::DeliveryStatus::silenced: return "silenced";
   }
   return "unknown";
 }
@@ -53,6 +54,7 @@ int alerts(const AlertsOptions& options) {
       json::array deliveries;
       for (const auto& d : h.deliveries) deliveries.push_back(delivery_json(d));
       alert.as_object()["raised_at"] = format_rfc3339(h.alert.raised_at);
+      if (!h.alert.silenced_by.empty()) alert.as_object()["silenced_by"] = h.alert.silenced_by;
       alert.as_object()["deliveries"] = std::move(deliveries);
       out.push_back(std::move(alert));
     }
@@ -73,7 +75,8 @@ int alerts(const AlertsOptions& options) {
     std::string status = (!ec && alert.is_object() && alert.as_object().contains("status"))
                              ? std::string(alert.as_object().at("status").as_string())
                              : "";
-    std::cout << fmt::format("{}  {}  [{}]  {}\n", format_rfc3339(h.alert.raised_at), h.alert.id, status, title);
+    std::cout << fmt::format("{}  {}  [{}]  {}{}\n", format_rfc3339(h.alert.raised_at), h.alert.id, status, title,
+                             h.alert.silenced_by.empty() ? "" : "  (silenced by " + h.alert.silenced_by + ")");
     for (const auto& d : h.deliveries) {
       std::string line = fmt::format("    {:<14} {:<9} attempts {}", d.channel, status_name(d.status), d.attempts);
       if (d.delivered_at) line += " at " + format_rfc3339(*d.delivered_at);

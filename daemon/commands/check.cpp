@@ -126,7 +126,8 @@ int check(const CheckOptions& options) {
 
   bool fired = false;
   bool failed = false;
-  for (const auto& a : raised) fired = fired || !is_health_alert(a);
+  // A silenced alert is recorded but, like a health alert, does not make the check "fired".
+  for (const auto& a : raised) fired = fired || (!is_health_alert(a) && a.silenced_by.empty());
   for (const auto& s : reports) failed = failed || (!s.healthy && !s.deferred);
   if (!state_error.empty()) exit_code = to_int(ExitCode::state_unusable);
   else if (fired) exit_code = to_int(ExitCode::fired);
@@ -144,7 +145,9 @@ int check(const CheckOptions& options) {
     for (const auto& a : raised) {
       json::error_code ec;
       auto v = json::parse(a.json, ec);
-      alerts.push_back(ec ? json::value(a.id) : v);
+      if (ec || !v.is_object()) v = json::object{{"id", a.id}};
+      if (!a.silenced_by.empty()) v.as_object()["silenced_by"] = a.silenced_by;
+      alerts.push_back(std::move(v));
     }
     json::object summary{{"dry_run", dry}, {"exit", exit_code}, {"sources", std::move(srcs)},
                          {"alerts", std::move(alerts)}, {"pending_deliveries", pending}};
@@ -181,7 +184,8 @@ int check(const CheckOptions& options) {
         std::string title = (!ec && v.is_object() && v.as_object().contains("title"))
                                 ? std::string(v.as_object().at("title").as_string())
                                 : a.id;
-        std::cout << "    " << a.id << ": " << title << "\n";
+        std::cout << "    " << a.id << ": " << title
+                  << (a.silenced_by.empty() ? "" : " (silenced by " + a.silenced_by + ", not sent)") << "\n";
       }
     }
   }

@@ -15,6 +15,14 @@ int validate(const CommonOptions& options);
 int status(const StatusOptions& options);
 /// `watchdesk alerts`: alert history with per-channel delivery state.
 int alerts(const AlertsOptions& options);
+/// `watchdesk digest`: the weekly digest now, printed or sent through one channel.
+int digest(const DigestOptions& options);
+/// `watchdesk silence add`: records a silence and prints its id.
+int silence_add(const SilenceOptions& options);
+/// `watchdesk silence list`: every silence with its state.
+int silence_list(const SilenceOptions& options);
+/// `watchdesk silence expire`: ends a silence now.
+int silence_expire(const SilenceOptions& options);
 /// `watchdesk test-alert`: a marked test alert through one channel.
 int test_alert(const TestAlertOptions& options);
 

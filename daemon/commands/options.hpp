@@ -45,6 +45,31 @@ struct AlertsOptions {
   Format format = Format::text;
 };
 
+/// `watchdesk digest`.
+struct DigestOptions {
+  CommonOptions common;
+  /// `--digest`: which `[digests.*]` (empty: the first, or every trigger when there is none).
+  std::string digest;
+  /// `--send`: a channel id to send it through instead of printing it.
+  std::string send;
+  /// `markdown` or `json`.
+  Format format = Format::markdown;
+};
+
+/// `watchdesk silence add|list|expire`.
+struct SilenceOptions {
+  CommonOptions common;
+  /// `add`: the trigger id (`health` for source health), the text or source to match, how long, why.
+  std::string trigger;
+  std::string match;
+  Seconds duration{0};
+  std::string reason;
+  /// `expire`: the silence id.
+  std::string id;
+  /// `list`: text or JSON.
+  Format format = Format::text;
+};
+
 /// `watchdesk test-alert`.
 struct TestAlertOptions {
   CommonOptions common;

@@ -1,9 +1,12 @@
 // Config loading, logging set-up and store opening shared by the subcommands, with their exit codes.
 #include "daemon/commands/startup.hpp"
 
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "config/loader.hpp"
+#include "core/suggest.hpp"
 #include "daemon/exit_codes.hpp"
 #include "daemon/logging.hpp"
 
@@ -44,6 +47,13 @@ Result<Started> start(const CommonOptions& options, store::Access access) {
 
 Result<Started> start_scratch(const CommonOptions& options) {
   return start_with(options, store::Access::read_write, Scratch::yes);
+}
+
+Error unknown_id(std::string_view command, std::string_view what, std::string_view id,
+                 const std::vector<std::string>& known) {
+  std::string message = fmt::format("{}: no {} '{}' in the configuration", command, what, id);
+  if (auto close = closest_match(id, known)) message += fmt::format(" (did you mean '{}'?)", *close);
+  return make_error(std::move(message), ErrorKind::usage);
 }
 
 int report_failure(const Error& error) {

@@ -5,66 +5,15 @@
 #include <algorithm>
 #include <iostream>
 
-#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/exit_codes.hpp"
-#include "daemon/pipeline/store_views.hpp"
-#include "watchers/triggers/common.hpp"
-#include "watchers/triggers/metric_values.hpp"
-#include "watchers/triggers/reading.hpp"
+#include "daemon/pipeline/state_table.hpp"
 
 namespace watchdesk::commands {
 namespace {
 
 namespace json = boost::json;
-
-// Source health and the latest value of every series, after the triggers', metrics' and figures'.
-Status add_source_rows(const config::Config& cfg, store::StateStore& store, std::vector<triggers::Reading>& rows) {
-  for (const auto& source : cfg.sources) {
-    triggers::Reading r;
-    r.row = source.id;
-    r.kind = "source";
-    auto stored = store.fetch_state(source.id);
-    if (!stored) return stored.error();
-    const auto& state = *stored;
-    if (!state || !state->last_attempt) {
-      r.reading = "not fetched yet";
-    } else if (state->consecutive_failures == 0) {
-      r.reading = "healthy";
-      r.as_of = state->last_success;
-    } else {
-      r.reading = fmt::format("FAILING: {} failure{} in a row; last error: {}", state->consecutive_failures,
-                              state->consecutive_failures == 1 ? "" : "s", scrub_secrets(state->last_error));
-      if (state->last_success) r.reading += "; last success " + format_rfc3339(*state->last_success);
-      r.as_of = state->last_attempt;
-    }
-    rows.push_back(std::move(r));
-  }
-  auto names = store.series_names();
-  if (!names) return names.error();
-  for (const auto& name : *names) {
-    auto latest = store.latest_point(name);
-    if (!latest) return latest.error();
-    const auto& p = *latest;
-    if (!p) continue;
-    triggers::Reading r;
-    r.row = name;
-    r.kind = "series";
-    r.reading = fmt::format("{}", p->value);
-    if (!p->ref.empty()) r.reading += " (" + p->ref + ")";
-    r.value = p->value;
-    r.as_of = p->at;
-    // A series of a source still configured is as confirmed as what that source says by itself.
-    const auto source_id = triggers::split_series_name(name).first;
-    if (cfg.find_source(source_id)) {
-      r.status = triggers::source_confirmation(cfg, source_id);
-      r.evidence = triggers::evidence_of(cfg, triggers::InputPoint{name, *p});
-    }
-    rows.push_back(std::move(r));
-  }
-  return ok_status();
-}
 
 std::string status_text(const triggers::Reading& r) {
   if (r.status) return std::string(config::to_string(*r.status));
@@ -98,19 +47,9 @@ int status(const StatusOptions& options) {
   auto& cfg = started->config;
   auto& store = *started->store;
 
-  pipeline::StoreSeries series(store);
-  pipeline::StoreObservations observations(store);
-  triggers::Context context{now_utc(), cfg, series, observations, {}};
-  std::optional<Error> failure;
-  auto rows = triggers::read_all(context, [&](std::string_view id) -> std::optional<std::string> {
-    auto state = store.trigger_state(id);
-    if (state) return *state;
-    if (!failure) failure = state.error();
-    return std::nullopt;
-  });
-  if (auto added = add_source_rows(cfg, store, rows); !added.ok() && !failure) failure = added.error();
-  if (!failure) failure = series.failure() ? series.failure() : observations.failure();
-  if (failure) return report_failure(failure->context("watchdesk status: state database " + cfg.watchdesk.state.string()));
+  auto table = pipeline::read_state_table(cfg, store, now_utc());
+  if (!table) return report_failure(table.error().context("watchdesk status: state database " + cfg.watchdesk.state.string()));
+  const auto& rows = *table;
 
   switch (options.format) {
     case Format::json: {

@@ -1,13 +1,9 @@
 // `watchdesk test-alert`: one marked test alert through one channel, with the outcome reported.
-#include <boost/asio/io_context.hpp>
-#include <fmt/format.h>
-
 #include <iostream>
 
-#include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
+#include "daemon/commands/send_once.hpp"
 #include "daemon/commands/startup.hpp"
-#include "daemon/delivery/channel_transport.hpp"
 #include "daemon/exit_codes.hpp"
 #include "watchers/triggers/alert.hpp"
 
@@ -36,25 +32,7 @@ int test_alert(const TestAlertOptions& options) {
   alert.facts.push_back({"test", "true"});
   const std::string json = triggers::to_json(alert);
 
-  if (channel->kind == config::ChannelKind::stdout_) {
-    std::cout << json << "\n";
-    return to_int(ExitCode::ok);
-  }
-
-  boost::asio::io_context io;
-  delivery::Judgement judgement;
-  {
-    http::Client client(io, http::ClientOptions::from_settings(cfg.watchdesk));
-    delivery::ChannelTransport transport(client);
-    transport.send({alert.id, channel, json}, [&](delivery::AttemptResult result) {
-      judgement = delivery::judge(channel->kind, result);
-    });
-    io.run();
-  }
-  bool ok = judgement.verdict == delivery::Verdict::delivered;
-  std::cout << fmt::format("channel {}: {} ({})\n", channel->id, ok ? "delivered" : "NOT delivered",
-                           scrub_secrets(judgement.message));
-  return ok ? to_int(ExitCode::ok) : to_int(ExitCode::source_failed);
+  return send_once(cfg, *channel, alert.id, json);
 }
 
 }  // namespace watchdesk::commands

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "core/secret.hpp"
+#include "core/secret_scrub.hpp"
 #include "daemon/store/lease.hpp"
 
 namespace watchdesk::delivery {

@@ -13,6 +13,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "daemon/digest/digest_render.hpp"
+
 namespace watchdesk::delivery {
 namespace {
 
@@ -115,6 +117,29 @@ std::string domain_of(std::string_view address) {
   return std::string(d);
 }
 
+bool is_digest(const json::object& document) { return str(document, "kind") == "digest"; }
+
+// A digest for Slack: its Markdown as the fallback text and in sections of at most 2900 characters,
+// cut at line ends.
+std::string slack_digest_payload(const json::object& digest) {
+  const std::string markdown = digest::digest_markdown(digest);
+  json::array blocks;
+  blocks.push_back(json::object{
+      {"type", "header"}, {"text", json::object{{"type", "plain_text"}, {"text", str(digest, "title").substr(0, 150)}}}});
+  std::size_t at = 0;
+  while (at < markdown.size() && blocks.size() < 50) {
+    std::size_t end = std::min(at + 2900, markdown.size());
+    if (end < markdown.size()) {
+      const auto line_end = markdown.rfind('\n', end);
+      if (line_end != std::string::npos && line_end > at) end = line_end + 1;
+    }
+    blocks.push_back(json::object{{"type", "section"},
+                                  {"text", json::object{{"type", "mrkdwn"}, {"text", markdown.substr(at, end - at)}}}});
+    at = end;
+  }
+  return json::serialize(json::object{{"text", markdown.substr(0, 3000)}, {"blocks", std::move(blocks)}});
+}
+
 }  // namespace
 
 std::string alert_text(const json::object& alert) {
@@ -148,6 +173,7 @@ std::string alert_text(const json::object& alert) {
 }
 
 std::string slack_payload(const json::object& alert) {
+  if (is_digest(alert)) return slack_digest_payload(alert);
   const std::string title = str(alert, "title");
   const std::string status = str(alert, "status");
   json::array blocks;
@@ -215,9 +241,27 @@ EmailEnvelope email_message(const json::object& alert, std::string_view from,
   m += "To: " + to_line + "\r\n";
   m += "Subject: " + encode_header_word(header_value("[watchdesk] " + str(alert, "title"))) + "\r\n";
   m += "MIME-Version: 1.0\r\n";
+  m += "X-Watchdesk-Alert-Id: " + header_value(id) + "\r\n";
+  if (is_digest(alert)) {
+    // A digest goes as multipart/alternative: its Markdown as plain text, then HTML. The boundary
+    // starts with `=_`, which quoted-printable text never contains (`=` is always followed by two
+    // hex digits or a line end there).
+    const std::string boundary = "=_watchdesk_" + hex(digest.data(), 12);
+    m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
+    m += "\r\n";
+    m += "--" + boundary + "\r\n";
+    m += "Content-Type: text/plain; charset=UTF-8\r\n";
+    m += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    m += quoted_printable(digest::digest_markdown(alert));
+    m += "\r\n--" + boundary + "\r\n";
+    m += "Content-Type: text/html; charset=UTF-8\r\n";
+    m += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    m += quoted_printable(digest::digest_html(alert));
+    m += "\r\n--" + boundary + "--\r\n";
+    return env;
+  }
   m += "Content-Type: text/plain; charset=UTF-8\r\n";
   m += "Content-Transfer-Encoding: quoted-printable\r\n";
-  m += "X-Watchdesk-Alert-Id: " + header_value(id) + "\r\n";
   m += "\r\n";
   m += quoted_printable(alert_text(alert));
   if (m.size() < 2 || m.substr(m.size() - 2) != "\r\n") m += "\r\n";

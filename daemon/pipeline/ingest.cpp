@@ -14,6 +14,7 @@
 #include "watchers/triggers/evaluate.hpp"
 #include "watchers/triggers/health.hpp"
 #include "watchers/triggers/inputs.hpp"
+#include "watchers/triggers/silence.hpp"
 
 namespace watchdesk::pipeline {
 namespace {
@@ -45,6 +46,23 @@ std::set<std::string> trigger_sources(const config::Config& config, const config
       break;
   }
   return out;
+}
+
+// Queues `alert` on `channels` (silenced when one of `silences` in force at `now` matches it); the
+// queued alert when its id is new.
+Result<std::optional<QueuedAlert>> queue_alert(store::Transaction& tx, const triggers::Alert& alert,
+                                               const std::vector<std::string>& channels,
+                                               const std::vector<triggers::Silence>& silences, TimePoint now) {
+  std::string json = triggers::to_json(alert);
+  const auto* silence = triggers::silencing(silences, alert, now);
+  std::string silenced_by = silence != nullptr ? silence->id : std::string();
+  auto added = tx.add_alert({alert.id, alert.trigger, json, now, silenced_by}, channels);
+  if (!added.ok()) return added.error();
+  if (!*added) return std::optional<QueuedAlert>();
+  if (silence != nullptr)
+    spdlog::info("trigger {}: alert {} silenced by {} ({}), not sent", alert.trigger, alert.id, silence->id,
+                 silence->reason);
+  return std::optional<QueuedAlert>(QueuedAlert{alert.id, alert.trigger, std::move(json), std::move(silenced_by)});
 }
 
 }  // namespace
@@ -219,11 +237,15 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     }
   }
 
-  for (auto& [alert, channels] : raised) {
-    std::string json = triggers::to_json(alert);
-    auto added = tx->add_alert({alert.id, alert.trigger, json, now}, channels);
-    if (!added.ok()) return fail_tx(added.error());
-    if (*added) report.alerts.push_back({alert.id, alert.trigger, std::move(json)});
+  if (!raised.empty()) {
+    // Silences are read where they are used, so one added by `watchdesk silence add` counts at once.
+    auto silences = store_.active_silences(now);
+    if (!silences) return fail_tx(silences.error());
+    for (auto& [alert, channels] : raised) {
+      auto queued = queue_alert(*tx, alert, channels, *silences, now);
+      if (!queued.ok()) return fail_tx(queued.error());
+      if (*queued) report.alerts.push_back(std::move(**queued));
+    }
   }
 
   if (commit_ == Commit::yes) {
@@ -245,6 +267,7 @@ std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
   StoreSeries series(store_);
   StoreObservations observations(store_);
   triggers::Context context{now, config_, series, observations, {}};
+  std::optional<std::vector<triggers::Silence>> silences;
   for (const auto& trigger : config_.triggers) {
     if (!selected(trigger) || trigger.kind != config::TriggerKind::tenant) continue;
     auto previous = store_.trigger_state(trigger.id);
@@ -262,10 +285,17 @@ std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
     if ((!previous->has_value() || **previous != result.state) &&
         !tx->put_trigger_state(trigger.id, result.state).ok())
       return {};
+    if (!result.alerts.empty() && !silences) {
+      auto read = store_.active_silences(now);
+      if (!read) {
+        spdlog::error("trigger {}: cannot read silences: {}", trigger.id, read.error().message);
+        return {};
+      }
+      silences = std::move(read).value();
+    }
     for (auto& alert : result.alerts) {
-      std::string json = triggers::to_json(alert);
-      auto added = tx->add_alert({alert.id, alert.trigger, json, now}, trigger.channels);
-      if (added.ok() && *added) out.push_back({alert.id, alert.trigger, std::move(json)});
+      auto queued = queue_alert(*tx, alert, trigger.channels, *silences, now);
+      if (queued.ok() && *queued) out.push_back(std::move(**queued));
     }
   }
   if (commit_ == Commit::yes && !tx->commit().ok()) return {};

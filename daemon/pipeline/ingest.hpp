@@ -29,11 +29,13 @@ struct FetchOutcome {
   std::string error;
 };
 
-/// An alert queued by ingestion: its id, trigger and JSON document.
+/// An alert queued by ingestion: its id, trigger and JSON document, and the silence that kept it
+/// from every channel (empty: none).
 struct QueuedAlert {
   std::string id;
   std::string trigger;
   std::string json;
+  std::string silenced_by{};
 };
 
 /// What one ingestion did.

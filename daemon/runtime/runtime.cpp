@@ -115,6 +115,7 @@ Runtime::~Runtime() {
 
 void Runtime::start(const Runtime* previous) {
   if (previous != nullptr) scheduler_->adopt(*previous->scheduler_);
+  if (!config_->digests.empty()) digests_ = std::make_unique<digest::DigestSchedule>(*config_, *store_);
   scheduler_->start();
   boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_)] {
     if (alive.expired() || draining_) return;
@@ -219,6 +220,29 @@ void Runtime::tick() {
   for (const auto& alert : alerts) spdlog::info("trigger {}: raised {}", alert.trigger, alert.id);
   ticked_.insert(ticked_.end(), alerts.begin(), alerts.end());
   if (!alerts.empty()) pump_deliveries();
+  send_due_digests();
+}
+
+void Runtime::send_due_digests() {
+  if (!digests_) return;
+  auto outcomes = digests_->run_due(now_utc());
+  // A failure (the state file locked or full) is tried again at the next tick: nothing was recorded.
+  if (!outcomes) {
+    spdlog::error("{}; trying again in a minute", outcomes.error().message);
+    return;
+  }
+  bool queued = false;
+  for (const auto& outcome : *outcomes) {
+    if (outcome.step == digest::DigestStep::started) {
+      const auto* config = config_->find_digest(outcome.digest_id);
+      spdlog::info("digest {}: first send at {}", outcome.digest_id,
+                   format_rfc3339(next_occurrence(config->schedule, outcome.scheduled_for)));
+    } else if (outcome.step == digest::DigestStep::queued) {
+      spdlog::info("digest {}: queued {}", outcome.digest_id, outcome.outbox_id);
+      queued = true;
+    }
+  }
+  if (queued) pump_deliveries();
 }
 
 void Runtime::arm_tick() {

@@ -19,6 +19,7 @@
 #include "core/result.hpp"
 #include "daemon/delivery/channel_transport.hpp"
 #include "daemon/delivery/dispatcher.hpp"
+#include "daemon/digest/digest_schedule.hpp"
 #include "daemon/fetch/scheduler.hpp"
 #include "daemon/http/client.hpp"
 #include "daemon/observability/metrics_registry.hpp"
@@ -50,7 +51,7 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  /// `run`: polls continuously, evaluates deadlines every minute and delivers. Sources that
+  /// `run`: polls continuously, evaluates deadlines and digest schedules every minute and delivers. Sources that
   /// `previous` (the runtime a reload replaces) also had keep their plan, validators and back-off;
   /// those it is still polling wait for that poll (`release_from`). Delivery starts at once unless
   /// `previous` still has deliveries in flight: then at `enable_delivery`.
@@ -109,6 +110,7 @@ class Runtime {
   void arm_store_retry();
   void arm_tick();
   void tick();
+  void send_due_digests();
   void check_drained();
 
   boost::asio::io_context& io_;
@@ -122,6 +124,8 @@ class Runtime {
   std::unique_ptr<delivery::ChannelTransport> transport_;
   std::unique_ptr<delivery::Dispatcher> dispatcher_;
   std::unique_ptr<fetch::Scheduler> scheduler_;
+  /// Set by `start` only: `check` sends no scheduled digest.
+  std::unique_ptr<digest::DigestSchedule> digests_;
   boost::asio::steady_timer delivery_timer_;
   boost::asio::steady_timer tick_timer_;
   boost::asio::steady_timer deadline_timer_;

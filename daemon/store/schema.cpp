@@ -88,12 +88,35 @@ CREATE TABLE rejected_points (
 CREATE INDEX rejected_points_by_name ON rejected_points (name, at);
 )sql";
 
+// Version 6: silences (an alert they match is recorded with the silence id and its deliveries as
+// `silenced`), and each digest's sends with the snapshot the next one compares against.
+constexpr const char* kSilencesAndDigests = R"sql(
+CREATE TABLE silences (
+  id TEXT PRIMARY KEY NOT NULL,
+  trigger TEXT NOT NULL,
+  match TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  ends_at INTEGER NOT NULL
+);
+CREATE INDEX silences_by_end ON silences (ends_at);
+ALTER TABLE alerts ADD COLUMN silenced_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE digest_sends (
+  digest_id TEXT NOT NULL,
+  scheduled_for INTEGER NOT NULL,
+  sent_at INTEGER NOT NULL,
+  snapshot TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (digest_id, scheduled_for)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "base tables", kBaseTables},
     Migration{2, "fetch_state.unhealthy_alerted, outstanding deliveries index",
               kHealthAndOutboxIndex},
     Migration{3, "fetch_state.first_attempt", kFirstAttempt},
     Migration{4, "deliveries.lease_owner and lease_until, rejected_points", kLeasesAndRejectedPoints},
+    Migration{6, "silences, alerts.silenced_by, digest_sends", kSilencesAndDigests},
 };
 
 }  // namespace

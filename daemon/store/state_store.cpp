@@ -49,8 +49,8 @@ bool facts_from_json(std::string_view text, Facts& facts) {
 }
 
 std::optional<DeliveryStatus> parse_delivery_status(std::string_view text) {
-  for (const auto status : {DeliveryStatus::pending, DeliveryStatus::delivered,
-                            DeliveryStatus::failed, DeliveryStatus::given_up}) {
+  for (const auto status : {DeliveryStatus::pending, DeliveryStatus::delivered, DeliveryStatus::failed,
+                            DeliveryStatus::given_up, DeliveryStatus::silenced}) {
     if (to_string(status) == text) return status;
   }
   return std::nullopt;
@@ -81,12 +81,28 @@ constexpr const char* kUpsertTriggerState =
     "INSERT INTO trigger_state (trigger_id, json) VALUES (?, ?) "
     "ON CONFLICT (trigger_id) DO UPDATE SET json = excluded.json";
 constexpr const char* kInsertAlert =
-    "INSERT INTO alerts (id, trigger, json, raised_at) VALUES (?, ?, ?, ?) "
+    "INSERT INTO alerts (id, trigger, json, raised_at, silenced_by) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (id) DO NOTHING";
 constexpr const char* kInsertDelivery =
     "INSERT INTO deliveries (alert_id, channel, status, attempts, next_attempt, last_error, "
-    "delivered_at) VALUES (?, ?, 'pending', 0, ?, '', NULL) "
+    "delivered_at) VALUES (?, ?, ?, 0, ?, '', NULL) "
     "ON CONFLICT (alert_id, channel) DO NOTHING";
+constexpr const char* kInsertSilence =
+    "INSERT INTO silences (id, trigger, match, reason, created_at, ends_at) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectSilences =
+    "SELECT id, trigger, match, reason, created_at, ends_at FROM silences ORDER BY ends_at DESC, id";
+constexpr const char* kActiveSilences =
+    "SELECT id, trigger, match, reason, created_at, ends_at FROM silences "
+    "WHERE created_at <= ?1 AND ends_at > ?1 ORDER BY created_at, id";
+constexpr const char* kSelectSilence =
+    "SELECT id, trigger, match, reason, created_at, ends_at FROM silences WHERE id = ?";
+constexpr const char* kInsertDigestSend =
+    "INSERT INTO digest_sends (digest_id, scheduled_for, sent_at, snapshot) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (digest_id, scheduled_for) DO NOTHING";
+constexpr const char* kLastDigestSend =
+    "SELECT digest_id, scheduled_for, sent_at, snapshot FROM digest_sends WHERE digest_id = ? "
+    "ORDER BY scheduled_for DESC LIMIT 1";
+constexpr const char* kEndSilence = "UPDATE silences SET ends_at = ?2 WHERE id = ?1 AND ends_at > ?2";
 constexpr const char* kUpdateDelivery =
     "UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt = ?, "
     "last_error = ?, delivered_at = ?, lease_owner = '', lease_until = 0 "
@@ -123,9 +139,10 @@ constexpr const char* kSeriesRange =
 constexpr const char* kSeriesNames = "SELECT DISTINCT name FROM series_points ORDER BY name";
 constexpr const char* kSelectTriggerState = "SELECT json FROM trigger_state WHERE trigger_id = ?";
 constexpr const char* kHasAlert = "SELECT 1 FROM alerts WHERE id = ?";
-constexpr const char* kSelectAlert = "SELECT id, trigger, json, raised_at FROM alerts WHERE id = ?";
+constexpr const char* kSelectAlert =
+    "SELECT id, trigger, json, raised_at, silenced_by FROM alerts WHERE id = ?";
 constexpr const char* kAlertsSince =
-    "SELECT id, trigger, json, raised_at FROM alerts WHERE raised_at >= ? "
+    "SELECT id, trigger, json, raised_at, silenced_by FROM alerts WHERE raised_at >= ? "
     "ORDER BY raised_at DESC, rowid DESC";
 constexpr const char* kDueDeliveries =
     "SELECT d.alert_id, d.channel, d.status, d.attempts, d.next_attempt, d.last_error, "
@@ -168,7 +185,11 @@ SeriesPoint read_point(const Query& q, std::string_view name) {
 }
 
 AlertRecord read_alert(const Query& q) {
-  return AlertRecord{q.text(0), q.text(1), q.text(2), q.time(3)};
+  return AlertRecord{q.text(0), q.text(1), q.text(2), q.time(3), q.text(4)};
+}
+
+triggers::Silence read_silence(const Query& q) {
+  return triggers::Silence{q.text(0), q.text(1), q.text(2), q.text(3), q.time(4), q.time(5)};
 }
 
 // A delivery row, or nothing when its status is unknown to this build.
@@ -202,6 +223,8 @@ std::string_view to_string(DeliveryStatus status) {
       return "failed";
     case DeliveryStatus::given_up:
       return "given_up";
+    case DeliveryStatus::silenced:
+      return "silenced";
   }
   return "pending";
 }
@@ -340,18 +363,29 @@ Result<bool> Transaction::add_alert(const AlertRecord& alert,
   if (auto status = check_open(); !status) return status.error();
   const auto action = [&] { return fmt::format("queueing alert {}", alert.id); };
   const auto inserted = store_->write_rows(kInsertAlert, action, [&](Query& q) {
-    q.bind(alert.id).bind(alert.trigger).bind(alert.json).bind(alert.raised_at);
+    q.bind(alert.id).bind(alert.trigger).bind(alert.json).bind(alert.raised_at).bind(alert.silenced_by);
   });
   if (!inserted) return inserted.error();
   if (*inserted == 0) return false;
+  const auto status = alert.silenced_by.empty() ? DeliveryStatus::pending : DeliveryStatus::silenced;
   for (const auto& channel : channels) {
     const auto queued = store_->write_rows(kInsertDelivery, action, [&](Query& q) {
-      q.bind(alert.id).bind(channel).bind(alert.raised_at);
+      q.bind(alert.id).bind(channel).bind(to_string(status)).bind(alert.raised_at);
     });
     if (!queued) return queued.error();
   }
   has_alerts_ = true;
   return true;
+}
+
+Result<bool> Transaction::add_digest_send(const DigestSend& send) {
+  if (auto status = check_open(); !status) return status.error();
+  const auto inserted = store_->write_rows(
+      kInsertDigestSend,
+      [&] { return fmt::format("recording digest {} for {}", send.digest_id, format_rfc3339(send.scheduled_for)); },
+      [&](Query& q) { q.bind(send.digest_id).bind(send.scheduled_for).bind(send.sent_at).bind(send.snapshot); });
+  if (!inserted) return inserted.error();
+  return *inserted > 0;
 }
 
 Status Transaction::commit() {
@@ -738,6 +772,66 @@ Result<std::vector<AlertHistory>> StateStore::alerts_since(TimePoint since) {
   if (damaged) return *damaged;
   }
   return history;
+}
+
+Result<std::optional<DigestSend>> StateStore::last_digest_send(std::string_view digest_id) {
+  std::optional<DigestSend> send;
+  if (auto read = read_rows(
+      kLastDigestSend, [&] { return fmt::format("reading the last send of digest {}", digest_id); },
+      [&](Query& q) { q.bind(digest_id); },
+      [&](const Query& q) {
+        send = DigestSend{q.text(0), q.time(1), q.time(2), q.text(3)};
+        return false;
+      }); !read.ok()) return read.error();
+  return send;
+}
+
+Status StateStore::add_silence(const triggers::Silence& silence) {
+  const auto added = write_rows(
+      kInsertSilence, [&] { return fmt::format("recording silence {}", silence.id); },
+      [&](Query& q) {
+        q.bind(silence.id).bind(silence.trigger).bind(silence.match).bind(silence.reason)
+            .bind(silence.created_at).bind(silence.ends_at);
+      });
+  if (!added) return added.error();
+  return ok_status();
+}
+
+Result<std::vector<triggers::Silence>> StateStore::silences() {
+  std::vector<triggers::Silence> out;
+  if (auto read = read_rows(
+      kSelectSilences, [] { return std::string("reading silences"); }, no_parameters,
+      [&](const Query& q) {
+        out.push_back(read_silence(q));
+        return true;
+      }); !read.ok()) return read.error();
+  return out;
+}
+
+Result<std::vector<triggers::Silence>> StateStore::active_silences(TimePoint now) {
+  std::vector<triggers::Silence> out;
+  if (auto read = read_rows(
+      kActiveSilences, [] { return std::string("reading silences in force"); },
+      [&](Query& q) { q.bind(now); },
+      [&](const Query& q) {
+        out.push_back(read_silence(q));
+        return true;
+      }); !read.ok()) return read.error();
+  return out;
+}
+
+Result<std::optional<triggers::Silence>> StateStore::expire_silence(std::string_view id, TimePoint now) {
+  const auto action = [&] { return fmt::format("expiring silence {}", id); };
+  const auto ended = write_rows(kEndSilence, action, [&](Query& q) { q.bind(id).bind(now); });
+  if (!ended) return ended.error();
+  std::optional<triggers::Silence> silence;
+  if (auto read = read_rows(
+      kSelectSilence, action, [&](Query& q) { q.bind(id); },
+      [&](const Query& q) {
+        silence = read_silence(q);
+        return false;
+      }); !read.ok()) return read.error();
+  return silence;
 }
 
 Error StateStore::unknown_status_error() const {

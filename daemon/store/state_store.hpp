@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "watchers/observation.hpp"
+#include "watchers/triggers/silence.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 
@@ -50,21 +51,24 @@ struct StoredObservation {
   Observation observation;
 };
 
-/// A raised alert: its id (the dedup key), trigger, the alert JSON document, and when it was raised.
+/// A raised alert: its id (the dedup key), trigger, the alert JSON document, when it was raised,
+/// and the silence that kept it from every channel (empty: none).
 struct AlertRecord {
   std::string id;
   std::string trigger;
   std::string json;
   TimePoint raised_at;
+  std::string silenced_by{};
 };
 
 /// Delivery state of one alert on one channel: `pending` (not tried yet), `failed` (the last
-/// attempt failed; tried again at `next_attempt`), `delivered`, `given_up` (failed for good).
+/// attempt failed; tried again at `next_attempt`), `delivered`, `given_up` (failed for good),
+/// `silenced` (a silence matched the alert: never sent, not even when the silence ends).
 /// Pending and failed deliveries are outstanding: `due_deliveries` and `pending_deliveries`
 /// return them.
-enum class DeliveryStatus { pending, delivered, failed, given_up };
+enum class DeliveryStatus { pending, delivered, failed, given_up, silenced };
 
-/// The stored name of a delivery status: `pending`, `delivered`, `failed`, `given_up`.
+/// The stored name of a delivery status: `pending`, `delivered`, `failed`, `given_up`, `silenced`.
 std::string_view to_string(DeliveryStatus status);
 
 /// One row of the outbox: an alert to deliver (or delivered) on one channel.
@@ -88,6 +92,15 @@ struct RejectedPoint {
   double value = 0;
   std::string reason;
   TimePoint rejected_at;
+};
+
+/// One digest send as recorded: which scheduled time it answered, when it was made, and the digest
+/// document the next one compares against.
+struct DigestSend {
+  std::string digest_id;
+  TimePoint scheduled_for;
+  TimePoint sent_at;
+  std::string snapshot;
 };
 
 /// An alert with its per-channel deliveries, for `watchdesk alerts`.
@@ -119,8 +132,11 @@ class Transaction {
   Status put_trigger_state(std::string_view trigger_id, std::string_view json);
   /// Keeps a point that ingestion refused, with the reason.
   Status add_rejected_point(const RejectedPoint& point);
-  /// Queues an alert with one pending delivery per channel; false if the id was raised before.
+  /// Queues an alert with one pending delivery per channel; false if the id was raised before. An
+  /// alert with `silenced_by` set is recorded with one `silenced` delivery per channel instead.
   Result<bool> add_alert(const AlertRecord& alert, const std::vector<std::string>& channels);
+  /// Records a digest send; false if one for that digest and scheduled time exists.
+  Result<bool> add_digest_send(const DigestSend& send);
   /// Makes everything above durable; on failure everything above is rolled back.
   Status commit();
 
@@ -209,6 +225,19 @@ class StateStore {
   Result<std::vector<RejectedPoint>> rejected_points(std::string_view name);
   /// Alerts raised at or after `since`, newest first, with their deliveries.
   Result<std::vector<AlertHistory>> alerts_since(TimePoint since);
+
+  /// The latest recorded send of digest `digest_id` (by scheduled time), if any.
+  Result<std::optional<DigestSend>> last_digest_send(std::string_view digest_id);
+
+  /// Records a new silence (its own transaction); an error if its id exists.
+  Status add_silence(const triggers::Silence& silence);
+  /// Every silence, the latest to end first.
+  Result<std::vector<triggers::Silence>> silences();
+  /// The silences in force at `now`, oldest first.
+  Result<std::vector<triggers::Silence>> active_silences(TimePoint now);
+  /// Ends silence `id` at `now` if it would end later; the silence as it now is, or nothing when no
+  /// silence has that id.
+  Result<std::optional<triggers::Silence>> expire_silence(std::string_view id, TimePoint now);
 
   /// The underlying handle, for the store's own helpers.
   sqlite3* handle() { return db_; }

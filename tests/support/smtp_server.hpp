@@ -60,7 +60,8 @@ struct SmtpMessage {
   /// The login of a successful AUTH (empty when the client did not log in).
   std::string login;
   /// Python's `email` package's reading of the message: `subject` (decoded), `date` (ISO 8601),
-  /// `message-id`, `content-type`, `body` (decoded), `defects` (a list; empty for a clean message),
+  /// `message-id`, `content-type`, `body` (decoded; for a multipart message `parts` instead, each
+  /// with `content-type`, `body` and `defects`), `defects` (a list; empty for a clean message),
   /// `longest_header_line`.
   boost::json::object parsed;
 };

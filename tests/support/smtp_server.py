@@ -44,7 +44,12 @@ def parse_message(raw):
         except (TypeError, ValueError) as e:
             out["defects"].append("date: " + str(e))
     try:
-        out["body"] = msg.get_content()
+        if msg.is_multipart():
+            out["parts"] = [{"content-type": part.get_content_type(), "body": part.get_content(),
+                             "defects": [type(d).__name__ for d in part.defects]}
+                            for part in msg.iter_parts()]
+        else:
+            out["body"] = msg.get_content()
     except (LookupError, KeyError, ValueError) as e:
         out["defects"].append("body: " + str(e))
     head = raw.split(b"\r\n\r\n", 1)[0]

@@ -29,6 +29,7 @@
 #include "support/child_process.hpp"
 #include "support/daemon_harness.hpp"
 #include "support/http_server.hpp"
+#include "support/rack_feed.hpp"
 #include "support/run_program.hpp"
 
 namespace fs = std::filesystem;
@@ -46,13 +47,6 @@ using watchdesk::testing::write;
 BOOST_AUTO_TEST_SUITE(integration_daemon)
 
 namespace {
-
-const char* kFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Test wire</title>
-<item><title>Colossus adds a new rack row</title><link>https://news.example.com/a</link><guid>a-1</guid>
-<pubDate>Mon, 23 Nov 2026 14:03:00 GMT</pubDate></item>
-</channel></rss>
-)";
 
 std::string config_text(const HttpServer& server, const std::string& extra_sources, const std::string& extra_watchdesk) {
   return "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk-test test@example.com\"\nlog_level = \"info\"\n"
@@ -126,8 +120,8 @@ unsigned short free_port() {
 BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
   ScratchDir dir;
   HttpServer server;
-  server.on("/feed", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
-  server.on("/feed2", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
+  server.on("/feed", HttpServer::serve(HttpResponse::text(200, watchdesk::testing::kRackFeed, "application/rss+xml")));
+  server.on("/feed2", HttpServer::serve(HttpResponse::text(200, watchdesk::testing::kRackFeed, "application/rss+xml")));
   server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
   NotifySocket notify(dir.path / "notify.sock");
   auto config = dir.path / "watchdesk.toml";
@@ -175,8 +169,8 @@ BOOST_AUTO_TEST_CASE(ready_watchdog_reload_and_graceful_stop) {
   BOOST_TEST(wait_until([&] { return server.count("/feed2") > before; }, 10s), "the old configuration stopped");
 
   // SIGTERM while a fetch is in flight: STOPPING=1, then exit 0 within 5 s.
-  server.on("/feed", HttpServer::serve(HttpResponse::text(200, kFeed, "application/rss+xml")));
-  HttpResponse slow = HttpResponse::text(200, kFeed, "application/rss+xml");
+  server.on("/feed", HttpServer::serve(HttpResponse::text(200, watchdesk::testing::kRackFeed, "application/rss+xml")));
+  HttpResponse slow = HttpResponse::text(200, watchdesk::testing::kRackFeed, "application/rss+xml");
   slow.delay = 1500ms;
   server.on("/feed2", HttpServer::serve(slow));
   auto in_flight = server.count("/feed2");
@@ -226,7 +220,7 @@ BOOST_AUTO_TEST_CASE(stop_is_bounded_and_keeps_a_delivery_in_flight_queued) {
 BOOST_AUTO_TEST_CASE(metrics_match_what_the_servers_saw) {
   ScratchDir dir;
   HttpServer server;
-  server.on("/feed", HttpServer::conditional("\"v1\"", "", kFeed));
+  server.on("/feed", HttpServer::conditional("\"v1\"", "", watchdesk::testing::kRackFeed));
   server.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
   NotifySocket notify(dir.path / "notify.sock");
   auto port = free_port();
