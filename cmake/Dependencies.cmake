@@ -9,5 +9,8 @@ find_package(tomlplusplus REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+# Howard Hinnant's date/tz (libhowardhinnant-date-dev): local exchange and EDGAR times through the
+# system time-zone database (tzdata) instead of hand-written DST rules.
+find_package(date REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
