@@ -8,8 +8,9 @@ find_package(spdlog REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
-# Howard Hinnant's date/tz over the system tz database (libhowardhinnant-date-dev, libdate-tz3, tzdata).
-find_package(date REQUIRED)
 find_package(Threads REQUIRED)
+# Howard Hinnant's date/tz (libhowardhinnant-date-dev): local exchange and EDGAR times through the
+# system time-zone database (tzdata) instead of hand-written DST rules; digest schedules in IANA zones.
+find_package(date REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)

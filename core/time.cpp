@@ -102,11 +102,6 @@ std::optional<int> month_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-// The n-th Sunday (1-based) of a month, as a day number.
-sys_days nth_sunday(int y, unsigned m, unsigned n) {
-  return sys_days{year{y} / month{m} / weekday_indexed{Sunday, n}};
-}
-
 }  // namespace
 
 TimePoint now_utc() { return floor<seconds>(system_clock::now()); }
@@ -205,16 +200,29 @@ std::optional<TimePoint> parse_rfc822(std::string_view text) {
 }
 
 Seconds us_eastern_offset(sys_seconds local_as_if_utc) {
-  auto day_point = floor<days>(local_as_if_utc);
-  year_month_day ymd{day_point};
-  int y = static_cast<int>(ymd.year());
-  // Since 2007: daylight time from the second Sunday of March 02:00 to the first Sunday of November
-  // 02:00, local time.
-  sys_seconds start = sys_seconds{nth_sunday(y, 3, 2)} + hours{2};
-  sys_seconds end = sys_seconds{nth_sunday(y, 11, 1)} + hours{2};
-  bool dst = local_as_if_utc >= start && local_as_if_utc < end;
-  return hours{dst ? -4 : -5};
+  return local_as_if_utc - eastern_local_to_utc(local_as_if_utc);
 }
+
+TimePoint zone_local_to_utc(const date::time_zone& zone, sys_seconds local_as_if_utc) {
+  const date::local_seconds local{local_as_if_utc.time_since_epoch()};
+  // A wall time skipped by a spring-forward gap or repeated in the autumn takes the earlier instant.
+  return floor<seconds>(zone.to_sys(local, date::choose::earliest));
+}
+
+sys_seconds utc_to_zone_local(const date::time_zone& zone, TimePoint t) {
+  return sys_seconds{zone.to_local(t).time_since_epoch()};
+}
+
+const date::time_zone& us_eastern_zone() {
+  static const date::time_zone* const zone = date::locate_zone("America/New_York");
+  return *zone;
+}
+
+TimePoint eastern_local_to_utc(sys_seconds local_as_if_utc) {
+  return zone_local_to_utc(us_eastern_zone(), local_as_if_utc);
+}
+
+sys_seconds utc_to_eastern_local(TimePoint t) { return utc_to_zone_local(us_eastern_zone(), t); }
 
 std::optional<TimePoint> parse_edgar_compact(std::string_view text) {
   if (text.size() != 14) return std::nullopt;
@@ -228,7 +236,7 @@ std::optional<TimePoint> parse_edgar_compact(std::string_view text) {
   if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
   auto local = make_time(*y, *mo, *d, *h, *mi, *s);
   if (!local) return std::nullopt;
-  return *local - us_eastern_offset(*local);
+  return eastern_local_to_utc(*local);
 }
 
 std::optional<TimePoint> parse_any_date(std::string_view text) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <date/tz.h>
+
 namespace watchdesk {
 
 /// A UTC instant with second precision; everything watchdesk stores is UTC.
@@ -40,7 +42,24 @@ std::string format_rfc3339(TimePoint t);
 /// Formats as a date only: `2026-06-01`.
 std::string format_date(TimePoint t);
 
-/// The UTC offset of US Eastern time (-5 h or -4 h in daylight saving time) at local time `t`.
+/// The UTC offset of US Eastern time (-5 h or -4 h in daylight saving time) at the wall time
+/// `local_as_if_utc`, from the system time-zone database (tzdata), so every year's own rules apply.
 Seconds us_eastern_offset(std::chrono::sys_seconds local_as_if_utc);
+
+/// The instant at which the wall clock of `zone` reads `local_as_if_utc`; a wall time that a
+/// daylight-saving change skips or repeats takes the earlier instant.
+TimePoint zone_local_to_utc(const date::time_zone& zone, std::chrono::sys_seconds local_as_if_utc);
+
+/// What the wall clock of `zone` reads at instant `t` (returned as if it were UTC).
+std::chrono::sys_seconds utc_to_zone_local(const date::time_zone& zone, TimePoint t);
+
+/// US Eastern time (`America/New_York`), where EDGAR and the US exchanges keep their clocks.
+const date::time_zone& us_eastern_zone();
+
+/// The instant at which the US Eastern wall clock reads `local_as_if_utc`.
+TimePoint eastern_local_to_utc(std::chrono::sys_seconds local_as_if_utc);
+
+/// What the US Eastern wall clock reads at instant `t` (returned as if it were UTC).
+std::chrono::sys_seconds utc_to_eastern_local(TimePoint t);
 
 }  // namespace watchdesk

@@ -34,6 +34,10 @@ struct Observation {
 
 /// One named number at a time: `close`, `revenue_ttm`, `shares_outstanding`, `open_roles`.
 struct SeriesPoint {
+  /// Whether `at` is the time the value holds as the document says, or the fetch time (a reading
+  /// of the document as a whole, such as a job board's count), filled in by the caller.
+  enum class Stamp { as_reported, at_fetch };
+
   /// Field name within the source; the series is named `SOURCE-ID.FIELD`.
   std::string field;
   /// When the value holds (quote time, period end, fetch time).
@@ -42,6 +46,11 @@ struct SeriesPoint {
   double value = 0;
   /// Provenance, such as the accession number a fact came from; may be empty.
   std::string ref;
+  /// How the value was read or computed (`dei:EntityCommonStockSharesOutstanding, 2 classes summed`,
+  /// `ifrs-full:Revenue (EUR), two halves`); shown by `check`, not stored; may be empty.
+  std::string basis = {};
+  /// How `at` is set.
+  Stamp stamp = Stamp::as_reported;
 };
 
 /// Everything parsed from one fetched document.

@@ -31,6 +31,8 @@ struct SourceSummary {
   pipeline::IngestReport report;
   std::size_t new_count = 0;
   std::size_t point_count = 0;
+  /// Parsed, but lacking series that metrics need (with the reasons); empty otherwise.
+  std::string degraded;
 };
 
 SourceSummary summarise(const pipeline::PollResult& result, DryRun dry_run) {
@@ -40,7 +42,8 @@ SourceSummary summarise(const pipeline::PollResult& result, DryRun dry_run) {
                   scrub_secrets(result.error),
                   {},
                   result.report.new_observations.size(),
-                  result.report.points.size()};
+                  result.report.points.size(),
+                  result.report.degraded};
   if (dry_run == DryRun::yes) s.report = result.report;
   return s;
 }
@@ -56,14 +59,18 @@ json::object source_json(const SourceSummary& summary, DryRun dry_run) {
   json::object o{{"source", summary.source_id}, {"healthy", summary.healthy}, {"new", summary.new_count},
                  {"points", summary.point_count}};
   if (summary.deferred) o["deferred"] = true;
+  if (!summary.degraded.empty()) o["degraded"] = summary.degraded;
   if (!summary.error.empty()) o["error"] = summary.error;
   if (dry_run == DryRun::yes) {
     json::array observations, points;
     for (const auto& seen : r.new_observations)
       observations.push_back(
           json::object{{"key", seen.observation.key}, {"signal", seen.signal}, {"title", seen.observation.title}});
-    for (const auto& [name, p] : r.points)
-      points.push_back(json::object{{"series", name}, {"value", p.value}, {"at", format_rfc3339(p.at)}});
+    for (const auto& [name, p] : r.points) {
+      json::object point{{"series", name}, {"value", p.value}, {"at", format_rfc3339(p.at)}};
+      if (!p.basis.empty()) point["basis"] = p.basis;
+      points.push_back(std::move(point));
+    }
     o["observations"] = std::move(observations);
     o["series_points"] = std::move(points);
   }
@@ -159,16 +166,21 @@ int check(const CheckOptions& options) {
   std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
   for (const auto& summary : reports) {
     const auto& r = summary.report;
-    const char* word = summary.healthy ? "ok" : summary.deferred ? "deferred" : "FAILED";
+    const char* word = !summary.degraded.empty() ? "DEGRADED"
+                       : summary.healthy       ? "ok"
+                       : summary.deferred      ? "deferred"
+                                               : "FAILED";
     std::string line = fmt::format("  {:<24} {:<9}", summary.source_id, word);
     if (summary.healthy) line += fmt::format(" {} new, {} points", summary.new_count, summary.point_count);
+    if (!summary.degraded.empty()) line += "; missing " + summary.degraded;
     else line += " " + summary.error;
     std::cout << line << "\n";
     if (dry) {
       for (const auto& o : r.new_observations)
         std::cout << fmt::format("      + {} [signal {}] {}\n", o.observation.key, o.signal, o.observation.title);
       for (const auto& [name, p] : r.points)
-        std::cout << fmt::format("      ~ {} = {} at {}\n", name, p.value, format_rfc3339(p.at));
+        std::cout << fmt::format("      ~ {} = {} at {}{}\n", name, p.value, format_rfc3339(p.at),
+                                 p.basis.empty() ? std::string() : " (" + p.basis + ")");
     }
   }
   if (raised.empty()) {

@@ -14,6 +14,7 @@
 #include "watchers/triggers/evaluate.hpp"
 #include "watchers/triggers/health.hpp"
 #include "watchers/triggers/inputs.hpp"
+#include "watchers/triggers/metric_values.hpp"
 #include "watchers/triggers/silence.hpp"
 
 namespace watchdesk::pipeline {
@@ -63,6 +64,28 @@ Result<std::optional<QueuedAlert>> queue_alert(store::Transaction& tx, const tri
     spdlog::info("trigger {}: alert {} silenced by {} ({}), not sent", alert.trigger, alert.id, silence->id,
                  silence->reason);
   return std::optional<QueuedAlert>(QueuedAlert{alert.id, alert.trigger, std::move(json), std::move(silenced_by)});
+}
+
+// The series of `source` that metrics need and `parsed` lacks, each with the parser's reason when it
+// gave one (`revenue_ttm: no facts ...`); empty when nothing is missing.
+std::string missing_series(const config::Config& config, const config::Source& source, const ParseOutput& parsed) {
+  std::string out;
+  std::set<std::string_view> checked;
+  for (const auto& metric : config.metrics) {
+    for (const auto& input : metric.inputs) {
+      const auto [source_id, field] = triggers::split_series_name(input);
+      if (source_id != source.id || field.empty() || !checked.insert(field).second) continue;
+      const bool present = std::any_of(parsed.points.begin(), parsed.points.end(),
+                                       [&](const SeriesPoint& p) { return p.field == field; });
+      if (present) continue;
+      std::string why = std::string(field) + ": not in the answer";
+      const std::string prefix = std::string(field) + ":";
+      for (const auto& reason : parsed.dropped)
+        if (reason.rfind(prefix, 0) == 0) why = reason;
+      out += (out.empty() ? "" : "; ") + why;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -137,9 +160,15 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   }
   state.last_attempt = now;
   state.last_status = outcome.status;
+  const bool was_degraded =
+      state.consecutive_failures == 0 && state.last_error.rfind(triggers::degraded_marker, 0) == 0;
+  if (parsed) report.degraded = missing_series(config_, source, *parsed);
   if (report.healthy) {
     state.last_success = now;
-    state.last_error.clear();
+    // A source that parsed but lacks a series a metric needs is degraded, not quietly ok; a
+    // not-modified answer keeps what the last parse said.
+    if (parsed) state.last_error = report.degraded.empty() ? std::string() : std::string(triggers::degraded_marker) + report.degraded;
+    else if (!was_degraded) state.last_error.clear();
     state.consecutive_failures = 0;
     if (outcome.kind == FetchOutcome::Kind::body) {
       state.etag = outcome.etag;
@@ -166,12 +195,15 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   state.unhealthy_alerted = health_outcome.unhealthy_alerted;
 
   std::vector<std::pair<triggers::Alert, std::vector<std::string>>> raised;
-  if (health_outcome.alert) {
+  const auto raise_health = [&](triggers::Alert alert) {
     std::vector<std::string> channels = config_.watchdesk.health_channels;
     if (channels.empty())
       for (const auto& c : config_.channels) channels.push_back(c.id);
-    raised.emplace_back(std::move(*health_outcome.alert), std::move(channels));
-  }
+    raised.emplace_back(std::move(alert), std::move(channels));
+  };
+  if (health_outcome.alert) raise_health(std::move(*health_outcome.alert));
+  // One alert per degraded spell: when a source turns degraded, not on every poll that stays so.
+  if (!report.degraded.empty() && !was_degraded) raise_health(triggers::degraded_alert(health, report.degraded, now));
 
   // Nothing of a transaction that failed was recorded: the report says so and lists nothing new.
   auto fail_tx = [&](const Error& e) {
@@ -201,6 +233,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       if (latest->has_value()) last_close = (*latest)->value;
     }
     for (auto& p : parsed->points) {
+      if (p.stamp == SeriesPoint::Stamp::at_fetch) p.at = now;
       std::string name = source.id + "." + p.field;
       if (source.kind == config::SourceKind::price) {
         if (auto problem = sources::implausible_price(p, last_close, config_.watchdesk.price_factor)) {

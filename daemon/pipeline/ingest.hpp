@@ -45,6 +45,9 @@ struct IngestReport {
   bool healthy = false;
   /// The failure in words (fetch or parse), when not healthy.
   std::string error;
+  /// Healthy but degraded: the series that metrics need and the answer lacked, with the reasons
+  /// (`revenue_ttm: ...`); empty otherwise.
+  std::string degraded;
   /// Observations seen for the first time, and series points recorded.
   std::vector<store::StoredObservation> new_observations;
   std::vector<std::pair<std::string, SeriesPoint>> points;

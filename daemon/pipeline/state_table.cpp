@@ -6,6 +6,7 @@
 #include "core/secret_scrub.hpp"
 #include "daemon/pipeline/store_views.hpp"
 #include "watchers/triggers/common.hpp"
+#include "watchers/triggers/health.hpp"
 #include "watchers/triggers/metric_values.hpp"
 
 namespace watchdesk::pipeline {
@@ -22,6 +23,9 @@ Status add_source_rows(const config::Config& cfg, store::StateStore& store, std:
     const auto& state = *stored;
     if (!state || !state->last_attempt) {
       r.reading = "not fetched yet";
+    } else if (state->consecutive_failures == 0 && state->last_error.rfind(triggers::degraded_marker, 0) == 0) {
+      r.reading = "DEGRADED: " + scrub_secrets(state->last_error.substr(triggers::degraded_marker.size()));
+      r.as_of = state->last_success;
     } else if (state->consecutive_failures == 0) {
       r.reading = "healthy";
       r.as_of = state->last_success;

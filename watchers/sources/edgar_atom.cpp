@@ -307,7 +307,9 @@ struct Entity {
 };
 
 int role_rank(std::string_view role) {
-  static constexpr std::array<std::string_view, 5> order{"filer", "filed by", "issuer", "subject", "reporting"};
+  // The company a filing is about first: the subject of a Schedule 13G or a Form 25-NSE (filed by a
+  // holder or by the exchange), the issuer of a Form 4; then the filer.
+  static constexpr std::array<std::string_view, 5> order{"subject", "issuer", "filer", "filed by", "reporting"};
   std::string lowered = text::to_lower_ascii(role);
   auto it = std::find(order.begin(), order.end(), lowered);
   return static_cast<int>(it - order.begin());
@@ -452,6 +454,7 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
     if (best != item.entities.end()) {
       filing.company = best->company;
       filing.cik = best->cik;
+      filing.about = text::iequals(best->role, "subject") ? FilingFields::About::subject : FilingFields::About::filer;
     }
     filing.filing_date = item.fields.filing_date;
     filing.accepted = item.fields.accepted;

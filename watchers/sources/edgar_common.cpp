@@ -23,12 +23,6 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view needl
   return std::string_view::npos;
 }
 
-// The hour of day of a time point.
-long hour_of(TimePoint t) {
-  auto since_midnight = t - std::chrono::floor<std::chrono::days>(t);
-  return std::chrono::duration_cast<std::chrono::hours>(since_midnight).count();
-}
-
 }  // namespace
 
 std::optional<std::string> normalize_accession(std::string_view text) {
@@ -84,11 +78,23 @@ std::string filing_document_url(std::string_view cik, std::string_view accession
                      percent_encode(document, "/"));
 }
 
+std::string_view short_form_name(std::string_view form) {
+  form = text::trim(form);
+  // EDGAR's long names since 2025 (`SCHEDULE 13G/A`) for the short ones (`SC 13G/A`).
+  constexpr std::string_view long_prefix = "SCHEDULE ";
+  if (form.size() > long_prefix.size() && text::iequals(form.substr(0, long_prefix.size()), long_prefix))
+    return form.substr(long_prefix.size());
+  constexpr std::string_view short_prefix = "SC ";
+  if (form.size() > short_prefix.size() && text::iequals(form.substr(0, short_prefix.size()), short_prefix))
+    return form.substr(short_prefix.size());
+  return form;
+}
+
 bool form_selected(const std::vector<std::string>& forms, std::string_view form) {
   if (forms.empty()) return true;
-  form = text::trim(form);
+  const auto name = short_form_name(form);
   return std::any_of(forms.begin(), forms.end(),
-                     [&](const std::string& wanted) { return text::iequals(text::trim(wanted), form); });
+                     [&](const std::string& wanted) { return text::iequals(short_form_name(wanted), name); });
 }
 
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
@@ -132,20 +138,6 @@ std::optional<TimePoint> parse_acceptance(std::string_view text) {
   return parse_rfc3339(text);
 }
 
-std::optional<TimePoint> parse_submissions_acceptance(std::string_view text) {
-  auto t = parse_acceptance(text);
-  text = text::trim(text);
-  if (!t || text.empty() || (text.back() != 'Z' && text.back() != 'z')) return t;
-  using std::chrono::hours;
-  // Eastern local time of the instant (the offset looked up at an approximate local time).
-  TimePoint eastern = *t + us_eastern_offset(*t - hours{5});
-  auto eastern_hour = hour_of(eastern);
-  if (eastern_hour >= 6 && eastern_hour < 22) return t;
-  auto wall_hour = hour_of(*t);
-  if (wall_hour < 6 || wall_hour >= 22) return t;
-  return *t - us_eastern_offset(*t);
-}
-
 Observation make_filing_observation(const FilingFields& fields) {
   Observation obs;
   obs.key = fields.accession;
@@ -155,7 +147,7 @@ Observation make_filing_observation(const FilingFields& fields) {
     obs.title.append(form).append(middle).append(end);
   };
   if (!fields.company.empty())
-    title(" filed by ", fields.company);
+    title(fields.about == FilingFields::About::subject ? " on " : " filed by ", fields.company);
   else if (!fields.cik.empty())
     title(" filed by CIK ", fields.cik);
   else

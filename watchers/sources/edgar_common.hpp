@@ -44,7 +44,12 @@ std::string filing_index_url(std::string_view cik, std::string_view accession);
 std::string filing_document_url(std::string_view cik, std::string_view accession,
                                 std::string_view document);
 
-/// True when `forms` is empty or names `form` (ignoring ASCII case and surrounding spaces).
+/// A schedule's form name without `SCHEDULE ` or `SC ` (EDGAR writes `SCHEDULE 13G/A` since 2025
+/// and `SC 13G/A` before), so both spellings compare equal; other names unchanged, trimmed.
+std::string_view short_form_name(std::string_view form);
+
+/// True when `forms` is empty or names `form` (ignoring ASCII case, surrounding spaces and the
+/// long or short spelling of a schedule).
 bool form_selected(const std::vector<std::string>& forms, std::string_view form);
 
 /// True when `haystack` contains `needle`, ignoring ASCII case.
@@ -61,11 +66,6 @@ std::optional<std::string> canonical_date(std::string_view text);
 /// `...Z`) or the compact US Eastern form `20260601160211`; in UTC.
 std::optional<TimePoint> parse_acceptance(std::string_view text);
 
-/// The acceptance time of the submissions JSON (`2026-06-03T17:02:11.000Z`). Some filers' values are
-/// the US Eastern wall clock with a `Z` appended; a value that, read as UTC, falls outside EDGAR's
-/// acceptance hours (06:00-22:00 Eastern) while its wall clock falls inside them is read as Eastern.
-std::optional<TimePoint> parse_submissions_acceptance(std::string_view text);
-
 /// What a filing observation is built from: views of text the caller keeps alive until the
 /// observation is made; empty views are unknown fields.
 struct FilingFields {
@@ -80,9 +80,13 @@ struct FilingFields {
   std::optional<TimePoint> accepted;
   std::string_view index_url;
   std::string_view document_url;
+  /// Whether `company` filed it or is its subject (filed by someone else).
+  enum class About { filer, subject };
+  About about = About::filer;
 };
 
-/// The observation of one filing: key = accession, title `FORM filed by COMPANY`, url = the filing
+/// The observation of one filing: key = accession, title `FORM filed by COMPANY` (`FORM on COMPANY`
+/// for a subject company), url = the filing
 /// index (built from CIK and accession when not given), published = acceptance time or else the
 /// filing date at midnight UTC, and the facts `accession`, `form`, `company`, `cik`, `filing_date`,
 /// `accepted`, `document_url` for the fields known.

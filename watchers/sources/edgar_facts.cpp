@@ -22,9 +22,24 @@ using std::chrono::days;
 using std::chrono::sys_days;
 
 constexpr std::string_view facts_payload = "EDGAR company facts";
-constexpr std::string_view rfc_concept = "RevenueFromContractWithCustomerExcludingAssessedTax";
-constexpr std::string_view revenues_concept = "Revenues";
-constexpr std::string_view shares_concept = "EntityCommonStockSharesOutstanding";
+// A concept of one taxonomy, as companyfacts nests it: `facts.TAXONOMY.NAME.units`.
+struct ConceptName {
+  std::string_view taxonomy;
+  std::string_view name;
+};
+
+// Revenue concepts: US GAAP (10-K, 10-Q) and IFRS (20-F, 40-F, 6-K), newer standard first.
+constexpr std::array<ConceptName, 4> revenue_concepts{{
+    {"us-gaap", "RevenueFromContractWithCustomerExcludingAssessedTax"},
+    {"us-gaap", "Revenues"},
+    {"ifrs-full", "RevenueFromContractsWithCustomers"},
+    {"ifrs-full", "Revenue"},
+}};
+// Share counts: the cover page's figure, else the balance sheet's.
+constexpr std::array<ConceptName, 2> share_concepts{{
+    {"dei", "EntityCommonStockSharesOutstanding"},
+    {"us-gaap", "CommonStockSharesOutstanding"},
+}};
 
 // Day-count tolerance when matching period boundaries across filings.
 constexpr int boundary_slack = 3;
@@ -153,11 +168,11 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
 
   std::vector<SeriesPoint> points;
   for (auto end : ends) {
-    auto point = [&](double value, const std::string& accession) {
-      points.push_back(SeriesPoint{"revenue_ttm", TimePoint{end}, value, accession});
+    auto point = [&](double value, const std::string& accession, std::string basis) {
+      points.push_back(SeriesPoint{"revenue_ttm", TimePoint{end}, value, accession, std::move(basis)});
     };
     if (const auto* year = annuals.find(end, end)) {
-      point(year->value, year->accession);
+      point(year->value, year->accession, "the fiscal year");
       continue;
     }
     // Four consecutive quarters ending here.
@@ -171,7 +186,8 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
         if (chain[i] == nullptr) break;
       }
       if (chain[3] != nullptr) {
-        point(chain[0]->value + chain[1]->value + chain[2]->value + chain[3]->value, last->accession);
+        point(chain[0]->value + chain[1]->value + chain[2]->value + chain[3]->value, last->accession,
+              "four quarters");
         continue;
       }
     }
@@ -186,7 +202,10 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
         return near(p.start, year->start) && std::abs(length_days(p) - length_days(*current)) <= 7;
       });
       if (before == nullptr) continue;
-      point(year->value + current->value - before->value, current->accession);
+      const auto months = (length_days(*current) + 15) / 30;
+      point(year->value + current->value - before->value, current->accession,
+            months == 6 ? std::string("two halves (fiscal year + six months - the same six months before)")
+                        : fmt::format("fiscal year + {} months - the same {} months before", months, months));
       break;
     }
   }
@@ -233,18 +252,32 @@ std::optional<double> number_of(const boost::json::value& value) {
   return std::nullopt;
 }
 
-const boost::json::array* unit_facts(const boost::json::value& facts, std::string_view taxonomy,
-                                     std::string_view concept_name, std::string_view unit) {
-  const auto* tax = find_member(facts, taxonomy);
-  const auto* concept_value = tax ? find_member(*tax, concept_name) : nullptr;
+const boost::json::value* concept_units(const boost::json::value& facts, ConceptName concept_name) {
+  const auto* tax = find_member(facts, concept_name.taxonomy);
+  const auto* concept_value = tax ? find_member(*tax, concept_name.name) : nullptr;
   const auto* units = concept_value ? find_member(*concept_value, "units") : nullptr;
+  return units && units->is_object() ? units : nullptr;
+}
+
+const boost::json::array* unit_facts(const boost::json::value& facts, ConceptName concept_name, std::string_view unit) {
+  const auto* units = concept_units(facts, concept_name);
   const auto* list = units ? find_member(*units, unit) : nullptr;
   return list ? list->if_array() : nullptr;
 }
 
+// The currency a revenue concept is reported in: USD when present, else the first unit listed
+// (IFRS filers often report in their home currency).
+std::string currency_of(const boost::json::value& facts, ConceptName concept_name) {
+  const auto* units = concept_units(facts, concept_name);
+  if (units == nullptr || units->get_object().empty()) return {};
+  if (units->get_object().contains("USD")) return "USD";
+  return std::string(units->get_object().begin()->key());
+}
+
 bool revenue_form(std::string_view form) {
-  static constexpr std::array<std::string_view, 12> forms{"10-K", "10-K/A", "10-Q", "10-Q/A", "10-KT", "10-KT/A",
-                                                          "20-F", "20-F/A", "40-F", "40-F/A", "10-QT", "10-QT/A"};
+  static constexpr std::array<std::string_view, 16> forms{"10-K", "10-K/A", "10-Q",  "10-Q/A",  "10-KT", "10-KT/A",
+                                                          "20-F", "20-F/A", "40-F",  "40-F/A",  "10-QT", "10-QT/A",
+                                                          "6-K",  "6-K/A",  "20-FR", "20-FR/A"};
   return std::find(forms.begin(), forms.end(), form) != forms.end();
 }
 
@@ -283,20 +316,21 @@ Result<FactFields> read_fact(const boost::json::value& fact, FactSpan span) {
   return out;
 }
 
-// A revenue concept's usable facts and how recent they are.
+// A revenue concept's usable facts, in which currency, and how recent they are.
 struct RevenueConcept {
-  std::string_view name;
+  ConceptName name;
+  std::string currency;
   std::vector<PeriodFact> facts;
   sys_days latest_end;
   sys_days latest_filed;
 };
 
-RevenueConcept read_revenue_concept(const boost::json::value& facts, std::string_view name,
+RevenueConcept read_revenue_concept(const boost::json::value& facts, ConceptName name,
                                     std::vector<std::string>& dropped) {
-  RevenueConcept concept_facts{name, {}, {}, {}};
-  const auto* list = unit_facts(facts, "us-gaap", name, "USD");
+  RevenueConcept concept_facts{name, currency_of(facts, name), {}, {}, {}};
+  const auto* list = unit_facts(facts, name, concept_facts.currency);
   if (list == nullptr) return concept_facts;
-  SkipLog log(fmt::format("us-gaap:{}", name), dropped);
+  SkipLog log(fmt::format("{}:{}", name.taxonomy, name.name), dropped);
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto fact = read_fact((*list)[i], FactSpan::duration);
     if (!fact) {
@@ -316,8 +350,8 @@ RevenueConcept read_revenue_concept(const boost::json::value& facts, std::string
 }
 
 std::optional<SeriesPoint> latest_revenue_ttm(const boost::json::value& facts, std::vector<std::string>& dropped) {
-  std::array<RevenueConcept, 2> concepts{read_revenue_concept(facts, rfc_concept, dropped),
-                                         read_revenue_concept(facts, revenues_concept, dropped)};
+  std::vector<RevenueConcept> concepts;
+  for (const auto& name : revenue_concepts) concepts.push_back(read_revenue_concept(facts, name, dropped));
   // The concept in use is the one with the newest period end (then the newest filing); the newer
   // standard's concept wins a tie.
   std::stable_sort(concepts.begin(), concepts.end(), [](const RevenueConcept& a, const RevenueConcept& b) {
@@ -325,39 +359,50 @@ std::optional<SeriesPoint> latest_revenue_ttm(const boost::json::value& facts, s
     if (a.latest_end != b.latest_end) return a.latest_end > b.latest_end;
     return a.latest_filed > b.latest_filed;
   });
-  if (concepts[0].facts.empty()) {
-    dropped.push_back(fmt::format("revenue_ttm: no USD facts from 10-K or 10-Q filings under us-gaap {} or {}",
-                                  revenues_concept, rfc_concept));
+  const auto& chosen_concept = concepts.front();
+  if (chosen_concept.facts.empty()) {
+    dropped.push_back(
+        "revenue_ttm: no facts from 10-K, 10-Q, 20-F, 40-F or 6-K filings under us-gaap Revenues or "
+        "RevenueFromContractWithCustomerExcludingAssessedTax, nor ifrs-full Revenue or RevenueFromContractsWithCustomers");
     return std::nullopt;
   }
-  // Periods the chosen concept lacks (typically before a switch) come from the other one.
-  auto merged = dedupe_periods(concepts[0].facts);
+  // Periods the chosen concept lacks (typically before a switch) come from the other concepts of the
+  // same taxonomy and currency.
+  auto merged = dedupe_periods(chosen_concept.facts);
   const ByEnd chosen(merged);
-  for (auto& other : dedupe_periods(concepts[1].facts)) {
-    bool covered = chosen.find(other.end - days{boundary_slack}, other.end + days{boundary_slack},
-                               [&](const PeriodFact& f) { return near(f.start, other.start); }) != nullptr;
-    if (!covered) merged.push_back(std::move(other));
+  for (std::size_t i = 1; i < concepts.size(); ++i) {
+    if (concepts[i].name.taxonomy != chosen_concept.name.taxonomy || concepts[i].currency != chosen_concept.currency)
+      continue;
+    for (auto& other : dedupe_periods(concepts[i].facts)) {
+      bool covered = chosen.find(other.end - days{boundary_slack}, other.end + days{boundary_slack},
+                                 [&](const PeriodFact& f) { return near(f.start, other.start); }) != nullptr;
+      if (!covered) merged.push_back(std::move(other));
+    }
   }
+  const auto concept_label = fmt::format("{}:{} ({})", chosen_concept.name.taxonomy, chosen_concept.name.name,
+                                         chosen_concept.currency);
   auto history = revenue_ttm_history(merged);
   if (history.empty()) {
     dropped.push_back(fmt::format(
-        "revenue_ttm: the us-gaap {} facts hold no four consecutive quarters, annual figure or year-to-date "
+        "revenue_ttm: the {} facts hold no four consecutive quarters, annual figure or year-to-date "
         "pair to compute trailing twelve months from",
-        concepts[0].name));
+        concept_label));
     return std::nullopt;
   }
-  return history.back();
+  auto latest = std::move(history.back());
+  latest.basis = fmt::format("{}, {}", concept_label, latest.basis);
+  return latest;
 }
 
-std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::vector<std::string>& dropped) {
-  const auto* list = unit_facts(facts, "dei", shares_concept, "shares");
-  if (list == nullptr) {
-    dropped.push_back(fmt::format("shares_outstanding: no dei {} facts in shares", shares_concept));
-    return std::nullopt;
-  }
+// The latest date's share count of one concept, summed over the classes the latest filing reports
+// for that date.
+std::optional<SeriesPoint> latest_shares_of(const boost::json::value& facts, ConceptName name,
+                                            std::vector<std::string>& dropped) {
+  const auto* list = unit_facts(facts, name, "shares");
+  if (list == nullptr) return std::nullopt;
   std::vector<FactFields> usable;
   {
-    SkipLog log(fmt::format("dei:{}", shares_concept), dropped);
+    SkipLog log(fmt::format("{}:{}", name.taxonomy, name.name), dropped);
     for (std::size_t i = 0; i < list->size(); ++i) {
       auto fact = read_fact((*list)[i], FactSpan::instant);
       if (!fact) {
@@ -371,10 +416,7 @@ std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::v
       usable.push_back(std::move(*fact));
     }
   }
-  if (usable.empty()) {
-    dropped.push_back(fmt::format("shares_outstanding: no usable dei {} facts", shares_concept));
-    return std::nullopt;
-  }
+  if (usable.empty()) return std::nullopt;
   // The latest date, as reported by the latest filing for that date; one fact per share class.
   auto latest = std::max_element(usable.begin(), usable.end(), [](const FactFields& a, const FactFields& b) {
     if (a.end != b.end) return a.end < b.end;
@@ -392,7 +434,17 @@ std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::v
     counted.push_back(f.value);
     total += f.value;
   }
-  return SeriesPoint{"shares_outstanding", TimePoint{end}, total, accession};
+  auto basis = fmt::format("{}:{}, {} {}", name.taxonomy, name.name, counted.size(),
+                           counted.size() == 1 ? "class" : "classes summed");
+  return SeriesPoint{"shares_outstanding", TimePoint{end}, total, accession, std::move(basis)};
+}
+
+std::optional<SeriesPoint> latest_shares(const boost::json::value& facts, std::vector<std::string>& dropped) {
+  for (const auto& name : share_concepts)
+    if (auto point = latest_shares_of(facts, name, dropped)) return point;
+  dropped.push_back(fmt::format("shares_outstanding: no usable {}:{} or {}:{} facts in shares", share_concepts[0].taxonomy,
+                                share_concepts[0].name, share_concepts[1].taxonomy, share_concepts[1].name));
+  return std::nullopt;
 }
 
 }  // namespace

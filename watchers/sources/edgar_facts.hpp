@@ -34,12 +34,16 @@ struct PeriodFact {
 std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& facts);
 
 /// Parses `https://data.sec.gov/api/xbrl/companyfacts/CIK##########.json` into two series points:
-/// `revenue_ttm` (the latest of `revenue_ttm_history`, in USD, from 10-K/10-Q/20-F/40-F facts of the
-/// us-gaap concept, among `Revenues` and `RevenueFromContractWithCustomerExcludingAssessedTax`, whose
-/// latest period end is newest, the other concept filling periods the chosen one lacks) and
-/// `shares_outstanding` (dei `EntityCommonStockSharesOutstanding` at its latest date, summed over
-/// the share classes the latest filing reports for that date). Each point is at its period end and
-/// carries the accession in `ref`. A document with neither series is an error.
+/// `revenue_ttm` (the latest of `revenue_ttm_history`, from 10-K/10-Q/20-F/40-F/6-K facts of the
+/// concept, among us-gaap `Revenues` and `RevenueFromContractWithCustomerExcludingAssessedTax` and
+/// ifrs-full `Revenue` and `RevenueFromContractsWithCustomers`, whose latest period end is newest,
+/// in USD when reported so and else in the filer's currency; the other concepts of the same taxonomy
+/// fill periods the chosen one lacks; four quarters, two halves or the latest year, as the filer
+/// reports) and `shares_outstanding` (dei `EntityCommonStockSharesOutstanding`, else us-gaap
+/// `CommonStockSharesOutstanding`, at its latest date, summed over the share classes the latest
+/// filing reports for that date). Each point is at its period end, carries the accession in `ref`
+/// and says in `basis` which concept, currency and periods or classes it used. A document with
+/// neither series is an error.
 Result<ParseOutput> parse_edgar_facts(std::string_view body, const config::Source& source);
 
 }  // namespace watchdesk::sources

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/json.hpp"
+#include "watchers/sources/acceptance_clock.hpp"
 #include "watchers/sources/edgar_common.hpp"
 
 namespace watchdesk::sources {
@@ -73,6 +74,13 @@ Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config:
   const auto* acceptance = column(*columns, "acceptanceDateTime");
   const auto* documents = column(*columns, "primaryDocument");
 
+  // One clock for the whole file, weighed over every entry.
+  std::vector<AcceptanceEntry> entries;
+  entries.reserve(accessions->size());
+  for (std::size_t i = 0; i < accessions->size(); ++i)
+    entries.push_back({string_at(acceptance, i), string_at(filing_dates, i)});
+  const auto clock = decide_acceptance_clock(weigh_acceptance_clock(entries));
+
   ParseOutput out;
   out.observations.reserve(accessions->size());
   std::unordered_set<std::string> seen;
@@ -95,7 +103,7 @@ Result<ParseOutput> parse_edgar_submissions(std::string_view body, const config:
     filing.company = company;
     filing.cik = cik;
     filing.filing_date = filing_date;
-    filing.accepted = parse_submissions_acceptance(string_at(acceptance, i));
+    filing.accepted = read_acceptance(string_at(acceptance, i), clock);
     filing.document_url = document_url;
     out.observations.push_back(make_filing_observation(filing));
   }

@@ -205,7 +205,6 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
   out.observations.reserve(jobs->size());
   // Views of the keys of `out.observations`, which is reserved for every posting, so they never move.
   boost::unordered_flat_set<std::string_view> seen(jobs->size());
-  std::optional<TimePoint> newest;
   std::size_t open_roles = 0;
   const std::string provider_text(provider_name(provider));
   Matcher matcher(source.match);
@@ -237,8 +236,6 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
       continue;
     }
     if (matcher.matches(p)) ++open_roles;
-    for (const auto& t : {p.published, p.updated})
-      if (t && (!newest || *t > *newest)) newest = t;
 
     Observation& obs = out.observations.emplace_back();
     obs.key = std::move(p.key);
@@ -253,9 +250,10 @@ Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& sour
     obs.facts.emplace_hint(obs.facts.end(), "provider", provider_text);
     if (p.updated) obs.facts.emplace_hint(obs.facts.end(), "updated", format_rfc3339(*p.updated));
   }
-  if (newest) {
-    out.points.push_back(SeriesPoint{"open_roles", *newest, static_cast<double>(open_roles), provider_text});
-  }
+  // The board's count at fetch time, on every successful fetch (0 for an empty board): a withdrawn
+  // posting lowers the latest point.
+  out.points.push_back(SeriesPoint{"open_roles", TimePoint{}, static_cast<double>(open_roles),
+                                   provider_text, {}, SeriesPoint::Stamp::at_fetch});
   return out;
 }
 

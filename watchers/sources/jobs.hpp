@@ -18,9 +18,9 @@ namespace watchdesk::sources {
 /// id, or repeating an earlier id, is dropped with the reason in `dropped`.
 /// One series point `open_roles`: the postings whose title or department contains one of
 /// `source.match` as whole words, any case (`text::contains_word`), or all postings when `match` is
-/// empty. The parser does not know the fetch time, so the point is placed at the newest posting
-/// time in the answer (the latest `updated` or published time); callers that know the fetch time
-/// may re-stamp it. A board without any posting time (including an empty board) yields no point.
+/// empty: a reading of the board at fetch time (`Stamp::at_fetch`, stamped by the caller), on every
+/// successful parse, 0 for an empty board. A board that is gone (HTTP 404) fails the fetch before
+/// any parsing, so it never reads as zero.
 /// Errors (each starting `source ID: `): malformed JSON (line, column), a body that is not the
 /// provider's JSON (an HTML page says so), and the provider's own error object.
 Result<ParseOutput> parse_jobs(std::string_view body, const config::Source& source);

@@ -126,7 +126,7 @@ std::optional<seconds> parse_csv_time(std::string_view s) {
 TimePoint daily_close(sys_days date, bool us_market) {
   if (!us_market) return TimePoint{date};
   const TimePoint local = TimePoint{date} + hours{16};
-  return local - us_eastern_offset(local);
+  return eastern_local_to_utc(local);
 }
 
 bool is_us_symbol(std::string_view symbol) {

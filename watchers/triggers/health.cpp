@@ -72,4 +72,15 @@ HealthOutcome check_health(const SourceHealth& health, const HealthSettings& set
   return outcome;
 }
 
+Alert degraded_alert(const SourceHealth& health, const std::string& reason, TimePoint since) {
+  Alert alert = base(health, since);
+  alert.id = "health/" + health.source_id + "/degraded/" + format_rfc3339(since);
+  alert.title = "source " + health.source_id + " degraded: " + reason;
+  alert.summary = "watchdesk fetched " + health.source_id + " at " + format_rfc3339(since) +
+                  " and the answer parsed, but it lacks a series that a metric needs (" + reason +
+                  "). The metric keeps its previous value until the source reports the series again.";
+  alert.facts.push_back({"degraded", reason});
+  return alert;
+}
+
 }  // namespace watchdesk::triggers

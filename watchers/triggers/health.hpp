@@ -50,4 +50,12 @@ struct HealthOutcome {
 /// evidence; their facts give the counts, times, error and URL.
 HealthOutcome check_health(const SourceHealth& health, const HealthSettings& settings, TimePoint now);
 
+/// The text that marks a source's stored state as degraded: its answer parsed, but a series a
+/// metric needs is missing. It starts the stored reason, as `degraded: revenue_ttm: ...`.
+inline constexpr std::string_view degraded_marker = "degraded: ";
+
+/// The alert `health/SOURCE/degraded/<since>` for a source whose last answer parsed but lacked
+/// series that metrics need (`reason` says which and why); raised once per degraded spell.
+Alert degraded_alert(const SourceHealth& health, const std::string& reason, TimePoint since);
+
 }  // namespace watchdesk::triggers

@@ -50,6 +50,27 @@ BOOST_AUTO_TEST_CASE(parses_every_source_date_format_to_utc) {
   }
 }
 
+// Before 2007 US daylight time ran from the first Sunday of April to the last Sunday of October:
+// the post-2007 rule applied to those years is an hour off on these days.
+BOOST_AUTO_TEST_CASE(eastern_time_follows_each_year_own_rules) {
+  const DateCase cases[] = {
+      {"20060320160000", "2006-03-20T21:00:00Z"},  // EST (the 2007 rule says EDT)
+      {"20060403160000", "2006-04-03T20:00:00Z"},  // EDT from 2 April 2006
+      {"20061030160000", "2006-10-30T21:00:00Z"},  // EST from 29 October 2006 (2007 rule: EDT)
+      {"19960331160000", "1996-03-31T21:00:00Z"},  // EST
+      {"19961028160000", "1996-10-28T21:00:00Z"},  // EST from 27 October 1996
+      {"20070312160000", "2007-03-12T20:00:00Z"},  // EDT from 11 March 2007
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.input) {
+      auto t = parse_edgar_compact(c.input);
+      BOOST_REQUIRE(t);
+      BOOST_TEST(format_rfc3339(*t) == c.utc);
+      BOOST_TEST(format_rfc3339(utc_to_eastern_local(*t)).substr(11, 8) == "16:00:00");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(epoch_milliseconds_truncate_to_seconds) {
   BOOST_TEST(format_rfc3339(from_epoch_ms(1763650000999)) == "2025-11-20T14:46:40Z");
 }

@@ -242,8 +242,8 @@ BOOST_AUTO_TEST_CASE(latest_feed_merges_filer_roles_into_one_observation_per_acc
   const Case cases[] = {
       {"0001628280-26-040364", "S-1/A", "Space Exploration Technologies Corp", "1181412",
        "Space Exploration Technologies Corp (CIK 1181412, Filer)", "2026-06-03T21:02:11Z"},
-      // The filer, not the subject company, names a Schedule 13G.
-      {"0001193125-26-250001", "SCHEDULE 13G", "Founders Fund Growth III, LP", "1656789",
+      // The subject company, not the holder that filed it, names a Schedule 13G.
+      {"0001193125-26-250001", "SCHEDULE 13G", "Space Exploration Technologies Corp", "1181412",
        "Space Exploration Technologies Corp (CIK 1181412, Subject); Founders Fund Growth III, LP (CIK 1656789, Filed by)",
        "2026-06-03T20:58:12Z"},
       // The issuer, not the reporting insider, names a Form 4.
@@ -260,7 +260,8 @@ BOOST_AUTO_TEST_CASE(latest_feed_merges_filer_roles_into_one_observation_per_acc
       BOOST_TEST(obs->facts.at("entities") == c.entities);
       BOOST_TEST(obs->facts.at("filing_date") == "2026-06-03");
       BOOST_TEST(obs->facts.at("accepted") == c.accepted);
-      BOOST_TEST(obs->title == std::string(c.form) + " filed by " + c.company);
+      const bool subject = std::string(c.entities).find(std::string(c.company) + " (CIK " + c.cik + ", Subject)") == 0;
+      BOOST_TEST(obs->title == std::string(c.form) + (subject ? " on " : " filed by ") + c.company);
     }
   }
 }

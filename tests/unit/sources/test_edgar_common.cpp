@@ -81,6 +81,24 @@ BOOST_AUTO_TEST_CASE(builds_archive_urls_and_refuses_unsafe_document_names) {
   BOOST_TEST(filing_document_url("1181412", "0001181412-26-000031", "  ").empty());
 }
 
+BOOST_AUTO_TEST_CASE(long_and_short_schedule_names_are_one_form) {
+  struct Case {
+    const char* wanted;
+    const char* form;
+    bool selected;
+  };
+  const Case cases[] = {
+      {"SC 13G/A", "SCHEDULE 13G/A", true}, {"SCHEDULE 13G/A", "SC 13G/A", true}, {"sc 13d", "Schedule 13D", true},
+      {"SC 13G", "SCHEDULE 13G/A", false}, {"SC TO-T", "SCHEDULE TO-T", true},
+      {"SC 13G", "SC 13D", false},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.wanted << " / " << c.form) {
+      BOOST_TEST(form_selected({c.wanted}, c.form) == c.selected);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(matches_forms_exactly_ignoring_case_and_spaces) {
   const std::vector<std::string> forms{"S-1", "s-1/a ", "424B4"};
   BOOST_TEST(form_selected(forms, "S-1"));
@@ -147,35 +165,6 @@ BOOST_AUTO_TEST_CASE(reads_acceptance_times_in_every_edgar_form_as_utc) {
         BOOST_TEST_REQUIRE(got.has_value());
         BOOST_TEST(format_rfc3339(*got) == c.utc);
       }
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(reads_submissions_times_outside_acceptance_hours_as_eastern) {
-  struct Case {
-    const char* input;
-    const char* utc;
-  };
-  const Case cases[] = {
-      // Read as UTC these fall inside 06:00-22:00 Eastern: kept.
-      {"2026-06-03T21:02:11.000Z", "2026-06-03T21:02:11Z"},
-      {"2026-06-12T01:14:09.000Z", "2026-06-12T01:14:09Z"},
-      {"2026-11-20T14:00:00.000Z", "2026-11-20T14:00:00Z"},
-      // Read as UTC these would be 02:12 and 04:01 Eastern, when EDGAR accepts nothing: the
-      // wall clock is Eastern (EDT in June, EST in November).
-      {"2026-04-28T06:12:45.000Z", "2026-04-28T10:12:45Z"},
-      {"2026-06-15T08:01:32.000Z", "2026-06-15T12:01:32Z"},
-      {"2026-11-20T09:30:00.000Z", "2026-11-20T14:30:00Z"},
-      // Outside the hours either way: kept as written.
-      {"2026-06-15T04:00:00.000Z", "2026-06-15T04:00:00Z"},
-      // An explicit offset is never second-guessed.
-      {"2026-06-15T08:01:32-04:00", "2026-06-15T12:01:32Z"},
-  };
-  for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("input '" << c.input << "'") {
-      auto got = parse_submissions_acceptance(c.input);
-      BOOST_TEST_REQUIRE(got.has_value());
-      BOOST_TEST(format_rfc3339(*got) == c.utc);
     }
   }
 }

@@ -219,7 +219,8 @@ BOOST_AUTO_TEST_CASE(out_of_range_values_are_rejected_not_used) {
       "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax: fact 2 skipped: `val` is not a finite number "
       "(out of range)",
       "dei:EntityCommonStockSharesOutstanding: fact 1 skipped: `val` is not a finite number (out of range)",
-      "shares_outstanding: no usable dei EntityCommonStockSharesOutstanding facts"};
+      "shares_outstanding: no usable dei:EntityCommonStockSharesOutstanding or us-gaap:CommonStockSharesOutstanding "
+      "facts in shares"};
   BOOST_TEST(out->dropped == dropped, boost::test_tools::per_element());
 }
 
@@ -232,9 +233,11 @@ BOOST_AUTO_TEST_CASE(malformed_documents_are_errors_that_say_what_and_where) {
       {edgar_fixture("malformed_facts_cik_range.json"),
        "EDGAR company facts: `cik` 1E20 is not a CIK (1 to 10 digits)"},
       {edgar_fixture("malformed_facts_empty.json"),
-       "EDGAR company facts: neither revenue_ttm nor shares_outstanding could be read (revenue_ttm: no USD facts "
-       "from 10-K or 10-Q filings under us-gaap Revenues or RevenueFromContractWithCustomerExcludingAssessedTax; "
-       "shares_outstanding: no dei EntityCommonStockSharesOutstanding facts in shares); check `cik`"},
+       "EDGAR company facts: neither revenue_ttm nor shares_outstanding could be read (revenue_ttm: no facts "
+       "from 10-K, 10-Q, 20-F, 40-F or 6-K filings under us-gaap Revenues or "
+       "RevenueFromContractWithCustomerExcludingAssessedTax, nor ifrs-full Revenue or "
+       "RevenueFromContractsWithCustomers; shares_outstanding: no usable dei:EntityCommonStockSharesOutstanding "
+       "or us-gaap:CommonStockSharesOutstanding facts in shares); check `cik`"},
       {edgar_fixture("submissions_spacex.json"),
        "EDGAR company facts: expected a company's XBRL facts (an object with `facts`), got an object with keys "
        "\"cik\", \"entityType\", \"sic\", \"sicDescription\", \"ownerOrg\", ..."},
@@ -244,9 +247,11 @@ BOOST_AUTO_TEST_CASE(malformed_documents_are_errors_that_say_what_and_where) {
        "EDGAR company facts: JSON error at line 1, column 1001: incomplete JSON (the document ends early: "
        "truncated?)"},
       {R"({"facts":{"us-gaap":{"Revenues":{"units":{"USD":[{"start":"2025-01-01","end":"2025-12-31","val":"5e9","form":"10-K"}]}}}}})",
-       "EDGAR company facts: neither revenue_ttm nor shares_outstanding could be read (revenue_ttm: no USD facts "
-       "from 10-K or 10-Q filings under us-gaap Revenues or RevenueFromContractWithCustomerExcludingAssessedTax; "
-       "shares_outstanding: no dei EntityCommonStockSharesOutstanding facts in shares); check `cik`"},
+       "EDGAR company facts: neither revenue_ttm nor shares_outstanding could be read (revenue_ttm: no facts "
+       "from 10-K, 10-Q, 20-F, 40-F or 6-K filings under us-gaap Revenues or "
+       "RevenueFromContractWithCustomerExcludingAssessedTax, nor ifrs-full Revenue or "
+       "RevenueFromContractsWithCustomers; shares_outstanding: no usable dei:EntityCommonStockSharesOutstanding "
+       "or us-gaap:CommonStockSharesOutstanding facts in shares); check `cik`"},
       {R"({"facts":[]})", "EDGAR company facts: expected a company's XBRL facts (an object with `facts`), got an object "
                           "with keys \"facts\""},
   };
@@ -270,10 +275,73 @@ BOOST_AUTO_TEST_CASE(unusable_facts_are_reported_a_few_at_a_time) {
   BOOST_TEST(out->dropped[0] == "us-gaap:Revenues: fact 1 skipped: no valid `start` date");
   BOOST_TEST(out->dropped[5] == "us-gaap:Revenues: 3 more facts skipped");
   BOOST_TEST(out->dropped[6] ==
-             "revenue_ttm: no USD facts from 10-K or 10-Q filings under us-gaap Revenues or "
-             "RevenueFromContractWithCustomerExcludingAssessedTax");
+             "revenue_ttm: no facts from 10-K, 10-Q, 20-F, 40-F or 6-K filings under us-gaap Revenues or "
+             "RevenueFromContractWithCustomerExcludingAssessedTax, nor ifrs-full Revenue or "
+             "RevenueFromContractsWithCustomers");
   BOOST_TEST_REQUIRE(out->points.size() == 1u);
   BOOST_TEST(out->points[0].value == 5.0);
+}
+
+// Share counts and revenue as multi-class, balance-sheet-only and IFRS filers report them (fixtures in
+// the documented companyfacts shape; expected values computed from the files).
+namespace {
+
+// What one fixture's point of `field` must be.
+struct PointCase {
+  const char* file;
+  double value;
+  const char* at;
+  const char* accession;
+  const char* basis;
+};
+
+void check_points(std::string_view field, const std::vector<PointCase>& cases) {
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.file << " " << field) {
+      auto out = parse_edgar_facts(edgar_fixture(c.file), facts_source());
+      BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+      const auto* point = find_field(*out, field);
+      BOOST_TEST_REQUIRE(point != nullptr);
+      BOOST_TEST(point->value == c.value);
+      BOOST_TEST(format_date(point->at) == c.at);
+      BOOST_TEST(point->ref == c.accession);
+      BOOST_TEST(point->basis == c.basis);
+    }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(share_counts_sum_every_class_and_say_which_concept) {
+  check_points("shares_outstanding", {
+      {"companyfacts_multiclass.json", 488541051.0, "2025-08-08", "0001769628-25-000031",
+       "dei:EntityCommonStockSharesOutstanding, 3 classes summed"},
+      // No cover-page count at all (as Alphabet files): the balance sheet's, per class.
+      {"companyfacts_gaap_shares.json", 12145000000.0, "2025-03-31", "0001652044-25-000043",
+       "us-gaap:CommonStockSharesOutstanding, 3 classes summed"},
+      {"companyfacts_ifrs_halves.json", 1167176512.0, "2023-12-31", "0001104659-24-026390",
+       "dei:EntityCommonStockSharesOutstanding, 1 class"},
+  });
+}
+
+BOOST_AUTO_TEST_CASE(ifrs_revenue_from_halves_or_years_as_the_filer_reports) {
+  check_points("revenue_ttm", {
+      // FY 2023 + H1 2024 - H1 2023 (the restated H1 2023 of the 2024 half-year report), in euros.
+      {"companyfacts_ifrs_halves.json", 31207000000.0 + 16503000000.0 - 15120000000.0, "2024-06-30",
+       "0001104659-24-083117",
+       "ifrs-full:Revenue (EUR), two halves (fiscal year + six months - the same six months before)"},
+      // Yearly only: the latest year, in dollars although the filer also tags reais.
+      {"companyfacts_ifrs_annual.json", 45993504.0, "2024-12-31", "0001997711-25-000030",
+       "ifrs-full:RevenueFromContractsWithCustomers (USD), the fiscal year"},
+  });
+}
+
+BOOST_AUTO_TEST_CASE(us_gaap_revenue_says_it_summed_four_quarters) {
+  auto out = parse_edgar_facts(edgar_fixture("companyfacts_crwv.json"), facts_source());
+  BOOST_TEST_REQUIRE(out.ok());
+  const auto* revenue = find_field(*out, "revenue_ttm");
+  BOOST_TEST_REQUIRE(revenue != nullptr);
+  BOOST_TEST(revenue->basis.find("(USD), four quarters") != std::string::npos, revenue->basis);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(filings_carry_acceptance_time_and_primary_document) {
       // Accepted 21:14 Eastern on the 11th: the next day in UTC.
       {"0001628280-26-043210", "424B4", "2026-06-11", "2026-06-12T01:14:09Z",
        "https://www.sec.gov/Archives/edgar/data/1181412/000162828026043210/spacex424b4.htm"},
-      // The Eastern wall clock with a `Z`, as some filers' values are: 08:01:32 EDT.
+      // 08:01:32 EDT.
       {"0001628280-26-045120", "8-K", "2026-06-15", "2026-06-15T12:01:32Z",
        "https://www.sec.gov/Archives/edgar/data/1181412/000162828026045120/spcx-20260615.htm"},
       // A primary document in a subfolder (the Form 4 rendering).
