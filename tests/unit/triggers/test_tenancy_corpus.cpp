@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(meets_the_targets_on_the_development_part) {
   const Corpus c;
   const CorpusScore score = score_corpus(c.rows, c.facilities, "dev");
   BOOST_TEST(score.rows > 100u);
-  // Floors a little under the figures the rules reach on it (0.997 and 0.975), so that a rule
+  // Floors a little under the figures the rules reach on it (0.997 and 0.963), so that a rule
   // that costs development headlines fails here.
   BOOST_TEST(score.alerts.precision() >= 0.98);
   BOOST_TEST(score.alerts.recall() >= 0.96);
