@@ -34,6 +34,15 @@ bool is_corporate_suffix(std::string_view w) {
   return false;
 }
 
+// A noun that introduces a name in apposition (`robotics startup Orbital Robotics`), so the
+// capitals after it name something even in a title-case headline.
+bool introduces_name(const std::vector<HeadlineToken>& tokens, std::size_t i, std::size_t begin) {
+  if (i == begin) return false;
+  const std::string& w = tokens[i - 1].lower;
+  return w == "startup" || w == "firm" || w == "company" || w == "lab" || w == "maker" || w == "developer" ||
+         w == "unicorn" || w == "newcomer" || w == "upstart";
+}
+
 struct Match {
   std::size_t first = 0;
   std::size_t last = 0;
@@ -138,7 +147,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
       i = best.last;
       continue;
     }
-    if (!title_case && name_word(text, token)) {
+    if ((!title_case || introduces_name(tokens, i, begin)) && name_word(text, token)) {
       std::size_t j = i + 1;
       while (j < end && name_word(text, tokens[j]) && !starting_with(tokens[j].lower)) ++j;
       // A lone capitalised word opening the sentence is usually just the first word.

@@ -74,6 +74,18 @@ bool idle_negation(const std::vector<HeadlineToken>& t, std::size_t i) {
   return false;
 }
 
+// A hedge on an amount, not on the deal: `a deal potentially valued at`, `could total $27 billion`,
+// `possibly worth up to`.
+bool hedges_amount(const std::vector<HeadlineToken>& t, std::size_t i) {
+  const std::string& w = t[i].lower;
+  if (w != "potentially" && w != "possibly" && w != "could" && w != "may" && w != "might") return false;
+  std::size_t k = i + 1;
+  if (word_at(t, k) == "be") ++k;
+  const std::string& next = word_at(t, k);
+  return next == "valued" || next == "worth" || next == "total" || next == "totaling" || next == "totalling" ||
+         next == "top" || next == "exceed" || next == "reaching";
+}
+
 }  // namespace
 
 std::string_view modality_name(Modality modality) {
@@ -113,7 +125,7 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
   // The question mark hedges the clause it closes (`Deal: A Golden Goose?` questions the goose).
   if (sentence.question && clause.end == sentence.tokens.size()) return Modality::hedge;
   for (std::size_t i = lead; i < tail; ++i) {
-    if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i)) continue;
+    if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i) || hedges_amount(t, i)) continue;
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
     const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||
                        t[i].lower == "negotiating";

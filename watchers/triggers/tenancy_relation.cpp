@@ -84,6 +84,29 @@ bool is_purchase(std::string_view w) {
   return false;
 }
 
+// Verbs of putting hardware to work, whose `for` names whom it serves (`deploys GPUs for Microsoft`).
+bool is_deploy(std::string_view w) {
+  return w.starts_with("deploy") || w.starts_with("install") || w == "bring" || w == "brings" || w == "brought";
+}
+
+// Verbs of coming over to a place, whose `onto`/`to` names where (`follows Anthropic onto Colossus`).
+bool is_motion(std::string_view w) {
+  for (const std::string_view v : {"follow", "follows", "followed", "following", "head", "heads", "headed", "jump",
+                                   "jumps", "jumped", "hop", "hops", "hopped", "switch", "switches", "switched", "flock",
+                                   "flocks", "flocked", "come", "comes", "came", "return", "returns", "returned",
+                                   "migrate", "migrates", "migrated", "decamp", "decamps", "decamped", "defect",
+                                   "defects", "defected"}) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
+// Verbs that list a role's members: `whose clients include Meta`.
+bool is_listing(std::string_view w) {
+  return w == "include" || w == "includes" || w == "included" || w == "including" || w == "are" || w == "were" ||
+         w == "count" || w == "counts" || w == "span" || w == "spans";
+}
+
 // Verbs of working together rather than trading (`partners with`, `teams up with`).
 bool is_cooperation(std::string_view w) { return w.starts_with("partner") || w.starts_with("team"); }
 
@@ -125,6 +148,7 @@ class ClauseReader {
         consider(pair(o, a));
       }
       for (const std::size_t p : pronouns) consider(relative(o, p));
+      consider(listed_role(o));
       if (!best && facility_elsewhere_ && !has_anchor()) consider(signs_on(o));
       if (best) out.push_back(*best);
     }
@@ -218,6 +242,9 @@ class ClauseReader {
         return Prep::none;
       }
       if (w == "and" || w == "or") continue;
+      // `said on Tuesday that Uber will`: a complement clause starts a new subject.
+      if (w == "that" && k > clause_.begin && (word_classes(t_[k - 1].lower) & kReport) == 0 && mention_at(k - 1) < 0)
+        return Prep::none;
       const std::uint32_t c = word_classes(w);
       if ((c & kCompareWith) != 0 && !quantity_than(k)) return Prep::compare;
       if (is_near_word(w)) return Prep::near;
@@ -540,6 +567,13 @@ class ClauseReader {
     }
     if (verb == kNoToken) {
       if (role_noun && !object_of_verb) return make(o, a, TenancyRole::tenant, kNoToken, from, to);
+      // `Netflix follows Anthropic onto Colossus`: the organisation comes over to the facility.
+      if (org_subject && t_prep == Prep::to && !object_of_verb) {
+        for (std::size_t k = s_last; k < T.first && k < s_last + 3; ++k) {
+          if (mention_at(k) < 0 && !t_[k].punct && is_motion(t_[k].lower))
+            return make(o, a, TenancyRole::tenant, k, from, to);
+        }
+      }
       if (deal_noun != kNoToken && !comma_between(deal_noun) && !object_of_verb &&
           (t_prep == Prep::with || t_prep == Prep::on))
         return make(o, a, deal_role(o, a), deal_noun, from, to);
@@ -567,8 +601,9 @@ class ClauseReader {
       // `serves ChatGPT on Cerebras`: giving its own product on the facility is using it.
       if ((c & (kSupply | kGive)) != 0 && (c & kTake) == 0 && t_prep == Prep::on)
         return make(o, a, TenancyRole::tenant, verb, from, to);
-      // `buys Megapacks for Colossus`: goods bought for the facility, not capacity on it.
-      if (t_prep == Prep::for_ && is_purchase(v) && !capacity_between(verb, T.first))
+      // `buys Megapacks for Colossus`, `deploys servers for CoreWeave`: goods bought or put to
+      // work for the facility, not capacity on it.
+      if (t_prep == Prep::for_ && (is_purchase(v) || is_deploy(v)) && !capacity_between(verb, T.first))
         return make(o, a, TenancyRole::supplier, verb, from, to);
       if ((c & kTake) != 0) {
         const bool gives = (c & kGive) != 0 && is_lease_or_rent(v) && t_prep == Prep::to;
@@ -584,6 +619,8 @@ class ClauseReader {
     }
     if ((c & kInvest) != 0 && (c & (kTake | kGive)) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
     if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
+    // `Nscale will deploy 104,000 GPUs for Microsoft`: the facility puts hardware to work for a customer.
+    if (is_deploy(v) && t_prep == Prep::for_) return make(o, a, TenancyRole::tenant, verb, from, to);
     const bool from_like = t_prep == Prep::from || t_prep == Prep::on;
     if ((c & kGive) != 0 && !(is_lease_or_rent(v) && from_like) &&
         (t_prep == Prep::to || t_prep == Prep::for_ || t_prep == Prep::none || t_prep == Prep::by))
@@ -602,6 +639,36 @@ class ClauseReader {
       if (is_anchor(m, orgs_)) return true;
     }
     return false;
+  }
+
+  // `Fluidstack, whose clients include Meta and Midjourney`, `Fluidstack -- a cloud whose
+  // customers are Meta`: a relative clause listing the facility's tenants. The antecedent is the
+  // nearest mention before `whose`, across an apposition; only a tenant's role noun lists tenants.
+  std::optional<TenancyRelation> listed_role(std::size_t o) const {
+    const EntityMention& O = mentions_[o];
+    if (is_reporter(o)) return std::nullopt;
+    for (std::size_t k = O.first; k > clause_.begin + 1 && O.first - k < 12;) {
+      --k;
+      if (t_[k].lower != "whose") {
+        if (is_verb(k) && !is_listing(t_[k].lower)) return std::nullopt;
+        continue;
+      }
+      if (k + 2 >= O.first || (classes(k + 1) & kRoleNoun) == 0 || !is_listing(t_[k + 2].lower)) return std::nullopt;
+      for (std::size_t back = k; back > clause_.begin && k - back < 8;) {
+        --back;
+        const int m = mention_at(back);
+        if (m < 0) {
+          if (is_verb(back) || (classes(back) & kPrep) != 0) return std::nullopt;
+          continue;
+        }
+        const auto a = static_cast<std::size_t>(m);
+        if (!is_anchor(mentions_[a], orgs_) || (mentions_[a].kind == EntityKind::organisation && !owner_context_))
+          return std::nullopt;
+        return make(o, a, deal_role(o, a), k + 2, k, O.last);
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
   }
 
   // `Mistral signs on as a tenant`, `Meta joins as a customer`: the facility named in another clause.

@@ -5,6 +5,7 @@
 
 #include "core/text/words.hpp"
 #include "watchers/triggers/headline_clauses.hpp"
+#include "watchers/triggers/headline_coreference.hpp"
 #include "watchers/triggers/text_match.hpp"
 
 namespace watchdesk::triggers {
@@ -63,6 +64,7 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
         names_facility = names_facility || m.kind == EntityKind::facility;
       }
     }
+    resolve_descriptions(sentence, per_clause);
     const bool owner_context = names_facility || sentence.speaks_of_compute;
     const std::size_t first_of_sentence = found.size();
     for (std::size_t c = 0; c < sentence.clauses.size(); ++c) {

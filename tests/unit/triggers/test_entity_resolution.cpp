@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(gives_every_spelling_one_name) {
       {"Zeta Labs rents time", {"Zeta Labs"}},
       // Capitalised names the list lacks, only outside title case.
       {"Biotech startup Helix Bio rents time on Colossus", {"Helix Bio", "[facility]"}},
-      {"Biotech Startup Helix Bio Rents Time On Colossus", {"[facility]"}},
+      {"Biotech Startup Helix Bio Rents Time On Colossus", {"Helix Bio", "[facility]"}},
+      {"Helix Bio Rents Time On Colossus", {"[facility]"}},
       {"the Redmond-based giant signs a deal", {}},
   };
   for (const auto& c : cases) {

@@ -175,6 +175,51 @@ BOOST_AUTO_TEST_CASE(classifies_modality) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(reads_the_company_as_the_subject_named_before_it) {
+  const Case cases[] = {
+      {"xAI shares rose after Reuters reported the company had secured a $5 billion GPU capacity deal with Meta", {"Meta"}},
+      {"Meta said on Tuesday that the company will rent Colossus capacity", {"Meta"}},
+      {"As Meta grows its Llama models, the company has turned to Colossus for capacity", {"Meta"}},
+      {"Dell shares rose after Bloomberg reported the company had won a server order for Colossus", {}},
+      {"OpenAI, the company behind ChatGPT, praised the Colossus engineers", {}},
+      {"Meta said the company has no plans to rent Colossus", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(reads_tenants_listed_in_a_relative_clause_of_the_facility) {
+  const Case cases[] = {
+      {"xAI leases space on Colossus, whose customers include Meta and Midjourney", {"Meta", "Midjourney"}},
+      {"The round values Colossus, whose investors include Nvidia and Google, at $10 billion", {}},
+      {"Dell, whose customers include Meta, ships servers to Colossus", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(reads_hardware_deployed_for_a_customer_and_motion_onto_the_facility) {
+  const Case cases[] = {
+      {"Colossus will deploy 50,000 GPUs for Microsoft", {"Microsoft"}},
+      {"Dell deploys liquid-cooled servers for Colossus", {}},
+      {"Netflix follows Anthropic onto Colossus", {"Netflix"}},
+      {"Netflix follows Anthropic in praising Colossus", {}},
+      {"Robotics Startup Nimbus Robotics Rents GPUs On Colossus", {"Nimbus Robotics"}},
+      {"Cooling Startup Frostline Systems Supplies Chillers For Colossus", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(a_hedge_on_the_amount_leaves_the_deal_a_fact) {
+  const config::Trigger trigger = colossus_trigger();
+  const auto fact = find_tenants("Meta signs a Colossus lease potentially worth $5 billion", trigger.subject,
+                                 trigger_organisations(trigger));
+  BOOST_TEST_REQUIRE(fact.size() == 1u);
+  BOOST_TEST(modality_name(fact[0].modality) == "fact");
+  const auto hedge = find_tenants("Meta could sign a Colossus lease worth $5 billion", trigger.subject,
+                                  trigger_organisations(trigger));
+  BOOST_TEST_REQUIRE(hedge.size() == 1u);
+  BOOST_TEST(modality_name(hedge[0].modality) == "hedge");
+}
+
 BOOST_AUTO_TEST_CASE(says_which_relation_it_found) {
   const config::Trigger trigger = colossus_trigger();
   const auto found = find_tenants("Colossus adds OpenAI as a tenant - Reuters", trigger.subject,
