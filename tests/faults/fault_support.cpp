@@ -182,6 +182,12 @@ std::string filings_feed(int count) {
 )" + entries + "</feed>\n";
 }
 
+std::string one_item_feed(const std::string& title, const std::string& guid) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><title>" +
+         title + "</title><link>https://news.example.com/" + guid + "</link><guid>" + guid +
+         "</guid></item>\n</channel></rss>\n";
+}
+
 std::string watchdesk_section(const std::string& extra) {
   return "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk fault suite faults@example.com\"\n"
          "log_level = \"info\"\nhost_rate = 200\nhealth_channels = [\"nowhere\"]\n" +

@@ -67,6 +67,9 @@ std::int64_t query_int(const std::filesystem::path& db, const std::string& sql);
 /// `0009999999-26-000001` upward (each one raises one `filing` alert).
 std::string filings_feed(int count);
 
+/// An RSS 2.0 document with one item titled `title` (guid `guid`).
+std::string one_item_feed(const std::string& title, const std::string& guid = "a");
+
 /// The `[watchdesk]` section for a test state under `dir` and extra lines.
 std::string watchdesk_section(const std::string& extra = {});
 

@@ -38,11 +38,6 @@ struct Hostile {
 
 HttpResponse rss(std::string body) { return HttpResponse::text(200, std::move(body), "application/rss+xml"); }
 
-std::string rss_with_title(const std::string& title) {
-  return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><title>" + title +
-         "</title><link>https://n.example/a</link><guid>a</guid></item></channel></rss>\n";
-}
-
 std::vector<Hostile> hostile_sources() {
   const std::string feed = "kind = \"feed\"\n";
   const std::string filings = "kind = \"edgar-filings\"\ncik = \"1181412\"\n";
@@ -55,27 +50,27 @@ std::vector<Hostile> hostile_sources() {
 
   all.push_back({"deep-json", facts, HttpResponse::text(200, testing::nested_json(100000), "application/json")});
 
-  HttpResponse drip = rss(rss_with_title("slow"));
+  HttpResponse drip = rss(faults::one_item_feed("slow"));
   drip.drip = 200ms;
   all.push_back({"drip", feed, drip});
 
-  HttpResponse hang = rss(rss_with_title("late"));
+  HttpResponse hang = rss(faults::one_item_feed("late"));
   hang.delay = 60s;
   all.push_back({"hang", feed, hang});
 
   all.push_back({"oversized", feed + "max_body = \"64KiB\"\n", rss(std::string(200 * 1024, ' ') + "<rss/>")});
 
-  HttpResponse truncated = rss(rss_with_title("cut"));
+  HttpResponse truncated = rss(faults::one_item_feed("cut"));
   truncated.truncate_after = 60;
   all.push_back({"truncated", feed, truncated});
 
-  HttpResponse chunked = rss(rss_with_title("cut in a chunk"));
+  HttpResponse chunked = rss(faults::one_item_feed("cut in a chunk"));
   chunked.framing = Framing::chunked;
   chunked.chunk_size = 16;
   chunked.truncate_after = 70;
   all.push_back({"truncated-chunks", feed, chunked});
 
-  all.push_back({"nul-byte", feed, rss(rss_with_title(std::string("Colossus \0 tenant", 17)))});
+  all.push_back({"nul-byte", feed, rss(faults::one_item_feed(std::string("Colossus \0 tenant", 17)))});
   all.push_back(
       {"html-for-atom", filings,
        HttpResponse::text(

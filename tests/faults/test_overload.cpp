@@ -24,19 +24,13 @@ using namespace std::chrono_literals;
 using testing::HttpResponse;
 using testing::HttpServer;
 
-const char* kSlowFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Slow wire</title>
-<item><title>Nothing new</title><link>https://news.example.com/q</link><guid>q-1</guid></item>
-</channel></rss>
-)";
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(alerts_reach_a_webhook_on_a_host_saturated_by_slow_sources) {
   HttpServer host;
   const int slow_sources = faults::rounds(10, 60);
   const int alerts = faults::rounds(40, 200);
-  HttpResponse slow = HttpResponse::text(200, kSlowFeed, "application/rss+xml");
+  HttpResponse slow = HttpResponse::text(200, faults::one_item_feed("Nothing new", "q-1"), "application/rss+xml");
   slow.delay = 2s;
   // The filings appear only once the slow sources have all been answered once:
   // by then the host's connections are always busy and fetches always wait.

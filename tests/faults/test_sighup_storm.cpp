@@ -21,12 +21,6 @@ using namespace std::chrono_literals;
 using testing::HttpResponse;
 using testing::HttpServer;
 
-const char* kStormFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Storm wire</title>
-<item><title>Racks arrive</title><link>https://news.example.com/s</link><guid>s-1</guid></item>
-</channel></rss>
-)";
-
 std::string storm_config(const HttpServer& slow, const HttpServer& other, int variant) {
   return fmt::format(
       "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"watchdesk faults@example.com\"\nlog_level = \"warn\"\n"
@@ -43,10 +37,10 @@ std::string storm_config(const HttpServer& slow, const HttpServer& other, int va
 
 BOOST_AUTO_TEST_CASE(a_sighup_storm_never_fetches_one_source_twice_at_once) {
   HttpServer slow, other;
-  HttpResponse late = HttpResponse::text(200, kStormFeed, "application/rss+xml");
+  HttpResponse late = HttpResponse::text(200, faults::one_item_feed("Racks arrive", "s-1"), "application/rss+xml");
   late.delay = 2s;
   slow.on("/feed", HttpServer::serve(late));
-  other.on("/feed", HttpServer::serve(HttpResponse::text(200, kStormFeed, "application/rss+xml")));
+  other.on("/feed", HttpServer::serve(HttpResponse::text(200, faults::one_item_feed("Racks arrive", "s-1"), "application/rss+xml")));
   other.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
   testing::ScratchDir dir;
   const auto config = dir.path / "watchdesk.toml";
