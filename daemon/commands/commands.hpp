@@ -15,6 +15,8 @@ int validate(const CommonOptions& options);
 int status(const StatusOptions& options);
 /// `watchdesk alerts`: alert history with per-channel delivery state.
 int alerts(const AlertsOptions& options);
+/// `watchdesk replay`: the archive through the pipeline at virtual time, on a throw-away state.
+int replay(const ReplayOptions& options);
 /// `watchdesk test-alert`: a marked test alert through one channel.
 int test_alert(const TestAlertOptions& options);
 

@@ -1,6 +1,7 @@
 // The parsed options of every subcommand, filled in by the CLI and read by the commands.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,17 @@ struct StatusOptions {
 struct AlertsOptions {
   CommonOptions common;
   Seconds since{7 * 24 * 3600};
+  Format format = Format::text;
+};
+
+/// `watchdesk replay`.
+struct ReplayOptions {
+  CommonOptions common;
+  /// The archive folder (`DIR/<source-id>/<time>.<ext>`).
+  std::filesystem::path from;
+  /// Only bodies archived at or after `since` and at or before `until`.
+  std::optional<TimePoint> since;
+  std::optional<TimePoint> until;
   Format format = Format::text;
 };
 
