@@ -14,14 +14,12 @@ build: deps
 	@cmake --build --preset release -j $(JOBS) --target watchdesk
 
 demo: build
-	@rm -f build/demo-state.db build/demo-state.db-wal build/demo-state.db-shm
-	@echo "== watchdesk check -c config/demo.toml   (offline snapshots; alerts go to stdout)"
-	@./build/watchdesk check -c config/demo.toml; rc=$$?; \
-	  if [ $$rc -gt 1 ]; then echo "demo: watchdesk check exited $$rc" >&2; exit $$rc; fi; \
-	  echo; echo "== watchdesk status -c config/demo.toml"; \
-	  ./build/watchdesk status -c config/demo.toml || exit $$?; \
+	@echo "== watchdesk replay -c config/demo.toml --from config/demo-archive"
+	@echo "   (bundled snapshots of 2026-05-20, replayed at their own time; nothing fetched, nothing sent)"
+	@./build/watchdesk replay -c config/demo.toml --from config/demo-archive; rc=$$?; \
+	  if [ $$rc -gt 1 ]; then echo "demo: watchdesk replay exited $$rc" >&2; exit $$rc; fi; \
 	  echo; \
-	  echo "That was offline: bundled snapshots from 2026-05-20, check exit status $$rc (1 = triggers fired)."; \
+	  echo "That was offline: the snapshots replayed at 2026-05-20T23:00:00Z, replay exit status $$rc (1 = triggers would have fired)."; \
 	  echo "For real: set user_agent and channels in config/watchdesk.toml, then ./build/watchdesk run -c config/watchdesk.toml"
 
 test:

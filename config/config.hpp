@@ -210,6 +210,11 @@ struct Settings {
   int stale_after = 3;
   /// A price more than this many times above or below the last close is refused at ingestion.
   double price_factor = 100;
+  /// Where each fetched body that differs from its source's previous one is kept for `replay`
+  /// (relative paths resolved against the config file's folder); empty: off.
+  std::filesystem::path archive;
+  /// How long archived bodies are kept (`archive_keep = "90d"`).
+  Seconds archive_keep{90 * 24 * 3600};
 };
 
 /// A whole, validated configuration.

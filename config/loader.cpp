@@ -109,7 +109,7 @@ const std::vector<std::string>& settings_keys() {
                                              "metrics_public", "allow_file_urls", "health_channels",  "max_body",
                                              "sec_rate",       "host_rate",       "host_connections", "connect_timeout",
                                              "timeout",        "ca_file",         "fail_after",       "stale_after",
-                                             "price_factor"};
+                                             "price_factor",   "archive",         "archive_keep"};
   return keys;
 }
 
@@ -399,6 +399,8 @@ void Loader::read_settings(const Section& s) {
     if (!std::filesystem::is_regular_file(w.ca_file, ec))
       fail(ca_at, s.label + " 'ca_file' " + w.ca_file.string() + " is not a readable file");
   }
+  if (auto dir = read_string(s, "archive", Need::optional)) w.archive = resolve_path(*dir);
+  if (auto keep = read_duration(s, "archive_keep", Need::optional)) w.archive_keep = *keep;
   if (auto n = read_integer(s, "fail_after", Need::optional, 1, 1000)) w.fail_after = static_cast<int>(*n);
   if (auto n = read_integer(s, "stale_after", Need::optional, 1, 1000)) w.stale_after = static_cast<int>(*n);
   if (auto factor = read_number(s, "price_factor", Need::optional)) {

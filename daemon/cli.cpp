@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "core/units.hpp"
+#include "daemon/archive/layout.hpp"
 #include "daemon/commands/commands.hpp"
 #include "daemon/exit_codes.hpp"
 #include "watchdesk/version.hpp"
@@ -38,6 +39,14 @@ std::function<std::string(std::string&)> duration_validator() {
   };
 }
 
+// Parses a TIME option value of `replay`.
+std::function<std::string(std::string&)> time_validator(archive::Bound bound) {
+  return [bound](std::string& text) -> std::string {
+    if (archive::parse_bound(text, bound)) return {};
+    return "expected a time such as 2026-05-20T23:00:00Z, 20260520T230000Z or 2026-05-20, got '" + text + "'";
+  };
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -48,7 +57,7 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1, 1);
   app.footer(
       "Exit status: 0 ran, nothing fired, all sources healthy; 1 at least one trigger fired;\n"
-      "2 nothing fired but a source failed; 64 usage error; 74 state database unusable;\n"
+      "2 nothing fired but a source failed (replay: 1 would have fired, else 0); 64 usage error; 74 state database unusable;\n"
       "78 configuration error.");
 
   commands::CommonOptions run_opts;
@@ -111,6 +120,18 @@ int run_cli(int argc, char** argv) {
   add_common(silence_expire, silence_opts.common);
   silence_expire->add_option("id", silence_opts.id, "silence id")->required();
 
+  commands::ReplayOptions replay_opts;
+  std::string replay_since, replay_until;
+  auto* replay = app.add_subcommand(
+      "replay", "run the archived bodies through the pipeline at their own times; print what would have been raised");
+  add_common(replay, replay_opts.common);
+  replay->add_option("--from", replay_opts.from, "archive folder (what [watchdesk] archive records)")->required();
+  replay->add_option("--since", replay_since, "first time replayed: RFC 3339, 20261203T061500Z or YYYY-MM-DD")
+      ->check(CLI::Validator(time_validator(archive::Bound::since), "TIME"));
+  replay->add_option("--until", replay_until, "last time replayed (a date: to its end)")
+      ->check(CLI::Validator(time_validator(archive::Bound::until), "TIME"));
+  add_format(replay, replay_opts.format, {"text", "json"});
+
   commands::TestAlertOptions test_opts;
   auto* test_alert = app.add_subcommand("test-alert", "send a marked test alert through one channel");
   add_common(test_alert, test_opts.common);
@@ -152,6 +173,12 @@ int run_cli(int argc, char** argv) {
   }
   if (*silence_list) return commands::silence_list(silence_opts);
   if (*silence_expire) return commands::silence_expire(silence_opts);
+
+  if (*replay) {
+    if (!replay_since.empty()) replay_opts.since = archive::parse_bound(replay_since, archive::Bound::since);
+    if (!replay_until.empty()) replay_opts.until = archive::parse_bound(replay_until, archive::Bound::until);
+    return commands::replay(replay_opts);
+  }
   if (*test_alert) return commands::test_alert(test_opts);
   return to_int(ExitCode::usage);
 }

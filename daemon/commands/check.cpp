@@ -113,7 +113,10 @@ int check(const CheckOptions& options) {
     observability::MetricsRegistry metrics;
     // A dry run commits into its private scratch copy of the state (`start_scratch`), never into
     // the state file: so one source's points meet another's in a metric, as they do in a real run.
-    auto built = runtime::Runtime::build(io, config, store, metrics, std::cout, runtime::RuntimeOptions{options.triggers, {}});
+    runtime::RuntimeOptions runtime_options{options.triggers, {}};
+    // A dry run keeps nothing: not even the bodies it fetched.
+    if (dry) runtime_options.archiving = runtime::Archiving::off;
+    auto built = runtime::Runtime::build(io, config, store, metrics, std::cout, std::move(runtime_options));
     if (!built) return report_failure(built.error());
     auto& runtime = *built.value();
     runtime.on_poll = [&](const pipeline::PollResult& result) {

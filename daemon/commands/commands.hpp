@@ -23,6 +23,8 @@ int silence_add(const SilenceOptions& options);
 int silence_list(const SilenceOptions& options);
 /// `watchdesk silence expire`: ends a silence now.
 int silence_expire(const SilenceOptions& options);
+/// `watchdesk replay`: the archive through the pipeline at virtual time, on a throw-away state.
+int replay(const ReplayOptions& options);
 /// `watchdesk test-alert`: a marked test alert through one channel.
 int test_alert(const TestAlertOptions& options);
 

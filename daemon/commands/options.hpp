@@ -1,6 +1,7 @@
 // The parsed options of every subcommand, filled in by the CLI and read by the commands.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,17 @@ struct SilenceOptions {
   /// `expire`: the silence id.
   std::string id;
   /// `list`: text or JSON.
+  Format format = Format::text;
+};
+
+/// `watchdesk replay`.
+struct ReplayOptions {
+  CommonOptions common;
+  /// The archive folder (`DIR/<source-id>/<time>.<ext>`).
+  std::filesystem::path from;
+  /// Only bodies archived at or after `since` and at or before `until`.
+  std::optional<TimePoint> since;
+  std::optional<TimePoint> until;
   Format format = Format::text;
 };
 

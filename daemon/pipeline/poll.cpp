@@ -43,11 +43,17 @@ http::Request request_for(const config::Source& source, const http::Validators& 
   return request;
 }
 
-PollPipeline::PollPipeline(http::Client& client, Ingestor& ingestor) : client_(client), ingestor_(ingestor) {}
+PollPipeline::PollPipeline(http::Client& client, Ingestor& ingestor, UtcClock clock, archive::ArchiveWriter* archive)
+    : client_(client), ingestor_(ingestor), clock_(std::move(clock)), archive_(archive) {}
+
+void PollPipeline::record(const config::Source& source, http::Response response,
+                          const std::function<void(PollResult)>& done) {
+  finish(source, {}, 0, std::move(response), false, clock_(), done);
+}
 
 void PollPipeline::poll(const config::Source& source, const http::Validators& validators, int failures,
                         std::function<void(PollResult)> done) {
-  const TimePoint attempted_at = now_utc();
+  const TimePoint attempted_at = clock_();
   auto shared_done = std::make_shared<std::function<void(PollResult)>>(std::move(done));
   client_.submit(request_for(source, validators), [this, source, validators, failures, attempted_at,
                                                    shared_done](http::Response response) {
@@ -94,8 +100,14 @@ void PollPipeline::finish(const config::Source& source, const http::Validators& 
     return;
   }
 
+  // One time for the archived body and its ingestion: a replay of the archive sees what this saw.
+  const TimePoint now = clock_();
+  if (archive_ != nullptr && response.ok() && !response.body.empty()) {
+    auto kept = archive_->keep(source.id, response.body, response.content_type, now);
+    if (!kept) spdlog::warn("source {}: the body could not be archived: {}", source.id, kept.error().message);
+  }
   // The body stays in `response` while it is parsed and ingested: views into it are never copied.
-  result.report = ingestor_.ingest(source, outcome_of(response), now_utc());
+  result.report = ingestor_.ingest(source, outcome_of(response), now);
   const IngestReport& report = result.report;
   if (!report.store_error.empty()) {
     result.outcome = PollOutcome::failed;

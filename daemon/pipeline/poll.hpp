@@ -9,7 +9,9 @@
 #include <string>
 
 #include "config/config.hpp"
+#include "core/clock.hpp"
 #include "core/time.hpp"
+#include "daemon/archive/archive_writer.hpp"
 #include "daemon/http/client.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/pipeline/ingest.hpp"
@@ -60,15 +62,22 @@ struct PollResult {
   bool succeeded() const { return outcome == PollOutcome::fetched || outcome == PollOutcome::not_modified; }
 };
 
-/// Polls sources through one client and one ingestor. Single-threaded, on the loop.
+/// Polls sources through one client and one ingestor, reading `now` from one clock. Single-threaded,
+/// on the loop.
 class PollPipeline {
  public:
-  PollPipeline(http::Client& client, Ingestor& ingestor);
+  /// `archive`, when given, keeps each fetched body that differs from the source's previous one.
+  PollPipeline(http::Client& client, Ingestor& ingestor, UtcClock clock = wall_clock(),
+               archive::ArchiveWriter* archive = nullptr);
 
   /// Polls `source` with `validators` (a conditional GET) after `failures` failures in a row; `done`
   /// runs on the loop exactly once, unless the client is destroyed first.
   void poll(const config::Source& source, const http::Validators& validators, int failures,
             std::function<void(PollResult)> done);
+
+  /// Takes `response` for `source` as if it had just been fetched (`replay` hands in archived
+  /// bodies): ingested at the clock's time, exactly like a polled answer; `done` runs at once.
+  void record(const config::Source& source, http::Response response, const std::function<void(PollResult)>& done);
 
  private:
   void finish(const config::Source& source, const http::Validators& sent, int failures, http::Response response,
@@ -76,6 +85,8 @@ class PollPipeline {
 
   http::Client& client_;
   Ingestor& ingestor_;
+  UtcClock clock_;
+  archive::ArchiveWriter* archive_;
 };
 
 /// The request that fetches `source` (its URL, body cap and label) with `validators`.

@@ -71,7 +71,9 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
   const auto client_options = http::ClientOptions::from_settings(config_->watchdesk);
   client_ = std::make_unique<http::Client>(io_, client_options);
   ingestor_ = std::make_unique<pipeline::Ingestor>(*config_, *store_, pipeline::Commit::yes, options_.only_triggers);
-  pipeline_ = std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_);
+  if (options_.archiving == Archiving::as_configured && !config_->watchdesk.archive.empty())
+    archive_ = std::make_unique<archive::ArchiveWriter>(config_->watchdesk.archive, config_->watchdesk.archive_keep);
+  pipeline_ = std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_, options_.clock, archive_.get());
   transport_ = std::make_unique<delivery::ChannelTransport>(*client_);
   delivery::DispatcherOptions dispatch;
   dispatch.lease = std::chrono::ceil<Seconds>(client_options.connect_wait + client_options.connect_timeout +
@@ -215,17 +217,26 @@ void Runtime::record(const pipeline::PollResult& result) {
   }
 }
 
-void Runtime::tick() {
-  auto alerts = ingestor_->tick(now_utc());
+void Runtime::ingest(const config::Source& source, http::Response response) {
+  pipeline_->record(source, std::move(response), [this](pipeline::PollResult result) { on_result(result, std::nullopt); });
+}
+
+std::vector<pipeline::QueuedAlert> Runtime::evaluate_deadlines() {
+  auto alerts = ingestor_->tick(options_.clock());
   for (const auto& alert : alerts) spdlog::info("trigger {}: raised {}", alert.trigger, alert.id);
-  ticked_.insert(ticked_.end(), alerts.begin(), alerts.end());
   if (!alerts.empty()) pump_deliveries();
+  return alerts;
+}
+
+void Runtime::tick() {
+  auto alerts = evaluate_deadlines();
+  ticked_.insert(ticked_.end(), alerts.begin(), alerts.end());
   send_due_digests();
 }
 
 void Runtime::send_due_digests() {
   if (!digests_) return;
-  auto outcomes = digests_->run_due(now_utc());
+  auto outcomes = digests_->run_due(options_.clock());
   // A failure (the state file locked or full) is tried again at the next tick: nothing was recorded.
   if (!outcomes) {
     spdlog::error("{}; trying again in a minute", outcomes.error().message);

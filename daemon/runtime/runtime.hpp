@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
+#include "daemon/archive/archive_writer.hpp"
 #include "daemon/delivery/channel_transport.hpp"
 #include "daemon/delivery/dispatcher.hpp"
 #include "daemon/digest/digest_schedule.hpp"
@@ -29,12 +31,19 @@
 
 namespace watchdesk::runtime {
 
+/// Whether fetched bodies are archived: as `[watchdesk] archive` says, or not at all (`check
+/// --dry-run`, `replay`).
+enum class Archiving { as_configured, off };
+
 /// How a runtime is built.
 struct RuntimeOptions {
   /// Evaluate only these triggers and poll only the sources they need (empty: all).
   std::vector<std::string> only_triggers;
   /// Scheduler tuning (tests set a seed and short back-offs).
   fetch::SchedulerOptions scheduler;
+  /// Where the pipeline and the triggers read `now` (`replay`: a virtual clock).
+  UtcClock clock = wall_clock();
+  Archiving archiving = Archiving::as_configured;
 };
 
 /// One configuration's poller and deliverer. Single-threaded, on the loop; destroy it before the
@@ -73,6 +82,14 @@ class Runtime {
   /// `check`: delivers what is pending now and retries what falls due before `deadline`; `done` runs
   /// when nothing more can happen before it (transfers still running then are aborted).
   void deliver_until(std::chrono::steady_clock::time_point deadline, std::function<void()> done);
+
+  /// `replay`: ingests `response` as the answer `source` gave at the clock's time, through the same
+  /// pipeline as a poll; `on_poll` sees its result. Nothing is delivered unless delivery was started.
+  void ingest(const config::Source& source, http::Response response);
+
+  /// Evaluates time-driven conditions (deadlines) at the clock's time, as `run` does every minute;
+  /// returns the alerts raised.
+  std::vector<pipeline::QueuedAlert> evaluate_deadlines();
 
   /// Stops polling, the deadline tick and new deliveries; `done` runs when polls and deliveries in
   /// flight have ended.
@@ -119,6 +136,7 @@ class Runtime {
   observability::MetricsRegistry& metrics_;
   RuntimeOptions options_;
   std::unique_ptr<http::Client> client_;
+  std::unique_ptr<archive::ArchiveWriter> archive_;
   std::unique_ptr<pipeline::Ingestor> ingestor_;
   std::unique_ptr<pipeline::PollPipeline> pipeline_;
   std::unique_ptr<delivery::ChannelTransport> transport_;

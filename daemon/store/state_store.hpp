@@ -162,6 +162,8 @@ class StateStore {
   /// Opens a private scratch copy of the database at `path` (an empty store when it has none yet),
   /// deleted when the store is destroyed: what is done to it never reaches `path`.
   static Result<std::unique_ptr<StateStore>> open_scratch_copy(const std::filesystem::path& path);
+  /// Opens an empty scratch store, deleted when the store is destroyed (`replay`'s throw-away state).
+  static Result<std::unique_ptr<StateStore>> open_empty_scratch() { return open_scratch_copy({}); }
 
   ~StateStore();
   StateStore(const StateStore&) = delete;

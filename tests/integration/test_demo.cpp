@@ -1,13 +1,12 @@
-// The offline demo: `watchdesk check -c config/demo.toml` over the bundled snapshots prints the
-// seed's three alerts as JSON lines, exits 1, and a second run raises nothing and exits 0.
+// The offline demo: `watchdesk replay -c config/demo.toml --from config/demo-archive` replays the
+// bundled snapshots at their own time (2026-05-20): the seed's three alerts, and a desk whose
+// figures are those of that evening (hiring counted in the 90 days before it, the listing deadline
+// still ahead and watched).
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdlib>
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -21,64 +20,59 @@ BOOST_AUTO_TEST_SUITE(integration_demo)
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::vector<std::string> lines;
-};
+const fs::path config_dir = fs::path(WATCHDESK_SOURCE_DIR) / "config";
 
-Run check(const fs::path& config) {
-  watchdesk::testing::ChildProcess child({WATCHDESK_BINARY, "check", "-c", config.string()});
-  Run run;
-  while (auto line = child.read_line(30s)) run.lines.push_back(*line);
-  auto status = child.wait(30s);
-  BOOST_TEST_REQUIRE(status.has_value());
-  run.exit_code = WIFEXITED(*status) ? WEXITSTATUS(*status) : -1;
-  return run;
+watchdesk::testing::Finished replay_demo(const std::string& format) {
+  return watchdesk::testing::run_to_completion({WATCHDESK_BINARY, "replay", "-c", (config_dir / "demo.toml").string(),
+                                                "--from", (config_dir / "demo-archive").string(), "--format", format},
+                                               60s);
 }
 
-std::set<std::string> alert_triggers(const Run& run) {
-  std::set<std::string> out;
-  for (const auto& line : run.lines) {
-    if (line.empty() || line.front() != '{') continue;
-    auto v = boost::json::parse(line);
-    out.insert(std::string(v.at("trigger").as_string()));
-    BOOST_TEST(!v.at("evidence").as_array().empty());
-    auto status = std::string(v.at("status").as_string());
-    BOOST_TEST((status == "confirmed" || status == "reported"));
-  }
-  return out;
+// The desk table's line for `row` in the text output (empty when absent).
+std::string desk_line(const std::string& out, const std::string& row) {
+  const auto table = out.find("The desk at ");
+  if (table == std::string::npos) return {};
+  std::istringstream lines(out.substr(table));
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(row + " ", 0) == 0) return line;
+  return {};
 }
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(demo_prints_the_three_seed_alerts_offline) {
-  std::string t = (fs::temp_directory_path() / "watchdesk-demo-XXXXXX").string();
-  fs::path dir = ::mkdtemp(t.data());
-  const fs::path source_dir = fs::path(WATCHDESK_SOURCE_DIR) / "config";
-  std::ifstream in(source_dir / "demo.toml");
-  std::stringstream text;
-  text << in.rdbuf();
-  // The same demo, with its state in the temp dir and the snapshots where they are shipped.
-  std::string config = text.str();
-  auto state_at = config.find("state = \"");
-  BOOST_TEST_REQUIRE(state_at != std::string::npos, "demo.toml has no state key");
-  auto state_end = config.find('"', state_at + 9);
-  config.replace(state_at, state_end + 1 - state_at, "state = \"" + (dir / "state.db").string() + "\"");
-  const std::string shipped = "file:snapshots/";
-  const std::string here = "file:" + (source_dir / "snapshots").string() + "/";
-  for (auto at = config.find(shipped); at != std::string::npos; at = config.find(shipped, at + here.size()))
-    config.replace(at, shipped.size(), here);
-  std::ofstream(dir / "demo.toml") << config;
-
-  auto first = check(dir / "demo.toml");
-  BOOST_TEST(first.exit_code == 1);
-  auto triggers = alert_triggers(first);
+BOOST_AUTO_TEST_CASE(demo_replays_the_three_seed_alerts_at_the_snapshots_time) {
+  auto json = replay_demo("json");
+  BOOST_TEST(json.exit_code == 1);
+  std::set<std::string> triggers;
+  std::istringstream lines(json.out);
+  for (std::string line; std::getline(lines, line);) {
+    auto v = boost::json::parse(line);
+    triggers.insert(std::string(v.at("trigger").as_string()));
+    BOOST_TEST(!v.at("evidence").as_array().empty());
+    const std::string status(v.at("status").as_string());
+    BOOST_TEST((status == "confirmed" || status == "reported"));
+    // Raised on the evening of the snapshots, not today.
+    BOOST_TEST(std::string(v.at("observed_at").as_string()).rfind("2026-05-20T", 0) == 0u, line);
+  }
   BOOST_TEST((triggers == std::set<std::string>{"s1-public", "coreweave-move", "second-tenant"}));
+}
 
-  auto second = check(dir / "demo.toml");
-  BOOST_TEST(second.exit_code == 0);
-  BOOST_TEST(alert_triggers(second).empty());
-  fs::remove_all(dir);
+BOOST_AUTO_TEST_CASE(demo_figures_are_coherent_at_the_snapshots_date) {
+  auto text = replay_demo("text");
+  BOOST_TEST(text.exit_code == 1);
+  BOOST_TEST(text.out.find("The desk at 2026-05-20T23:00:00Z") != std::string::npos, text.out);
+  // The jobs snapshot's openings were posted in the 90 days before it: counted, not "0".
+  const std::string hiring = desk_line(text.out, "ai-infra-hiring");
+  BOOST_TEST_REQUIRE(!hiring.empty(), text.out);
+  BOOST_TEST(hiring.find("  0 ") == std::string::npos, hiring);
+  BOOST_TEST(hiring.find("in the last 90d") != std::string::npos, hiring);
+  // The listing deadline (2026-06-12) lies ahead of the snapshots: watched and open.
+  const std::string tenant = desk_line(text.out, "second-tenant");
+  BOOST_TEST_REQUIRE(!tenant.empty(), text.out);
+  BOOST_TEST(tenant.find("deadline 2026-06-12: open") != std::string::npos, tenant);
+  BOOST_TEST(tenant.find("not watched") == std::string::npos, tenant);
+  // Nothing was missing from the archive, and nothing was fetched.
+  BOOST_TEST(text.out.find("no archived body") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
