@@ -101,6 +101,75 @@ std::string chart_with_close(const std::string& close) {
 
 // The process's peak resident memory in KiB (`VmHWM` in /proc/PID/status), or -1.
 long peak_rss_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  const std::string key = "VmHWM:";
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with(key)) return std::strtol(line.c_str() + key.size(), nullptr, 10);
+  return -1;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_daemon_outlives_every_hostile_source_and_says_why_each_failed) {
+  HttpServer hostile, healthy;
+  const auto sources = hostile_sources();
+  std::string config = faults::watchdesk_section("timeout = \"3s\"\nconnect_timeout = \"2s\"\n");
+  for (const auto& s : sources) {
+    hostile.on("/" + s.id, HttpServer::serve(s.answer));
+    config += fmt::format("\n[sources.{}]\n{}url = \"{}\"\nevery = \"1s\"\njitter = \"0%\"\n", s.id, s.section,
+                          hostile.url("/" + s.id));
+  }
+  // Entities are never expanded: the feed is read with its title as written.
+  hostile.on("/billion-laughs", HttpServer::serve(rss(testing::billion_laughs_feed())));
+  config += fmt::format("\n[sources.billion-laughs]\nkind = \"feed\"\nurl = \"{}\"\nevery = \"1s\"\n",
+                        hostile.url("/billion-laughs"));
+  hostile.on("/price", HttpServer::serve(HttpResponse::text(200, chart_with_close("1.7e308"), "application/json")));
+  config += fmt::format(
+      "\n[sources.price]\nkind = \"price\"\nprovider = \"yahoo\"\nsymbol = \"CRWV\"\nurl = \"{}\"\nevery = \"1s\"\n",
+      hostile.url("/price"));
+  healthy.on("/filings", HttpServer::serve(HttpResponse::text(200, faults::filings_feed(3), "application/atom+xml")));
+  healthy.on("/hook", HttpServer::serve(HttpResponse::text(200, "ok")));
+  config += faults::filings_source_and_trigger("filings", healthy.url("/filings"), "1s", "[\"hook\"]");
+  config += "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + healthy.url("/hook") + "\"\n";
+
+  testing::ScratchDir dir;
+  testing::write(dir.path / "watchdesk.toml", config);
+  const auto state = dir.path / "state.db";
+  auto daemon = faults::spawn({WATCHDESK_BINARY, "run", "-c", (dir.path / "watchdesk.toml").string()}, dir.path, "run");
+
+  // Every hostile source must have failed this many times in a row while the
+  // daemon kept running.
+  const int wanted = faults::rounds(1, 4);
+  const auto failed_enough = [&] {
+    if (!std::filesystem::exists(state) ||
+        faults::query_int(state, "SELECT count(*) FROM sqlite_master WHERE name = 'fetch_state'") == 0)
+      return false;
+    return faults::query_int(
+               state,
+               fmt::format("SELECT count(*) FROM fetch_state WHERE consecutive_failures >= {} AND last_error != ''",
+                           wanted)) >= static_cast<std::int64_t>(sources.size());
+  };
+  BOOST_TEST(testing::wait_until(failed_enough, faults::long_mode() ? 300s : 60s));
+  BOOST_TEST(testing::wait_until([&] { return healthy.count("/hook") >= 3u; }, 30s));
+  BOOST_TEST_REQUIRE(!faults::wait_exit(daemon.pid, 0ms).has_value(), "the daemon died: " << faults::slurp(daemon.err));
+
+  int with_reason = 0;
+  for (const auto& s : sources) {
+    const auto reason = faults::query(state, "SELECT last_error FROM fetch_state WHERE source_id = '" + s.id + "'");
+    BOOST_TEST_CONTEXT("source " << s.id) {
+      BOOST_TEST_REQUIRE(reason.size() == 1u);
+      BOOST_TEST(!reason.front().empty());
+      with_reason += reason.front().empty() ? 0 : 1;
+    }
+  }
+  const auto rejected = faults::query_int(state, "SELECT count(*) FROM rejected_points");
+  const auto stored_huge = faults::query_int(state, "SELECT count(*) FROM series_points WHERE value > 1e300");
+  const auto laughs = faults::query(state, "SELECT title FROM observations WHERE source_id = 'billion-laughs'");
+  BOOST_TEST_REQUIRE(laughs.size() == 1u);
+  BOOST_TEST(laughs.front() == "&lol9;");
+  BOOST_TEST(rejected == 1);
+  BOOST_TEST(stored_huge == 0);
+
   const long peak_kib = peak_rss_kib(daemon.pid);
 
   ::kill(daemon.pid, SIGTERM);
