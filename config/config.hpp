@@ -25,6 +25,12 @@ enum class SourceKind { edgar_filings, edgar_current, edgar_submissions, edgar_f
 /// Price providers (`provider` of a `price` source).
 enum class PriceProvider { stooq, yahoo };
 
+/// A price provider tried when the ones before it fail, and the URL fetched from it.
+struct PriceFallback {
+  PriceProvider provider = PriceProvider::yahoo;
+  std::string url;
+};
+
 /// Job-board providers (`provider` of a `jobs` source).
 enum class JobsProvider { greenhouse, lever, ashby };
 
@@ -57,10 +63,9 @@ struct Source {
   std::string query;
   std::optional<TimePoint> since;
 
-  /// price: provider, optional fallback provider and its URL, symbol (`CRWV`).
-  PriceProvider price_provider = PriceProvider::stooq;
-  std::optional<PriceProvider> fallback;
-  std::string fallback_url;
+  /// price: provider (yahoo unless given), the fallback providers tried in order, symbol (`CRWV`).
+  PriceProvider price_provider = PriceProvider::yahoo;
+  std::vector<PriceFallback> fallbacks;
   std::string symbol;
   /// price: fetch daily history rather than the latest quote (`history = true`, stooq only).
   bool history = false;

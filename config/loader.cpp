@@ -171,6 +171,11 @@ class Loader : private TomlReader {
  private:
   std::optional<std::string> read_cik(const Section& s, std::string_view key);
   std::optional<std::vector<std::string>> read_ciks(const Section& s, std::string_view key);
+  /// A key holding one string or an array of strings.
+  std::optional<std::vector<std::string>> read_one_or_more(const Section& s, std::string_view key,
+                                                           std::vector<Position>& element_at);
+  /// `fallback` (one provider or an ordered list) and `fallback_url` of a price source.
+  void read_price_fallbacks(const Section& s, Source& src);
 
   // Sections.
   void read_root();
@@ -276,6 +281,56 @@ std::optional<std::vector<std::string>> Loader::read_ciks(const Section& s, std:
     out.push_back(digits.substr(first));
   }
   return out;
+}
+
+std::optional<std::vector<std::string>> Loader::read_one_or_more(const Section& s, std::string_view key,
+                                                                 std::vector<Position>& element_at) {
+  const auto* node = s.table->get(key);
+  if (node == nullptr) return std::nullopt;
+  if (node->is_string()) {
+    element_at.push_back(position_of(node->source()));
+    auto one = read_string(s, key, Need::required);
+    if (!one) return std::nullopt;
+    return std::vector<std::string>{std::move(*one)};
+  }
+  return read_strings(s, key, Need::optional, {}, &element_at);
+}
+
+void Loader::read_price_fallbacks(const Section& s, Source& src) {
+  std::vector<Position> provider_at;
+  auto names = read_one_or_more(s, "fallback", provider_at);
+  std::vector<Position> url_at;
+  auto urls = read_one_or_more(s, "fallback_url", url_at);
+  if (!names) {
+    if (urls) fail(url_at.front(), s.label + " 'fallback_url' needs 'fallback', the provider it is fetched from");
+    return;
+  }
+  if (urls && urls->size() != names->size()) {
+    fail(url_at.front(), s.label + " 'fallback_url' must give one URL per 'fallback' provider (" +
+                             std::to_string(names->size()) + "), in the same order");
+    return;
+  }
+  for (std::size_t i = 0; i < names->size(); ++i) {
+    const std::string& name = (*names)[i];
+    auto provider = parse_name<PriceProvider>(name);
+    if (!provider) {
+      fail(provider_at[i], s.label + " unknown price provider '" + name + "' in 'fallback'; valid price providers: " +
+                               text::join(all_names<PriceProvider>(), ", "));
+      continue;
+    }
+    const bool repeated = *provider == src.price_provider ||
+                          std::any_of(src.fallbacks.begin(), src.fallbacks.end(),
+                                      [&](const PriceFallback& f) { return f.provider == *provider; });
+    if (repeated) {
+      fail(provider_at[i], s.label + " 'fallback' must name providers other than 'provider' (" +
+                               std::string(config::to_string(src.price_provider)) + "), each once");
+      continue;
+    }
+    std::string url = urls ? (*urls)[i] : price_url(*provider, src.symbol, PriceHistory::latest);
+    if (urls && !url.starts_with("https://") && !url.starts_with("http://") && !url.starts_with("file:"))
+      fail(url_at[std::min(i, url_at.size() - 1)], s.label + " 'fallback_url' must hold http(s) URLs, got " + in_quotes(url));
+    src.fallbacks.push_back(PriceFallback{*provider, std::move(url)});
+  }
 }
 
 
@@ -465,13 +520,9 @@ void Loader::read_source(const Section& s) {
       break;
     }
     case SK::price: {
-      if (auto p =
-              read_name<PriceProvider>(s, "price provider", "price providers", "provider", "provider = \"stooq\""))
-        src.price_provider = *p;
-      Position fallback_at;
-      if (s.table->get("fallback") != nullptr) {
-        fallback_at = position_of(s.table->get("fallback")->source());
-        src.fallback = read_name<PriceProvider>(s, "price provider", "price providers", "fallback", {});
+      if (s.table->get("provider") != nullptr) {
+        if (auto p = read_name<PriceProvider>(s, "price provider", "price providers", "provider", {}))
+          src.price_provider = *p;
       }
       Position symbol_at;
       if (auto symbol = read_string(s, "symbol", Need::required, "symbol = \"CRWV\"", &symbol_at)) {
@@ -479,16 +530,12 @@ void Loader::read_source(const Section& s) {
         src.symbol = *symbol;
       }
       if (auto history = read_bool(s, "history")) src.history = *history;
-      if (src.fallback && *src.fallback == src.price_provider)
-        fail(fallback_at, s.label + " 'fallback' must be a different provider than 'provider' (" +
-                              std::string(config::to_string(src.price_provider)) + ")");
       if (src.history && src.price_provider != PriceProvider::stooq)
         fail(position_of(s.table->get("history")->source()),
              s.label +
                  " 'history = true' applies to stooq only; yahoo's chart already carries a month of daily "
                  "history");
-      if (src.fallback && !src.symbol.empty())
-        src.fallback_url = price_url(*src.fallback, src.symbol, PriceHistory::latest);
+      read_price_fallbacks(s, src);
       break;
     }
     case SK::jobs: {

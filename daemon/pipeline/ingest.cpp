@@ -176,7 +176,8 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     }
   } else {
     state.last_error = scrub_secrets(failure);
-    state.consecutive_failures += 1;
+    // Paused by SEC's throttle, not failing: the pause raises its own one alert.
+    if (!outcome.sec_throttled) state.consecutive_failures += 1;
   }
 
   if (!state.first_attempt) state.first_attempt = now;
@@ -202,6 +203,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     raised.emplace_back(std::move(alert), std::move(channels));
   };
   if (health_outcome.alert) raise_health(std::move(*health_outcome.alert));
+  if (outcome.sec_throttled) raise_health(triggers::sec_throttled_alert(health, now));
   // One alert per degraded spell: when a source turns degraded, not on every poll that stays so.
   if (!report.degraded.empty() && !was_degraded) raise_health(triggers::degraded_alert(health, report.degraded, now));
 

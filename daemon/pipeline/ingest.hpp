@@ -27,6 +27,8 @@ struct FetchOutcome {
   /// HTTP status (0: none) and an operator-readable error (kind == failed).
   long status = 0;
   std::string error;
+  /// A 403 from an SEC host: every SEC source is paused; not a failure of this source.
+  bool sec_throttled = false;
 };
 
 /// An alert queued by ingestion: its id, trigger and JSON document, and the silence that kept it

@@ -6,14 +6,38 @@
 #include <memory>
 
 #include "config/names.hpp"
+#include "config/default_urls.hpp"
 #include "core/urls.hpp"
+#include "watchers/sources/price.hpp"
 
 namespace watchdesk::pipeline {
 namespace {
 
+// A failed fetch in words; a 404 for one company's CIK says that SEC has no such company.
+std::string failure_of(const config::Source& source, const http::Response& response) {
+  const bool one_company = source.kind == config::SourceKind::edgar_filings ||
+                           source.kind == config::SourceKind::edgar_submissions ||
+                           source.kind == config::SourceKind::edgar_facts;
+  if (one_company && response.status == 404 && !source.cik.empty())
+    return "SEC has no company with CIK " + config::cik10(source.cik) + " (HTTP 404)";
+  return http::describe_failure(response);
+}
+
+// True for SEC's 403, which pauses every SEC host (the client keeps the pause).
+bool sec_throttled(const http::Response& response) {
+  return response.failure == http::Failure::http_status && response.status == 403 &&
+         is_sec_host(url_host(response.effective_url.empty() ? response.url : response.effective_url));
+}
+
+// True for a request held by a host's pause (SEC's 403): it never reached the host.
+bool held_by_pause(const http::Response& response) {
+  return response.failure == http::Failure::not_started && response.retry_after.has_value();
+}
+
 // The ingestor's view of a response; it points into `response.body`.
-FetchOutcome outcome_of(const http::Response& response) {
+FetchOutcome outcome_of(const config::Source& source, const http::Response& response) {
   FetchOutcome o;
+  o.sec_throttled = sec_throttled(response);
   o.status = response.status;
   o.content_type = response.content_type;
   if (response.not_modified()) {
@@ -25,12 +49,24 @@ FetchOutcome outcome_of(const http::Response& response) {
     o.last_modified = response.validators.last_modified;
   } else {
     o.kind = FetchOutcome::Kind::failed;
-    o.error = http::describe_failure(response);
+    o.error = failure_of(source, response);
   }
   return o;
 }
 
 bool failed(const http::Response& response) { return !response.ok() && !response.not_modified(); }
+
+// Why a price source moves on to its next fallback provider after `response`: an HTTP failure, or
+// an answer that does not parse as the provider's format (an HTML challenge page with HTTP 200).
+// Empty when it keeps this answer.
+std::string fallback_reason(const config::Source& source, const http::Response& response) {
+  if (source.kind != config::SourceKind::price || source.fallbacks.empty()) return {};
+  if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection) return {};
+  if (failed(response)) return http::describe_failure(response);
+  if (!response.ok()) return {};
+  auto parsed = sources::parse_price_as(source.price_provider, response.body, source);
+  return parsed.ok() ? std::string{} : parsed.error().message;
+}
 
 }  // namespace
 
@@ -53,27 +89,27 @@ void PollPipeline::record(const config::Source& source, http::Response response,
 
 void PollPipeline::poll(const config::Source& source, const http::Validators& validators, int failures,
                         std::function<void(PollResult)> done) {
-  const TimePoint attempted_at = clock_();
-  auto shared_done = std::make_shared<std::function<void(PollResult)>>(std::move(done));
-  client_.submit(request_for(source, validators), [this, source, validators, failures, attempted_at,
-                                                   shared_done](http::Response response) {
-    const bool fall_back = failed(response) && response.failure != http::Failure::cancelled &&
-                           response.failure != http::Failure::no_connection &&
-                           source.kind == config::SourceKind::price && source.fallback && !source.fallback_url.empty();
-    if (!fall_back) {
-      finish(source, validators, failures, std::move(response), false, attempted_at, *shared_done);
+  attempt(source, false, validators, failures, clock_(),
+          std::make_shared<std::function<void(PollResult)>>(std::move(done)));
+}
+
+void PollPipeline::attempt(config::Source source, bool via_fallback, const http::Validators& validators, int failures,
+                           TimePoint attempted_at, std::shared_ptr<std::function<void(PollResult)>> done) {
+  // A fallback's URL is another one: the first provider's validators do not apply to it.
+  const http::Request request = request_for(source, via_fallback ? http::Validators{} : validators);
+  client_.submit(request, [this, source = std::move(source), via_fallback, validators, failures, attempted_at,
+                           done](http::Response response) mutable {
+    const std::string why = fallback_reason(source, response);
+    if (why.empty()) {
+      finish(source, validators, failures, std::move(response), via_fallback, attempted_at, *done);
       return;
     }
-    spdlog::warn("source {}: {}; trying fallback provider {}", source.id, http::describe_failure(response),
-                 config::to_string(*source.fallback));
-    config::Source fallback = source;
-    fallback.price_provider = *source.fallback;
-    fallback.url = source.fallback_url;
-    fallback.fallback.reset();
-    client_.submit(request_for(fallback, {}), [this, fallback, validators, failures, attempted_at,
-                                               shared_done](http::Response second) {
-      finish(fallback, validators, failures, std::move(second), true, attempted_at, *shared_done);
-    });
+    const config::PriceFallback next = source.fallbacks.front();
+    spdlog::warn("source {}: {}; trying fallback provider {}", source.id, why, config::to_string(next.provider));
+    source.price_provider = next.provider;
+    source.url = next.url;
+    source.fallbacks.erase(source.fallbacks.begin());
+    attempt(std::move(source), true, validators, failures, attempted_at, std::move(done));
   });
 }
 
@@ -90,7 +126,8 @@ void PollPipeline::finish(const config::Source& source, const http::Validators& 
   result.bytes = response.bytes;
   if (via_fallback) result.fallback_provider = std::string(config::to_string(source.price_provider));
 
-  if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection) {
+  if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection ||
+      held_by_pause(response)) {
     result.outcome =
         response.failure == http::Failure::cancelled ? PollOutcome::cancelled : PollOutcome::deferred;
     result.error = http::describe_failure(response);
@@ -107,7 +144,7 @@ void PollPipeline::finish(const config::Source& source, const http::Validators& 
     if (!kept) spdlog::warn("source {}: the body could not be archived: {}", source.id, kept.error().message);
   }
   // The body stays in `response` while it is parsed and ingested: views into it are never copied.
-  result.report = ingestor_.ingest(source, outcome_of(response), now);
+  result.report = ingestor_.ingest(source, outcome_of(source, response), now);
   const IngestReport& report = result.report;
   if (!report.store_error.empty()) {
     result.outcome = PollOutcome::failed;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -82,6 +83,9 @@ class PollPipeline {
  private:
   void finish(const config::Source& source, const http::Validators& sent, int failures, http::Response response,
               bool via_fallback, TimePoint attempted_at, const std::function<void(PollResult)>& done);
+  // Fetches `source`, moving on through its remaining `fallbacks` while an answer is unusable.
+  void attempt(config::Source source, bool via_fallback, const http::Validators& validators, int failures,
+               TimePoint attempted_at, std::shared_ptr<std::function<void(PollResult)>> done);
 
   http::Client& client_;
   Ingestor& ingestor_;

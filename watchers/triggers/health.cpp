@@ -83,4 +83,18 @@ Alert degraded_alert(const SourceHealth& health, const std::string& reason, Time
   return alert;
 }
 
+Alert sec_throttled_alert(const SourceHealth& health, TimePoint refused_at) {
+  const TimePoint slot = std::chrono::floor<std::chrono::minutes>(refused_at) -
+                         std::chrono::minutes(std::chrono::floor<std::chrono::minutes>(refused_at).time_since_epoch().count() % 10);
+  Alert alert = base(health, refused_at);
+  alert.id = "health/sec/throttled/" + format_rfc3339(slot);
+  alert.title = "SEC throttled watchdesk: every SEC source is paused for 10 minutes";
+  alert.summary = "SEC answered " + health.source_id +
+                  " with HTTP 403, its refusal of a client over its rate or without a contact User-Agent. "
+                  "Every SEC source waits out the pause and is not counted as failing. Check user_agent and "
+                  "sec_rate.";
+  if (!health.last_error.empty()) alert.summary += " Error: " + health.last_error + ".";
+  return alert;
+}
+
 }  // namespace watchdesk::triggers

@@ -58,4 +58,9 @@ inline constexpr std::string_view degraded_marker = "degraded: ";
 /// series that metrics need (`reason` says which and why); raised once per degraded spell.
 Alert degraded_alert(const SourceHealth& health, const std::string& reason, TimePoint since);
 
+/// The one alert `health/sec/throttled/<slot>` for SEC's 403 that pauses every SEC source, whichever
+/// source met it; `<slot>` is the start of the 10-minute slot of `refused_at`, so sources refused
+/// together raise the same alert.
+Alert sec_throttled_alert(const SourceHealth& health, TimePoint refused_at);
+
 }  // namespace watchdesk::triggers

@@ -106,6 +106,8 @@ BOOST_AUTO_TEST_CASE(builds_price_urls_for_both_providers) {
              "https://query1.finance.yahoo.com/v8/finance/chart/BRK-B?range=1mo&interval=1d");
   auto price = make(SourceKind::price);
   price.symbol = "SPCX";
+  BOOST_TEST(default_url(price, today) == "https://query1.finance.yahoo.com/v8/finance/chart/SPCX?range=1mo&interval=1d");
+  price.price_provider = PriceProvider::stooq;
   price.history = true;
   BOOST_TEST(default_url(price, today) == "https://stooq.com/q/d/l/?s=spcx.us&i=d");
 }

@@ -81,7 +81,13 @@ const BadCase bad_cases[] = {
      "[sources.j]\nkind = \"jobs\"\nprovider = \"workday\"\nboard = \"xai\"\nevery = \"6h\"\n",
      7, 12, "unknown jobs provider 'workday'; valid jobs providers: greenhouse, lever, ashby"},
     {"fallback_same_as_provider", HEADER PRICE_SOURCE "fallback = \"stooq\"\n", 10, 12,
-     "'fallback' must be a different provider than 'provider' (stooq)"},
+     "'fallback' must name providers other than 'provider' (stooq), each once"},
+    {"fallback_listed_twice", HEADER PRICE_SOURCE "fallback = [\"yahoo\", \"yahoo\"]\n", 10, 22,
+     "'fallback' must name providers other than 'provider' (stooq), each once"},
+    {"fallback_url_without_fallback", HEADER PRICE_SOURCE "fallback_url = \"http://127.0.0.1/q\"\n", 10, 16,
+     "'fallback_url' needs 'fallback', the provider it is fetched from"},
+    {"fallback_url_count", HEADER PRICE_SOURCE "fallback = [\"yahoo\"]\nfallback_url = [\"http://a/1\", \"http://a/2\"]\n",
+     11, 17, "'fallback_url' must give one URL per 'fallback' provider (1), in the same order"},
     {"history_on_yahoo", HEADER
      "[sources.p]\nkind = \"price\"\nprovider = \"yahoo\"\nsymbol = \"CRWV\"\nevery = \"15m\"\nhistory = true\n",
      10, 11, "'history = true' applies to stooq only"},
@@ -346,7 +352,7 @@ BOOST_AUTO_TEST_CASE(loads_the_design_example_with_every_field) {
   BOOST_TEST_REQUIRE(price != nullptr);
   BOOST_TEST((price->kind == SourceKind::price));
   BOOST_TEST((price->price_provider == PriceProvider::stooq));
-  BOOST_TEST(!price->fallback.has_value());
+  BOOST_TEST(price->fallbacks.empty());
   BOOST_TEST(price->symbol == "CRWV");
   BOOST_TEST(price->every.count() == 900);
   BOOST_TEST(price->url == "https://stooq.com/q/l/?s=crwv.us&f=sd2t2ohlcv&h&e=csv");
@@ -587,10 +593,10 @@ BOOST_AUTO_TEST_CASE(reads_every_optional_key_when_given) {
   const auto* p = c.find_source("p");
   BOOST_TEST_REQUIRE(p != nullptr);
   BOOST_TEST(p->history);
-  BOOST_TEST_REQUIRE(p->fallback.has_value());
-  BOOST_TEST((*p->fallback == PriceProvider::yahoo));
+  BOOST_TEST_REQUIRE(p->fallbacks.size() == 1U);
+  BOOST_TEST((p->fallbacks.front().provider == PriceProvider::yahoo));
   BOOST_TEST(p->url == "https://stooq.com/q/d/l/?s=spcx.us&i=d");
-  BOOST_TEST(p->fallback_url == "https://query1.finance.yahoo.com/v8/finance/chart/SPCX?range=1mo&interval=1d");
+  BOOST_TEST(p->fallbacks.front().url == "https://query1.finance.yahoo.com/v8/finance/chart/SPCX?range=1mo&interval=1d");
 
   const auto* sub = c.find_source("sub");
   BOOST_TEST_REQUIRE(sub != nullptr);
@@ -782,7 +788,7 @@ BOOST_AUTO_TEST_CASE(loads_the_shipped_configuration_with_no_environment) {
   BOOST_TEST(filings->cik == "1181412");
   const auto* crwv = c.find_source("crwv-price");
   BOOST_TEST_REQUIRE(crwv != nullptr);
-  BOOST_TEST((crwv->fallback.value_or(PriceProvider::stooq) == PriceProvider::yahoo));
+  BOOST_TEST((crwv->price_provider == PriceProvider::yahoo));
   BOOST_TEST(c.find_source("crwv-facts")->cik == "1769628");
   const auto* tenant = c.find_trigger("second-tenant");
   BOOST_TEST_REQUIRE(tenant != nullptr);
