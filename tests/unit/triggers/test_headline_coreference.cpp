@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(stands_for_the_subject_named_before_it) {
       {"The company signed a deal with Colossus", {}},
       {"Reuters reported the company signed a deal", {}},
       // An object never stands for its own clause's subject.
-      {"As Colossus grows, Meta signs a deal with the company", {"[facility]"}},
+      {"As Colossus's backlog grows, Meta signs a deal with the company", {"[facility]"}},
       {"Meta signs a deal with the company", {}},
   };
   for (const auto& c : cases) {
