@@ -162,10 +162,15 @@ HeadlineSentence split_clauses(std::string_view sentence) {
     if (first == "as" || first == "while" || first == "after" || first == "although" || first == "though" ||
         first == "because" || first == "since" || first == "when" || first == "once" || first == "despite" ||
         first == "amid" || first == "before" || first == "whereas") {
-      for (std::size_t i = 1; i < t.size(); ++i) {
-        if (t[i].lower == ",") {
-          lead_comma = i;
-          break;
+      // `After signing a deal with OpenAI, Cerebras raised ...`: a participle phrase shares the
+      // subject that follows its comma, so it stays in that clause.
+      const bool participle = t.size() > 1 && is_gerund(t[1]);
+      if (!participle) {
+        for (std::size_t i = 1; i < t.size(); ++i) {
+          if (t[i].lower == ",") {
+            lead_comma = i;
+            break;
+          }
         }
       }
     }

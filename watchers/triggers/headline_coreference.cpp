@@ -26,12 +26,32 @@ bool is_subject(const std::vector<HeadlineToken>& t, const EntityMention& m) {
   return true;
 }
 
+// Whether the token before `i` (across modifiers) governs it as a preposition's object.
+bool governed(const std::vector<HeadlineToken>& t, std::size_t i, std::size_t begin) {
+  for (std::size_t k = i; k > begin && i - k < 3;) {
+    --k;
+    const std::uint32_t c = word_classes(t[k].lower);
+    if ((c & kPrep) != 0) return true;
+    if ((c & kModifier) == 0) return false;
+  }
+  return false;
+}
+
+// `it` opening a later clause before its verb: `... is not renting -- it is carving out`.
+bool clause_pronoun(const std::vector<HeadlineToken>& t, const Clause& clause, std::size_t c) {
+  if (c == 0 || clause.end - clause.begin < 3 || t[clause.begin].lower != "it") return false;
+  const std::string& next = t[clause.begin + 1].lower;
+  return next == "is" || next == "was" || next == "has" || next == "will" || next == "now" ||
+         is_relation_verb(word_classes(next));
+}
+
 }  // namespace
 
 void resolve_descriptions(const HeadlineSentence& sentence, std::vector<std::vector<EntityMention>>& per_clause) {
   const auto& t = sentence.tokens;
-  // The subject mentions met so far, in order.
+  // The subject mentions met so far, in order, and the clause of each.
   std::vector<EntityMention> subjects;
+  std::vector<std::size_t> subject_clause;
   for (std::size_t c = 0; c < sentence.clauses.size(); ++c) {
     const Clause& clause = sentence.clauses[c];
     std::vector<EntityMention>& mentions = per_clause[c];
@@ -39,18 +59,28 @@ void resolve_descriptions(const HeadlineSentence& sentence, std::vector<std::vec
     std::size_t next = 0;
     for (std::size_t i = clause.begin; i + 1 < clause.end; ++i) {
       while (next < mentions.size() && mentions[next].last <= i) {
-        if (mentions[next].kind != EntityKind::unlisted && is_subject(t, mentions[next]))
+        if (mentions[next].kind != EntityKind::unlisted && is_subject(t, mentions[next])) {
           subjects.push_back(mentions[next]);
+          subject_clause.push_back(c);
+        }
         ++next;
       }
-      if (t[i].lower != "the" || !is_description(t[i + 1].lower)) continue;
-      if (next < mentions.size() && mentions[next].first <= i + 1) continue;
+      const bool pronoun = i == clause.begin && clause_pronoun(t, clause, c);
+      if (!pronoun && (t[i].lower != "the" || !is_description(t[i + 1].lower))) continue;
+      if (next < mentions.size() && mentions[next].first <= i + (pronoun ? 0 : 1)) continue;
       if (subjects.empty()) continue;
       // `OpenAI, the company behind ChatGPT`: an apposition, not a second mention.
       if (i > 0 && t[i - 1].lower == "," && i >= 2 && subjects.back().last == i - 1) continue;
-      EntityMention m = subjects.back();
+      // `Snowflake signs a contract with the company`: an object never stands for its own
+      // clause's subject, so it takes the subject of an earlier clause.
+      std::size_t pick = subjects.size() - 1;
+      if (governed(t, i, clause.begin)) {
+        while (pick > 0 && subject_clause[pick] == c) --pick;
+        if (subject_clause[pick] == c) continue;
+      }
+      EntityMention m = subjects[pick];
       m.first = i;
-      m.last = i + 2;
+      m.last = i + (pronoun ? 1 : 2);
       added.push_back(m);
     }
     if (added.empty()) continue;

@@ -24,6 +24,10 @@ Organisation provider(std::string name, std::vector<std::string> extra = {}) {
   return org(std::move(name), std::move(extra), OrganisationKind::provider);
 }
 
+Organisation host(std::string name, std::vector<std::string> extra = {}) {
+  return org(std::move(name), std::move(extra), OrganisationKind::host);
+}
+
 void mark(std::vector<TriggerOrganisation>& orgs, const std::vector<std::string>& names,
           Standing standing) {
   for (const auto& name : names) {
@@ -109,11 +113,25 @@ const std::vector<Organisation>& shipped_organisations() {
       org("SoftBank"),
       provider("Nscale"),
       provider("IREN", {"Iris Energy"}),
-      provider("TeraWulf"),
-      provider("Cipher Mining"),
-      provider("Core Scientific"),
-      provider("Applied Digital"),
-      provider("Galaxy Digital"),
+      host("TeraWulf"),
+      host("Cipher Mining"),
+      host("Core Scientific"),
+      host("Applied Digital"),
+      host("Galaxy Digital"),
+      host("Equinix"),
+      host("Digital Realty"),
+      host("QTS", {"QTS Data Centers"}),
+      host("Vantage Data Centers"),
+      host("Aligned Data Centers"),
+      host("CyrusOne"),
+      host("Stack Infrastructure"),
+      host("Eclairion"),
+      host("Hut 8"),
+      host("Bitfarms"),
+      host("Hive Digital", {"HIVE Digital"}),
+      host("Bit Digital"),
+      host("DataBank"),
+      host("Flexential"),
       org("Humain"),
       org("G42"),
       org("MGX"),

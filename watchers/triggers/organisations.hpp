@@ -14,8 +14,10 @@ namespace watchdesk::triggers {
 /// What an organisation mainly is. A `supplier` (chips, servers, power) that signs a deal with a
 /// facility is taken for its supplier unless the sentence says it rents capacity; a `provider` of
 /// capacity (a neocloud, a data-center operator) that signs a bare deal with a facility's owner
-/// rents to the owner rather than from it.
-enum class OrganisationKind { buyer, supplier, provider };
+/// rents to the owner rather than from it. A `host` (powered land, buildings, colocation: Applied
+/// Digital, Core Scientific) is one tier below: its bare deal with a neocloud or cloud leases the
+/// neocloud space, so it is the facility's landlord, never its tenant.
+enum class OrganisationKind { buyer, supplier, provider, host };
 
 /// One organisation: the name alerts and state use, and every name it is written as in the news.
 struct Organisation {

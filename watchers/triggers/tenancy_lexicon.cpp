@@ -33,7 +33,8 @@ Table build() {
        "locked", "locking", "expand", "expands", "expanded", "expanding", "sign", "signs", "signed", "signing",
        "absorb", "absorbs", "absorbed", "adopt", "adopts", "adopted", "add", "adds", "added", "adding", "eyes",
        "eyeing", "eyed", "weighs", "weighing", "weighed", "mulls", "mulling", "mulled", "considers", "considering",
-       "considered", "explores", "exploring", "explored", "courts", "courting"});
+       "considered", "explores", "exploring", "explored", "courts", "courting", "woos", "wooed", "wooing", "take", "takes", "took", "taking",
+       "carve", "carves", "carved", "carving"});
   add(t, kGive,
       {"lease", "leases", "leased", "leasing", "rent", "rents", "rented", "renting", "sell", "sells", "sold",
        "selling", "provide", "provides", "provided", "providing", "supply", "supplies", "supplied", "supplying",
@@ -53,7 +54,9 @@ Table build() {
        "unveil", "unveils", "unveiled", "score", "scores", "scored", "secure", "secures", "secured", "securing",
        "partner", "partners", "partnered", "partnering", "team", "teams", "teamed",
        "close", "closes", "closed", "land", "lands", "landed", "win", "wins", "won", "deepen", "deepens",
-       "deepened"});
+       "deepened", "sealing", "agreeing", "forging", "clinching", "extending", "renewing", "finalizing",
+       "finalising", "reaching", "announcing", "unveiling", "scoring", "landing",
+       "winning", "deepening"});
   add(t, kSupply,
       {"supply", "supplies", "supplied", "supplying", "provide", "provides", "provided", "providing", "deliver",
        "delivers", "delivered", "delivering", "ship", "ships", "shipped", "shipping", "sell", "sells", "sold",
@@ -68,12 +71,14 @@ Table build() {
        "funds", "funded", "funding", "finance", "finances", "financed", "financing", "pour", "pours", "poured",
        "guarantee", "guarantees", "guaranteed", "guaranteeing", "stake", "stakes", "shareholder", "shareholders",
        "warrants", "equity", "raise", "raises", "raised", "raising", "acquire", "acquires", "acquired",
-       "acquisition", "seeded", "seeds", "lender", "lenders", "loan", "loans", "debt"});
+       "acquisition", "seeded", "seeds", "lender", "lenders", "loan", "loans", "debt", "pledge", "pledges", "pledged",
+       "pledging"});
   add(t, kDealNoun,
       {"deal", "deals", "agreement", "agreements", "contract", "contracts", "pact", "pacts", "partnership",
        "partnerships", "tie-up", "accord", "arrangement", "arrangements", "lease", "leases", "commitment",
        "commitments", "order", "alliance", "collaboration", "transaction", "rental", "tenancy", "expansion",
-       "cooperation", "capacity", "pledge", "talks", "discussions", "negotiations", "tie-up", "relationship"});
+       "cooperation", "capacity", "pledge", "talks", "discussions", "negotiations", "tie-up", "relationship", "bet",
+       "bets", "wager"});
   add(t, kRoleNoun,
       {"tenant", "tenants", "customer", "customers", "client", "clients", "lessee", "lessees", "renter", "renters",
        "anchor", "user", "users", "tenancy"});
@@ -186,7 +191,7 @@ Table build() {
        "office", "commission", "agency", "council", "authority", "exchange", "index", "fund", "funds",
        "capital", "partners", "group", "holdings", "inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag",
        "nv", "gmbh", "systems", "technologies", "labs", "networks", "platforms", "energy", "utility",
-       "utilities", "grid", "mr", "ms", "dr", "st"});
+       "utilities", "grid", "mr", "ms", "dr", "st", "series", "round", "tranche", "seed"});
   return t;
 }
 

@@ -47,7 +47,7 @@ bool is_goods(std::string_view w) {
   for (const std::string_view g : {"gpu", "gpus", "chip", "chips", "processors", "processor", "accelerators", "servers",
                                    "server", "racks", "h100", "h100s", "h200", "h200s", "gb200", "gb300", "b200",
                                    "blackwell", "hopper", "rubin", "vera", "hardware", "systems", "superchips",
-                                   "turbines", "batteries", "megapacks", "equipment", "switches"}) {
+                                   "turbines", "batteries", "megapacks", "equipment", "switches", "platform", "platforms", "software"}) {
     if (w == g) return true;
   }
   return false;
@@ -110,6 +110,23 @@ bool is_listing(std::string_view w) {
 // Verbs of working together rather than trading (`partners with`, `teams up with`).
 bool is_cooperation(std::string_view w) { return w.starts_with("partner") || w.starts_with("team"); }
 
+bool is_wooing(std::string_view w) {
+  return w == "courts" || w == "courted" || w == "courting" || w == "woos" || w == "wooed" || w == "wooing" ||
+         w == "pitches" || w == "pitched";
+}
+
+bool is_take_form(std::string_view w) { return w == "take" || w == "takes" || w == "took" || w == "taking"; }
+
+// Roles other than a tenant's that an organisation is signed or named `as`.
+bool is_other_role(std::string_view w) {
+  for (const std::string_view r : {"supplier", "suppliers", "builder", "contractor", "investor", "backer", "lender",
+                                   "vendor", "provider", "advisor", "adviser", "developer", "operator", "landlord",
+                                   "host", "financier", "integrator"}) {
+    if (w == r) return true;
+  }
+  return false;
+}
+
 bool is_build_purpose(std::string_view w) {
   return w == "build" || w == "construct" || w == "develop" || w == "design" || w == "operate" || w == "run";
 }
@@ -149,7 +166,8 @@ class ClauseReader {
       }
       for (const std::size_t p : pronouns) consider(relative(o, p));
       consider(listed_role(o));
-      if (!best && facility_elsewhere_ && !has_anchor()) consider(signs_on(o));
+      // `..., and has now become its largest customer`: a tenant's role outranks any other.
+      if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
       if (best) out.push_back(*best);
     }
     return out;
@@ -183,6 +201,9 @@ class ClauseReader {
         return first == clause_.begin || t_[first - 1].punct || t_[first - 1].lower == "and";
       }
       if (prev == "to" || is_auxiliary(prev)) return true;
+      // `40 MW of AI hosting`, `a new cloud hosting`: a gerund in a noun phrase a preposition or
+      // determiner opens is a noun.
+      if (t_[i].lower.ends_with("ing") && gerund_in_noun_phrase(i)) return false;
       // After a preposition it is a noun: `for lease obligations`, `in training`.
       if ((word_classes(prev) & kPrep) != 0 && !t_[i - 1].punct) return false;
       if (is_determiner(prev) || (!prev.empty() && prev[0] >= '0' && prev[0] <= '9')) return false;
@@ -204,6 +225,18 @@ class ClauseReader {
         return false;
     }
     return true;
+  }
+
+  // The modifiers before the gerund at `i` go back to a preposition or a determiner.
+  bool gerund_in_noun_phrase(std::size_t i) const {
+    for (std::size_t k = i; k > clause_.begin && i - k < 4;) {
+      --k;
+      const std::string& w = t_[k].lower;
+      if (t_[k].punct || mention_at(k) >= 0) return false;
+      if (is_determiner(w) || ((word_classes(w) & kPrep) != 0 && w != "to")) return k + 1 < i;
+      if ((word_classes(w) & (kModifier | kCompute)) == 0) return false;
+    }
+    return false;
   }
 
   // A word that links a subject to its object: a verb, or an investment word in any use.
@@ -247,6 +280,8 @@ class ClauseReader {
         return Prep::none;
       const std::uint32_t c = word_classes(w);
       if ((c & kCompareWith) != 0 && !quantity_than(k)) return Prep::compare;
+      // `takes on CoreWeave`: a rival confronted, not a place.
+      if (w == "on" && k + 1 == first && k > clause_.begin && is_take_form(t_[k - 1].lower)) return Prep::compare;
       if (is_near_word(w)) return Prep::near;
       if ((c & kPrep) != 0) {
         if (w == "to" && k > clause_.begin) {
@@ -275,7 +310,12 @@ class ClauseReader {
     for (std::size_t k = e.last; k < clause_.end && k < e.last + 3; ++k) {
       const std::string& w = t_[k].lower;
       // `X is said to`, `X reported to be` speak of X, not through it.
-      if ((word_classes(w) & kReport) != 0) return !(k + 1 < clause_.end && t_[k + 1].lower == "to");
+      if ((word_classes(w) & kReport) != 0) {
+        // `CoreWeave disclosed an order from NVIDIA`: disclosing its own deal, not reporting.
+        const bool discloses = (w == "disclosed" || w == "reveals" || w == "revealed") && k + 1 < clause_.end &&
+                               is_determiner(t_[k + 1].lower);
+        return !discloses && !(k + 1 < clause_.end && t_[k + 1].lower == "to");
+      }
       if (w != "also" && w != "now" && w != "first" && w != "has" && w != "had" && w != "earlier" && w != "'s" &&
           w != "is" && w != "was")
         break;
@@ -308,6 +348,39 @@ class ClauseReader {
     return false;
   }
 
+  // The gerund of a subjectless phrase opening the clause (`Four days after signing a deal with
+  // X,`) that holds `inner`, when the mention `subject` right after its comma is the clause's
+  // subject; kNoToken otherwise.
+  std::size_t participle_verb(const EntityMention& inner, std::size_t subject) const {
+    std::size_t comma = kNoToken;
+    for (std::size_t k = inner.last; k < clause_.end && k < inner.last + 12; ++k) {
+      if (t_[k].lower == ",") {
+        comma = k;
+        break;
+      }
+      if (mention_at(k) >= 0) return kNoToken;
+    }
+    if (comma == kNoToken) return kNoToken;
+    std::size_t first = comma + 1;
+    if (first < clause_.end && is_determiner(t_[first].lower)) ++first;
+    if (first >= clause_.end || mention_at(first) != static_cast<int>(subject) ||
+        mentions_[subject].first != first || !followed_by_verb(first))
+      return kNoToken;
+    for (std::size_t k = inner.first; k > clause_.begin;) {
+      --k;
+      if (mention_at(k) >= 0 || t_[k].lower == ",") return kNoToken;
+      const std::string& w = t_[k].lower;
+      if (!(w.size() > 4 && w.ends_with("ing") && is_relation_verb(classes(k)))) continue;
+      // Before the gerund only a time or a subordinator: `After`, `Four days after`, `Just weeks after`.
+      for (std::size_t b = clause_.begin; b < k; ++b) {
+        if (t_[b].punct || mention_at(b) >= 0 || is_relation_verb(classes(b)) || is_auxiliary(t_[b].lower))
+          return kNoToken;
+      }
+      return k;
+    }
+    return kNoToken;
+  }
+
   // The role a bare deal gives the organisation: a supplier's deal supplies; a capacity provider's
   // deal with the facility's owner (`Microsoft signs AI cloud deal with IREN`) rents to the owner.
   TenancyRole deal_role(std::size_t o, std::size_t a = kNoToken) const {
@@ -316,8 +389,19 @@ class ClauseReader {
     const OrganisationKind kind = orgs_[e.organisation].organisation.kind;
     if (kind == OrganisationKind::supplier) return TenancyRole::supplier;
     const bool owner_anchor = a != kNoToken && mentions_[a].kind == EntityKind::organisation;
-    if (kind == OrganisationKind::provider && owner_anchor) return TenancyRole::supplier;
+    if ((kind == OrganisationKind::provider || kind == OrganisationKind::host) && owner_anchor)
+      return TenancyRole::supplier;
+    // `Applied Digital's leases with CoreWeave`: a host leases space to the cloud above it.
+    if (kind == OrganisationKind::host && !owned_by_host()) return TenancyRole::supplier;
     return TenancyRole::tenant;
+  }
+
+  // The facility's owner is itself a host (`TeraWulf` for Lake Mariner).
+  bool owned_by_host() const {
+    for (const auto& o : orgs_) {
+      if (o.standing == Standing::owner && o.organisation.kind == OrganisationKind::host) return true;
+    }
+    return false;
   }
 
   // A deal described as supplying the facility: `chip-supply deal`, `cooling contract`.
@@ -449,9 +533,18 @@ class ClauseReader {
     if (compared_between(S.last, T.first)) return std::nullopt;
     const Prep s_prep = prep_of(S.first);
     const Prep t_prep = prep_of(T.first);
+    // `Meta takes on CoreWeave`, `Unlike Colossus, ...`: a party compared is no party to a deal.
+    if (s_prep == Prep::compare || t_prep == Prep::compare) return std::nullopt;
 
     // Neighbours: `X leases land next to Colossus`.
     if (org_first && t_prep == Prep::near) return make(o, a, TenancyRole::neighbour, kNoToken, S.first, T.last);
+
+    // `After signing a deal with OpenAI, Cerebras raised ...`: the party in the opening participle
+    // phrase is the object of its gerund, whose subject follows the comma.
+    if (const std::size_t g = participle_verb(S, x); g != kNoToken) {
+      const EntityMention& subject = mentions_[x];
+      return verb_role(o, a, g, x == o, S, s_prep, false, g, subject.last);
+    }
 
     // Joined: `OpenAI-Cerebras deal`, `Google and Meta have signed`, `between TeraWulf and Fluidstack`.
     bool joined = true;
@@ -490,6 +583,12 @@ class ClauseReader {
       }
     }
 
+    // `an order from NVIDIA for CoreWeave's capacity`: the customer of a deal named before the facility.
+    if (org_first && s_prep == Prep::from && (t_prep == Prep::for_ || t_prep == Prep::on) && S.first >= clause_.begin + 2 &&
+        (classes(S.first - 2) & kDealNoun) != 0 && (classes(S.first - 2) & kCompute) == 0 &&
+        t_[S.first - 1].lower == "from")
+      if (!supply_deal(S.first >= clause_.begin + 4 ? S.first - 4 : clause_.begin, S.first - 1))
+        return make(o, a, TenancyRole::tenant, S.first - 2, S.first - 2, T.last);
     if (s_prep != Prep::none || is_reporter(s)) return std::nullopt;
     return linked(o, a, s, x, S.first, S.last, T, t_prep);
   }
@@ -577,6 +676,14 @@ class ClauseReader {
       if (deal_noun != kNoToken && !comma_between(deal_noun) && !object_of_verb &&
           (t_prep == Prep::with || t_prep == Prep::on))
         return make(o, a, deal_role(o, a), deal_noun, from, to);
+      // `CoreWeave disclosed an order from NVIDIA`: a deal the facility receives from a customer.
+      if (!org_subject && t_prep == Prep::from && deal_noun != kNoToken && (classes(deal_noun) & kCompute) == 0 &&
+          deal_noun + 1 < clause_.end &&
+          t_[deal_noun + 1].lower == "from" && !supply_deal(s_last, deal_noun + 1) && !names_goods(T))
+        return make(o, a, TenancyRole::tenant, deal_noun, from, to);
+      // `locks OpenAI as the anchor for its build`: the verb's object named in a tenant's role.
+      if (org_subject && object_of_verb && role_noun_after_as(s_last, T.first))
+        return make(o, a, TenancyRole::tenant, kNoToken, from, to);
       // The facility as object of a giving verb just before it: `leasing Colossus capacity to Anthropic`.
       if (!org_subject && (t_prep == Prep::to || t_prep == Prep::for_) && s_first > clause_.begin) {
         for (std::size_t k = s_first; k > clause_.begin && s_first - k < 3;) {
@@ -587,10 +694,35 @@ class ClauseReader {
       }
       return std::nullopt;
     }
+    if (t_prep == Prep::none && !directly_after(verb, T.first) && !role_noun) return std::nullopt;
+    if (!org_subject) {
+      // `signs Microsoft as the anchor tenant`, `signs NVIDIA as a supplier`: the role it is signed in.
+      if (const auto as_role = role_after_as(T.last)) {
+        if (*as_role) return make(o, a, TenancyRole::tenant, verb, from, to);
+        return std::nullopt;
+      }
+      // `led by Accel`, `run by Crusoe`: `by` belongs to a participle of its own, not to the verb.
+      if (t_prep == Prep::by && T.first >= 2 && T.first - 2 > verb && t_[T.first - 1].lower == "by" &&
+          t_[T.first - 2].lower.ends_with("ed"))
+        return std::nullopt;
+      // `books a $3 billion order from Meta`: the deal's customer.
+      if (t_prep == Prep::from && deal_noun != kNoToken && deal_noun > verb && (classes(deal_noun) & kCompute) == 0 &&
+          deal_noun + 1 < clause_.end &&
+          t_[deal_noun + 1].lower == "from" && !supply_deal(verb, deal_noun + 1))
+        return make(o, a, TenancyRole::tenant, verb, from, to);
+      // `Lambda courts Adobe`: the facility woos a customer (a supplier stays one).
+      if (is_wooing(t_[verb].lower)) return make(o, a, deal_role(o, a), verb, from, to);
+    }
+    return verb_role(o, a, verb, org_subject, T, t_prep, role_noun, from, to);
+  }
+
+  // The role a verb gives the organisation, subject (`org_subject`) or object of it, with the
+  // other party `T` governed by `t_prep`.
+  std::optional<TenancyRelation> verb_role(std::size_t o, std::size_t a, std::size_t verb, bool org_subject,
+                                           const EntityMention& T, Prep t_prep, bool role_noun, std::size_t from,
+                                           std::size_t to) const {
     const std::uint32_t c = classes(verb);
     const std::string& v = t_[verb].lower;
-    const bool direct = directly_after(verb, T.first);
-    if (t_prep == Prep::none && !direct && !role_noun) return std::nullopt;
     if (org_subject) {
       if ((c & kInvest) != 0 && (c & kTake) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
       if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
@@ -634,6 +766,31 @@ class ClauseReader {
     return std::nullopt;
   }
 
+  // After `as` just after `after`: true for a tenant's role noun (`as the anchor tenant`), false for
+  // another role (`as a supplier`), nothing when no `as` follows.
+  std::optional<bool> role_after_as(std::size_t after) const {
+    if (after >= clause_.end || t_[after].lower != "as") return std::nullopt;
+    for (std::size_t n = after + 1; n < clause_.end && n < after + 5; ++n) {
+      if ((classes(n) & kRoleNoun) != 0) return true;
+      if (is_other_role(t_[n].lower)) return false;
+      if (t_[n].punct || mention_at(n) >= 0) break;
+    }
+    return std::nullopt;
+  }
+
+  // `as` then a tenant's role noun between two tokens: `as the anchor`, `as its newest tenant`.
+  bool role_noun_after_as(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (t_[k].lower != "as") continue;
+      for (std::size_t n = k + 1; n < to && n < k + 5; ++n) {
+        if ((classes(n) & kRoleNoun) != 0) return true;
+        if (t_[n].punct || mention_at(n) >= 0) break;
+      }
+      return false;
+    }
+    return false;
+  }
+
   bool has_anchor() const {
     for (const auto& m : mentions_) {
       if (is_anchor(m, orgs_)) return true;
@@ -672,13 +829,19 @@ class ClauseReader {
   }
 
   // `Mistral signs on as a tenant`, `Meta joins as a customer`: the facility named in another clause.
-  std::optional<TenancyRelation> signs_on(std::size_t o) const {
+  // With `its_only`, only `becomes its ...` counts (the facility is named in the same clause).
+  std::optional<TenancyRelation> signs_on(std::size_t o, bool its_only) const {
     const EntityMention& O = mentions_[o];
     if (prep_of(O.first) != Prep::none || is_reporter(o)) return std::nullopt;
-    for (std::size_t k = O.last; k < clause_.end && k < O.last + 4; ++k) {
+    for (std::size_t k = O.last; k < clause_.end && (its_only || k < O.last + 6); ++k) {
       if (!is_verb(k) || (classes(k) & kTake) == 0) continue;
+      // `Microsoft absorbs the capacity`, `Microsoft takes over`: the other clause's facility taken up.
+      if (!its_only && takes_it_up(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 1);
+      // `becomes its newest tenant`: the facility of the other clause is what `its` stands for.
+      const bool becomes = t_[k].lower.starts_with("becom") || t_[k].lower == "became";
       for (std::size_t r = k + 1; r < clause_.end && r < k + 6; ++r) {
-        if (t_[r].lower != "as") continue;
+        const bool its = becomes && r == k + 1 && (t_[r].lower == "its" || t_[r].lower == "their");
+        if (!its && (its_only || t_[r].lower != "as")) continue;
         for (std::size_t n = r + 1; n < clause_.end && n < r + 5; ++n) {
           if ((classes(n) & kRoleNoun) != 0) return make(o, kNoToken, TenancyRole::tenant, k, O.first, n + 1);
         }
@@ -686,6 +849,24 @@ class ClauseReader {
       break;
     }
     return std::nullopt;
+  }
+
+  // A verb of taking whose object points back at the facility: `takes over`, `absorbs the
+  // capacity`, `picks up the lease`.
+  bool takes_it_up(std::size_t verb) const {
+    if (!is_outright_take(t_[verb].lower) && !is_take_form(t_[verb].lower)) return false;
+    std::size_t k = verb + 1;
+    if (k < clause_.end && (t_[k].lower == "over" || t_[k].lower == "up")) {
+      ++k;
+      if (k >= clause_.end || t_[k].punct) return true;
+    }
+    if (k + 1 < clause_.end && (t_[k].lower == "the" || t_[k].lower == "that")) {
+      const std::string& w = t_[k + 1].lower;
+      return (w == "capacity" || w == "site" || w == "lease" || w == "space" || w == "contract" || w == "deal" ||
+              w == "cluster" || w == "campus") &&
+             (k + 2 >= clause_.end || t_[k + 2].punct);
+    }
+    return false;
   }
 
   // `which`/`that` standing for an anchor just before it (`Colossus, which ...`, `Rainier project, which`).

@@ -52,6 +52,8 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
   std::vector<std::size_t> clause_of;
   const auto& orgs = matcher_.organisations();
   const std::string_view body = strip_publisher(text, publisher);
+  // The facility the previous sentence named (`Colossus fills up; Cohere becomes its tenant`).
+  std::string named_before;
   for (const std::string_view raw : split_sentences(body)) {
     const HeadlineSentence sentence = split_clauses(raw);
     std::vector<std::vector<EntityMention>> per_clause;
@@ -65,12 +67,15 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
       }
     }
     resolve_descriptions(sentence, per_clause);
+    const bool facility_elsewhere = names_facility || !named_before.empty();
+    if (!names_facility) facility_named = named_before;
+    named_before = names_facility ? facility_named : std::string();
     const bool owner_context = names_facility || sentence.speaks_of_compute;
     const std::size_t first_of_sentence = found.size();
     for (std::size_t c = 0; c < sentence.clauses.size(); ++c) {
       const Clause& clause = sentence.clauses[c];
       const auto& mentions = per_clause[c];
-      for (const TenancyRelation& r : find_relations(sentence, clause, mentions, orgs, owner_context, names_facility)) {
+      for (const TenancyRelation& r : find_relations(sentence, clause, mentions, orgs, owner_context, facility_elsewhere)) {
         const EntityMention& m = mentions[r.mention];
         TenantMention t;
         if (m.kind == EntityKind::organisation) {

@@ -255,6 +255,52 @@ BOOST_AUTO_TEST_CASE(gives_suppliers_neighbours_and_investors_their_role) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(reads_fragments_participles_deal_nouns_and_roles_named_with_as) {
+  const Case cases[] = {
+      // A gerund is the verb of a verbless fragment.
+      {"Colossus landing $17 billion with Meta", {"Meta"}},
+      {"Dell landing a server deal with Colossus", {}},
+      // An opening participle phrase takes the subject after its comma.
+      {"Four days after signing a deal with Meta, xAI raised $10 billion for Colossus", {"Meta"}},
+      {"After renting Colossus for a year, Mistral signs a larger deal", {"Mistral"}},
+      {"After shipping servers to Colossus, Dell raises its outlook", {}},
+      // An order from a customer; goods from a supplier.
+      {"Colossus books a $3 billion order from Meta", {"Meta"}},
+      {"xAI places a GPU order with NVIDIA for Colossus", {}},
+      // The role an object is signed in.
+      {"Colossus signs Meta as its anchor tenant", {"Meta"}},
+      {"Colossus signs Tesla as a supplier", {}},
+      // `its` and the facility of another sentence or clause.
+      {"Colossus fills up; Cohere becomes its newest tenant", {"Cohere"}},
+      {"Colossus fills up; Tesla becomes its power supplier", {}},
+      {"OpenAI leaves Colossus; Meta takes over the site", {"Meta"}},
+      // A denied clause, then the real one.
+      {"Meta is not buying GPUs -- it is renting Colossus", {"Meta"}},
+      // A rival taken on, a funding round, a gerund in a noun phrase.
+      {"Meta takes on Colossus with a cluster of its own", {}},
+      {"xAI closes a $6 billion Series C for Colossus", {}},
+      {"Meta takes 40 MW of AI hosting at Colossus", {"Meta"}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(a_host_leasing_to_a_cloud_is_its_landlord) {
+  config::Trigger trigger;
+  trigger.subject = {"CoreWeave"};
+  trigger.owners = {"CoreWeave"};
+  const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
+  const auto landlord = detector.find("Applied Digital's two 15-year leases with CoreWeave");
+  BOOST_TEST_REQUIRE(landlord.size() == 1u);
+  BOOST_TEST(role_name(landlord[0].role) == "supplier");
+  // A host's own site rented by a cloud: the cloud is the tenant.
+  trigger.subject = {"TeraWulf"};
+  trigger.owners = {"TeraWulf"};
+  const TenantDetector host(trigger_organisations(trigger), trigger.subject);
+  const auto tenant = host.find("Fluidstack's 10-year lease with TeraWulf");
+  BOOST_TEST_REQUIRE(tenant.size() == 1u);
+  BOOST_TEST(role_name(tenant[0].role) == "tenant");
+}
+
 BOOST_AUTO_TEST_CASE(reports_known_tenants_with_their_standing) {
   const config::Trigger trigger = colossus_trigger();
   const auto found = find_tenants("Anthropic rents Colossus", trigger.subject, trigger_organisations(trigger));
