@@ -87,6 +87,17 @@ kind = "stdout"
     BOOST_TEST_REQUIRE(rc == SQLITE_OK, (message != nullptr ? message : ""));
   }
 
+  // Installs `trigger_sql` on the store's connection, then ingests sources s0..s5 in one batch.
+  std::vector<pipeline::IngestReport> ingest_six_with(const std::string& trigger_sql) {
+    sql(trigger_sql);
+    std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
+    for (int i = 0; i < 6; ++i) add(i, false, reports);
+    BOOST_TEST_REQUIRE(testing::run_until(io, [&] { return all_done(reports, 6); }, 5000ms));
+    std::vector<pipeline::IngestReport> out;
+    for (int i = 0; i < 6; ++i) out.push_back(std::move(*reports.at(static_cast<std::size_t>(i))));
+    return out;
+  }
+
   // Whether another connection sees the fetch state of `source_id` (that is: it was committed).
   bool committed(const std::string& source_id) const {
     auto other = store::StateStore::open(dir.path() / "state.db", store::Access::read_only);
@@ -145,13 +156,11 @@ BOOST_AUTO_TEST_CASE(a_continuation_sees_its_alert_committed) {
 
 BOOST_AUTO_TEST_CASE(a_failed_write_loses_only_its_own_source) {
   Desk desk;
-  desk.sql("CREATE TEMP TRIGGER refuse_s3 BEFORE INSERT ON main.fetch_state WHEN NEW.source_id = 's3' "
-           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
-  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
-  for (int i = 0; i < 6; ++i) desk.add(i, false, reports);
-  BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return desk.all_done(reports, 6); }, 5000ms));
+  const auto reports = desk.ingest_six_with(
+      "CREATE TEMP TRIGGER refuse_s3 BEFORE INSERT ON main.fetch_state WHEN NEW.source_id = 's3' "
+      "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
   for (int i = 0; i < 6; ++i) {
-    const auto& r = *reports.at(static_cast<std::size_t>(i));
+    const auto& r = reports.at(static_cast<std::size_t>(i));
     const std::string id = "s" + std::to_string(i);
     if (i == 3) {
       BOOST_TEST(r.store_error.find("refused by the test") != std::string::npos, r.store_error);
@@ -167,13 +176,11 @@ BOOST_AUTO_TEST_CASE(a_failed_write_loses_only_its_own_source) {
 
 BOOST_AUTO_TEST_CASE(a_transaction_rolled_back_whole_reports_every_source_unrecorded) {
   Desk desk;
-  desk.sql("CREATE TEMP TRIGGER roll_back_all BEFORE INSERT ON main.fetch_state WHEN NEW.source_id = 's4' "
-           "BEGIN SELECT RAISE(ROLLBACK, 'rolled back by the test'); END");
-  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
-  for (int i = 0; i < 6; ++i) desk.add(i, false, reports);
-  BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return desk.all_done(reports, 6); }, 5000ms));
+  const auto reports = desk.ingest_six_with(
+      "CREATE TEMP TRIGGER roll_back_all BEFORE INSERT ON main.fetch_state WHEN NEW.source_id = 's4' "
+      "BEGIN SELECT RAISE(ROLLBACK, 'rolled back by the test'); END");
   for (int i = 0; i < 6; ++i) {
-    const auto& r = *reports.at(static_cast<std::size_t>(i));
+    const auto& r = reports.at(static_cast<std::size_t>(i));
     const std::string id = "s" + std::to_string(i);
     BOOST_TEST(!r.store_error.empty(), id);
     BOOST_TEST(r.new_observations.empty());
@@ -190,6 +197,36 @@ BOOST_AUTO_TEST_CASE(what_waits_is_written_when_the_batch_goes) {
   for (int i = 0; i < 4; ++i) BOOST_TEST(desk.committed("s" + std::to_string(i)));
   // The continuations belonged to owners that are going away: none ran.
   BOOST_TEST(!reports.front().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_later_answer_records_only_the_items_the_store_has_not_seen) {
+  Desk desk;
+  const auto& source = desk.cfg.sources.front();
+  pipeline::FetchOutcome first;
+  first.kind = pipeline::FetchOutcome::Kind::body;
+  first.status = 200;
+  first.body = testing::kRackFeed;
+  const auto once = desk.ingestor->ingest(source, first, kNow);
+  BOOST_TEST_REQUIRE(once.new_observations.size() == 1U);
+
+  // The same item again, and one more: only the new one is recorded and reported.
+  const std::string two_items = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Test wire</title>
+<item><title>Colossus adds a second hall</title><link>https://news.example.com/b</link><guid>b-2</guid>
+<pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate></item>
+<item><title>Colossus adds a new rack row</title><link>https://news.example.com/a</link><guid>a-1</guid>
+<pubDate>Mon, 23 Nov 2026 14:03:00 GMT</pubDate></item>
+</channel></rss>
+)";
+  pipeline::FetchOutcome second = first;
+  second.body = two_items;
+  const auto twice = desk.ingestor->ingest(source, second, kNow + Seconds{60});
+  BOOST_TEST(twice.healthy);
+  BOOST_TEST_REQUIRE(twice.new_observations.size() == 1U);
+  BOOST_TEST(twice.new_observations.front().observation.title == "Colossus adds a second hall");
+  auto kept = desk.state->observations(source.id, kNow - Seconds{1});
+  BOOST_TEST_REQUIRE(kept.ok());
+  BOOST_TEST(kept->size() == 2U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
