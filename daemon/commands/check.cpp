@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <memory>
 
 #include "core/secret_scrub.hpp"
 #include "daemon/commands/commands.hpp"
@@ -28,7 +29,8 @@ struct SourceSummary {
   /// No connection was free in time: not polled, and not a failure.
   bool deferred = false;
   std::string error;
-  pipeline::IngestReport report;
+  /// The whole report, on a dry run only (a real run over tens of thousands of sources keeps none).
+  std::shared_ptr<const pipeline::IngestReport> report;
   std::size_t new_count = 0;
   std::size_t point_count = 0;
   /// Parsed, but lacking series that metrics need (with the reasons); empty otherwise.
@@ -44,7 +46,7 @@ SourceSummary summarise(const pipeline::PollResult& result, DryRun dry_run) {
                   result.report.new_observations.size(),
                   result.report.points.size(),
                   result.report.degraded};
-  if (dry_run == DryRun::yes) s.report = result.report;
+  if (dry_run == DryRun::yes) s.report = std::make_shared<const pipeline::IngestReport>(result.report);
   return s;
 }
 
@@ -55,13 +57,13 @@ bool state_unusable(const pipeline::IngestReport& report) {
 }
 
 json::object source_json(const SourceSummary& summary, DryRun dry_run) {
-  const auto& r = summary.report;
   json::object o{{"source", summary.source_id}, {"healthy", summary.healthy}, {"new", summary.new_count},
                  {"points", summary.point_count}};
   if (summary.deferred) o["deferred"] = true;
   if (!summary.degraded.empty()) o["degraded"] = summary.degraded;
   if (!summary.error.empty()) o["error"] = summary.error;
-  if (dry_run == DryRun::yes) {
+  if (dry_run == DryRun::yes && summary.report) {
+    const auto& r = *summary.report;
     json::array observations, points;
     for (const auto& seen : r.new_observations)
       observations.push_back(
@@ -168,7 +170,6 @@ int check(const CheckOptions& options) {
 
   std::cout << (dry ? "\nwatchdesk check --dry-run (nothing sent, no state changed)\n" : "\nwatchdesk check\n");
   for (const auto& summary : reports) {
-    const auto& r = summary.report;
     const char* word = !summary.degraded.empty() ? "DEGRADED"
                        : summary.healthy       ? "ok"
                        : summary.deferred      ? "deferred"
@@ -178,7 +179,8 @@ int check(const CheckOptions& options) {
     if (!summary.degraded.empty()) line += "; missing " + summary.degraded;
     else line += " " + summary.error;
     std::cout << line << "\n";
-    if (dry) {
+    if (dry && summary.report) {
+      const auto& r = *summary.report;
       for (const auto& o : r.new_observations)
         std::cout << fmt::format("      + {} [signal {}] {}\n", o.observation.key, o.signal, o.observation.title);
       for (const auto& [name, p] : r.points)

@@ -15,6 +15,9 @@ namespace asio = boost::asio;
 namespace {
 
 constexpr std::size_t lateness_samples = 4096;
+// Polls a one-shot pass keeps in flight: the client's connections stay busy, and a pass over tens
+// of thousands of sources does not hold a queued request (and its source) for each of them.
+constexpr std::size_t once_window = 256;
 
 long long seconds_up(Duration d) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
@@ -172,8 +175,13 @@ void Scheduler::run_once(std::function<void()> done) {
     finish_attempt();
     return;
   }
+  once_next_ = 0;
+  fill_once();
+}
+
+void Scheduler::fill_once() {
   const auto now = Clock::now();
-  for (std::size_t i = 0; i < entries_.size(); ++i) dispatch(i, now);
+  while (mode_ == Mode::once && in_flight_ < once_window && once_next_ < entries_.size()) dispatch(once_next_++, now);
 }
 
 void Scheduler::drain(std::function<void()> done) {
@@ -321,6 +329,7 @@ void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock:
   if (on_result_) on_result_(result, next_attempt);
   if (alive.expired()) return;  // the handler destroyed the scheduler
   if (mode_ == Mode::once && once_left_ > 0) --once_left_;
+  fill_once();
   finish_attempt();
 }
 

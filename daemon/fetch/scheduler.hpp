@@ -110,7 +110,8 @@ class Scheduler {
   /// when the stored last attempt makes them due), then every `every` with jitter.
   void start();
 
-  /// Polls every source once, now; `done` runs (posted) when every poll has ended.
+  /// Polls every source once, now, at most 256 at a time; `done` runs (posted) when every poll
+  /// has ended.
   void run_once(std::function<void()> done);
 
   /// Stops planning new polls; polls in flight finish and are reported; then `done` runs (posted).
@@ -163,6 +164,8 @@ class Scheduler {
   void record_lateness(Duration lateness);
   double uniform();
   Duration retry_delay(const Entry& entry, std::optional<Seconds> retry_after);
+  // Dispatches the one-shot pass's next sources while fewer than its window are in flight.
+  void fill_once();
 
   boost::asio::io_context& io_;
   PollFunction poll_;
@@ -178,6 +181,8 @@ class Scheduler {
   Mode mode_ = Mode::idle;
   std::size_t in_flight_ = 0;
   std::size_t once_left_ = 0;
+  // The next source the one-shot pass dispatches.
+  std::size_t once_next_ = 0;
   std::function<void()> once_done_;
   std::function<void()> drain_done_;
   std::mt19937_64 random_;

@@ -160,7 +160,7 @@ void Client::pump(const std::string& key) {
                  fmt::format("{} for {} s more", state.pause_reason, whole_seconds_up(left)),
                  Seconds(whole_seconds_up(left)));
       }
-      return;
+      break;
     }
     if (!state.bucket.try_take(now)) {
       if (!state.timer_armed) {
@@ -187,9 +187,18 @@ void Client::pump(const std::string& key) {
 }
 
 void Client::expire_waiting(const std::string& key, HostState& state) {
+  // With nothing left to wait, the wait's timer goes: an armed one would keep the loop (and a
+  // `check` that has finished) alive until it expired.
+  if (state.fetches.empty()) {
+    if (state.wait_armed) {
+      state.wait_armed = false;
+      state.wait_timer.cancel();
+    }
+    return;
+  }
   // Only fetches held back by the connection cap wait for a connection; those waiting for a token
   // wait for the host's rate, which is the point of the queue.
-  if (state.fetches.empty() || state.active_fetches < state.connections) return;
+  if (state.active_fetches < state.connections) return;
   const auto now = Clock::now();
   while (!state.fetches.empty() && now - state.fetches.front().queued_at >= options_.connect_wait) {
     Queued item = std::move(state.fetches.front());
@@ -207,10 +216,11 @@ void Client::expire_waiting(const std::string& key, HostState& state) {
   std::weak_ptr<int> alive = alive_;
   state.wait_timer.async_wait([this, alive, key](const boost::system::error_code& ec) {
     if (alive.expired()) return;
+    // A cancelled wait was disarmed when it was cancelled (and may be armed again since).
+    if (ec) return;
     auto found = hosts_.find(key);
     if (found == hosts_.end()) return;
     found->second.wait_armed = false;
-    if (ec) return;
     pump(key);
   });
 }
@@ -313,6 +323,7 @@ void Client::cancel_queued(std::string_view reason) {
       }
     }
     state.timer.cancel();
+    state.wait_armed = false;
     state.wait_timer.cancel();
   }
 }

@@ -88,6 +88,16 @@ std::string missing_series(const config::Config& config, const config::Source& s
   return out;
 }
 
+// Nothing of a transaction that failed was recorded: the report says so and lists nothing new.
+void unrecorded(IngestReport& report, const Error& e) {
+  report.store_error = e.message;
+  report.store_error_kind = e.kind;
+  report.new_observations.clear();
+  report.points.clear();
+  report.rejected.clear();
+  report.alerts.clear();
+}
+
 }  // namespace
 
 Ingestor::Ingestor(const config::Config& config, store::StateStore& store, Commit commit,
@@ -119,10 +129,9 @@ std::vector<const config::Source*> Ingestor::needed_sources() const {
   return out;
 }
 
-IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& outcome, TimePoint now) {
-  IngestReport report;
+std::optional<ParseOutput> Ingestor::parse(const config::Source& source, const FetchOutcome& outcome,
+                                           IngestReport& report) const {
   report.source_id = source.id;
-
   std::optional<ParseOutput> parsed;
   std::string failure;
   if (outcome.kind == FetchOutcome::Kind::failed) {
@@ -138,20 +147,70 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   }
   report.healthy = failure.empty();
   report.error = failure;
+  return parsed;
+}
 
+IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& outcome, TimePoint now) {
+  IngestReport report;
+  auto parsed = parse(source, outcome, report);
   auto tx = store_.begin();
   if (!tx.ok()) {
     report.store_error = tx.error().message;
     return report;
   }
-
-  // Fetch state and health.
-  auto stored = store_.fetch_state(source.id);
-  if (!stored) {
-    report.store_error = stored.error().message;
+  if (auto s = record(*tx, source, outcome, parsed, now, report); !s.ok()) {
+    unrecorded(report, s.error());
     return report;
   }
+  if (commit_ == Commit::yes) {
+    if (auto s = tx->commit(); !s.ok()) unrecorded(report, s.error());
+  }
+  return report;
+}
+
+std::vector<IngestReport> Ingestor::ingest_all(const std::vector<IngestItem>& items) {
+  std::vector<IngestReport> reports(items.size());
+  const auto fail_all = [&](const Error& e) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (reports[i].source_id.empty()) parse(*items[i].source, *items[i].outcome, reports[i]);
+      if (reports[i].store_error.empty()) unrecorded(reports[i], e);
+    }
+    return std::move(reports);
+  };
+  auto tx = store_.begin();
+  if (!tx.ok()) {
+    // As for one source: a transaction that cannot begin is reported by its message alone.
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      parse(*items[i].source, *items[i].outcome, reports[i]);
+      reports[i].store_error = tx.error().message;
+    }
+    return reports;
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    // Each body is parsed just before it is recorded: one parsed document is held at a time.
+    auto parsed = parse(*items[i].source, *items[i].outcome, reports[i]);
+    if (auto s = tx->mark(); !s.ok()) return fail_all(s.error());
+    auto s = record(*tx, *items[i].source, *items[i].outcome, parsed, items[i].now, reports[i]);
+    if (s.ok()) s = tx->keep();
+    if (s.ok()) continue;
+    unrecorded(reports[i], s.error());
+    // A full disk or an I/O error can roll the whole transaction back: then nothing of the batch
+    // was recorded. Otherwise only this source's writes are undone.
+    if (!tx->alive() || !tx->undo().ok()) return fail_all(s.error());
+  }
+  if (commit_ == Commit::yes) {
+    if (auto s = tx->commit(); !s.ok()) return fail_all(s.error());
+  }
+  return reports;
+}
+
+Status Ingestor::record(store::Transaction& tx, const config::Source& source, const FetchOutcome& outcome,
+                        std::optional<ParseOutput>& parsed, TimePoint now, IngestReport& report) {
+  // Fetch state and health.
+  auto stored = store_.fetch_state(source.id);
+  if (!stored) return stored.error();
   auto state = stored->value_or(store::FetchState{});
+  const std::optional<TimePoint> previous_success = state.last_success;
   state.source_id = source.id;
   if (state.url != source.url) {
     state.etag.clear();
@@ -160,6 +219,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   }
   state.last_attempt = now;
   state.last_status = outcome.status;
+  const std::string& failure = report.error;
   const bool was_degraded =
       state.consecutive_failures == 0 && state.last_error.rfind(triggers::degraded_marker, 0) == 0;
   if (parsed) report.degraded = missing_series(config_, source, *parsed);
@@ -207,23 +267,23 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
   // One alert per degraded spell: when a source turns degraded, not on every poll that stays so.
   if (!report.degraded.empty() && !was_degraded) raise_health(triggers::degraded_alert(health, report.degraded, now));
 
-  // Nothing of a transaction that failed was recorded: the report says so and lists nothing new.
-  auto fail_tx = [&](const Error& e) {
-    report.store_error = e.message;
-    report.store_error_kind = e.kind;
-    report.new_observations.clear();
-    report.points.clear();
-    report.rejected.clear();
-    report.alerts.clear();
-    return report;
-  };
-  if (auto s = tx->put_fetch_state(state); !s.ok()) return fail_tx(s.error());
+  const auto fail_tx = [](const Error& e) { return Status(e); };
+  if (auto s = tx.put_fetch_state(state); !s.ok()) return fail_tx(s.error());
   report.consecutive_failures = state.consecutive_failures;
 
   if (parsed) {
     report.dropped = std::move(parsed->dropped);
+    // A source that answered before has seen most of what it answers now (a changed feed usually
+    // brings one new item in a hundred): keys the store holds are skipped before their signal and
+    // facts are serialised for an insert that would do nothing. A first answer is all new.
+    const bool answered_before = previous_success.has_value();
     for (auto& obs : parsed->observations) {
-      auto added = tx->add_observation(source.id, obs, now);
+      if (answered_before) {
+        auto seen = store_.has_observation(source.id, obs.key);
+        if (!seen.ok()) return fail_tx(seen.error());
+        if (*seen) continue;
+      }
+      auto added = tx.add_observation(source.id, obs, now);
       if (!added.ok()) return fail_tx(added.error());
       if (*added)
         report.new_observations.push_back({source.id, signal_id(source.id, obs.key), now, std::move(obs)});
@@ -239,13 +299,13 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       std::string name = source.id + "." + p.field;
       if (source.kind == config::SourceKind::price) {
         if (auto problem = sources::implausible_price(p, last_close, config_.watchdesk.price_factor)) {
-          if (auto s = tx->add_rejected_point({name, p.at, p.value, *problem, now}); !s.ok()) return fail_tx(s.error());
+          if (auto s = tx.add_rejected_point({name, p.at, p.value, *problem, now}); !s.ok()) return fail_tx(s.error());
           report.rejected.push_back(name + ": " + *problem);
           continue;
         }
         if (p.field == "close") last_close = p.value;
       }
-      if (auto s = tx->add_point(name, p); !s.ok()) return fail_tx(s.error());
+      if (auto s = tx.add_point(name, p); !s.ok()) return fail_tx(s.error());
       report.points.emplace_back(std::move(name), std::move(p));
     }
   }
@@ -267,7 +327,7 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
       // A trigger that read an incomplete picture decides nothing: the fetch is recorded again.
       if (series.failure()) return fail_tx(*series.failure());
       if (observations.failure()) return fail_tx(*observations.failure());
-      if (auto s = tx->put_trigger_state(trigger->id, result.state); !s.ok()) return fail_tx(s.error());
+      if (auto s = tx.put_trigger_state(trigger->id, result.state); !s.ok()) return fail_tx(s.error());
       for (auto& alert : result.alerts) raised.emplace_back(std::move(alert), trigger->channels);
     }
   }
@@ -277,20 +337,15 @@ IngestReport Ingestor::ingest(const config::Source& source, const FetchOutcome& 
     auto silences = store_.active_silences(now);
     if (!silences) return fail_tx(silences.error());
     for (auto& [alert, channels] : raised) {
-      auto queued = queue_alert(*tx, alert, channels, *silences, now);
+      auto queued = queue_alert(tx, alert, channels, *silences, now);
       if (!queued.ok()) return fail_tx(queued.error());
       if (*queued) report.alerts.push_back(std::move(**queued));
     }
   }
 
-  if (commit_ == Commit::yes) {
-    if (auto s = tx->commit(); !s.ok()) {
-      report.alerts.clear();
-      return fail_tx(s.error());
-    }
-  }
-  return report;
+  return ok_status();
 }
+
 
 std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
   std::vector<QueuedAlert> out;

@@ -2,6 +2,7 @@
 // source, and queue their alerts — all in one transaction, so nothing is lost in between.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,13 @@ struct IngestReport {
   int consecutive_failures = 0;
 };
 
+/// One outcome of a batch: the source, what its fetch produced and when it was taken.
+struct IngestItem {
+  const config::Source* source = nullptr;
+  const FetchOutcome* outcome = nullptr;
+  TimePoint now;
+};
+
 /// Turns fetch outcomes into stored observations, trigger state and outbox alerts.
 class Ingestor {
  public:
@@ -74,8 +82,13 @@ class Ingestor {
   Ingestor(const config::Config& config, store::StateStore& store, Commit commit,
            std::vector<std::string> only_triggers = {});
 
-  /// Ingests one outcome of `source` at `now`.
+  /// Ingests one outcome of `source` at `now`, in a transaction of its own.
   IngestReport ingest(const config::Source& source, const FetchOutcome& outcome, TimePoint now);
+
+  /// Ingests `items` in one transaction, one report per item in order. Each item is recorded
+  /// within a savepoint, so a write that fails loses that item only; a commit that fails (or a
+  /// failure that rolls the whole transaction back) reports every item as not recorded.
+  std::vector<IngestReport> ingest_all(const std::vector<IngestItem>& items);
 
   /// Evaluates time-driven trigger conditions (deadlines) with no new data; used on a timer by `run`
   /// and once at the end of `check`.
@@ -89,6 +102,13 @@ class Ingestor {
 
  private:
   bool selected(const config::Trigger& trigger) const;
+  // Parses `outcome` (if it has a body) into `report`'s health; the parse when it succeeded.
+  std::optional<ParseOutput> parse(const config::Source& source, const FetchOutcome& outcome,
+                                   IngestReport& report) const;
+  // Records one parsed outcome into `tx`: fetch state, health, observations, points, dependent
+  // triggers and alerts; a store error leaves `tx` to be rolled back.
+  Status record(store::Transaction& tx, const config::Source& source, const FetchOutcome& outcome,
+                std::optional<ParseOutput>& parsed, TimePoint now, IngestReport& report);
   const config::Config& config_;
   store::StateStore& store_;
   Commit commit_;

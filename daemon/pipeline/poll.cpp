@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <memory>
+#include <utility>
 
 #include "config/names.hpp"
 #include "config/default_urls.hpp"
@@ -79,12 +80,16 @@ http::Request request_for(const config::Source& source, const http::Validators& 
   return request;
 }
 
-PollPipeline::PollPipeline(http::Client& client, Ingestor& ingestor, UtcClock clock, archive::ArchiveWriter* archive)
-    : client_(client), ingestor_(ingestor), clock_(std::move(clock)), archive_(archive) {}
+PollPipeline::PollPipeline(http::Client& client, Ingestor& ingestor, UtcClock clock, archive::ArchiveWriter* archive,
+                           IngestBatch* batch)
+    : client_(client), ingestor_(ingestor), clock_(std::move(clock)), archive_(archive), batch_(batch) {}
 
 void PollPipeline::record(const config::Source& source, http::Response response,
                           const std::function<void(PollResult)>& done) {
+  // Recorded at once, outside any batch: `done` runs before this returns.
+  IngestBatch* batch = std::exchange(batch_, nullptr);
   finish(source, {}, 0, std::move(response), false, clock_(), done);
+  batch_ = batch;
 }
 
 void PollPipeline::poll(const config::Source& source, const http::Validators& validators, int failures,
@@ -144,17 +149,33 @@ void PollPipeline::finish(const config::Source& source, const http::Validators& 
     if (!kept) spdlog::warn("source {}: the body could not be archived: {}", source.id, kept.error().message);
   }
   // The body stays in `response` while it is parsed and ingested: views into it are never copied.
-  result.report = ingestor_.ingest(source, outcome_of(source, response), now);
-  const IngestReport& report = result.report;
-  if (!report.store_error.empty()) {
+  if (batch_ == nullptr) {
+    IngestReport report = ingestor_.ingest(source, outcome_of(source, response), now);
+    conclude(std::move(result), std::move(report), response, sent, failures, via_fallback, done);
+    return;
+  }
+  auto held = std::make_shared<const http::Response>(std::move(response));
+  FetchOutcome outcome = outcome_of(source, *held);
+  batch_->add(source, std::move(outcome), now, held,
+              [result = std::move(result), held, sent, failures, via_fallback, done](IngestReport report) mutable {
+                conclude(std::move(result), std::move(report), *held, sent, failures, via_fallback, done);
+              });
+}
+
+void PollPipeline::conclude(PollResult result, IngestReport report, const http::Response& response,
+                            const http::Validators& sent, int failures, bool via_fallback,
+                            const std::function<void(PollResult)>& done) {
+  result.report = std::move(report);
+  const IngestReport& ingested = result.report;
+  if (!ingested.store_error.empty()) {
     result.outcome = PollOutcome::failed;
-    result.error = "this fetch could not be recorded: " + report.store_error;
+    result.error = "this fetch could not be recorded: " + ingested.store_error;
     result.consecutive_failures = failures + 1;
     result.validators = {};
-  } else if (!report.healthy) {
+  } else if (!ingested.healthy) {
     result.outcome = PollOutcome::failed;
-    result.error = report.error;
-    result.consecutive_failures = report.consecutive_failures;
+    result.error = ingested.error;
+    result.consecutive_failures = ingested.consecutive_failures;
     // An unusable body is fetched whole next time, not answered with a 304.
     result.validators = response.ok() ? http::Validators{} : sent;
   } else {

@@ -16,6 +16,7 @@
 #include "daemon/http/client.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/pipeline/ingest.hpp"
+#include "daemon/pipeline/ingest_batch.hpp"
 
 namespace watchdesk::pipeline {
 
@@ -67,9 +68,11 @@ struct PollResult {
 /// on the loop.
 class PollPipeline {
  public:
-  /// `archive`, when given, keeps each fetched body that differs from the source's previous one.
+  /// `archive`, when given, keeps each fetched body that differs from the source's previous one;
+  /// `batch`, when given, writes the results of polls that end close together in one transaction
+  /// (`done` then runs once that transaction is written); without it each poll commits its own.
   PollPipeline(http::Client& client, Ingestor& ingestor, UtcClock clock = wall_clock(),
-               archive::ArchiveWriter* archive = nullptr);
+               archive::ArchiveWriter* archive = nullptr, IngestBatch* batch = nullptr);
 
   /// Polls `source` with `validators` (a conditional GET) after `failures` failures in a row; `done`
   /// runs on the loop exactly once, unless the client is destroyed first.
@@ -83,6 +86,10 @@ class PollPipeline {
  private:
   void finish(const config::Source& source, const http::Validators& sent, int failures, http::Response response,
               bool via_fallback, TimePoint attempted_at, const std::function<void(PollResult)>& done);
+  // The poll's result from what ingestion reported about `response`.
+  static void conclude(PollResult result, IngestReport report, const http::Response& response,
+                       const http::Validators& sent, int failures, bool via_fallback,
+                       const std::function<void(PollResult)>& done);
   // Fetches `source`, moving on through its remaining `fallbacks` while an answer is unusable.
   void attempt(config::Source source, bool via_fallback, const http::Validators& validators, int failures,
                TimePoint attempted_at, std::shared_ptr<std::function<void(PollResult)>> done);
@@ -91,6 +98,7 @@ class PollPipeline {
   Ingestor& ingestor_;
   UtcClock clock_;
   archive::ArchiveWriter* archive_;
+  IngestBatch* batch_;
 };
 
 /// The request that fetches `source` (its URL, body cap and label) with `validators`.

@@ -11,6 +11,8 @@ constexpr std::chrono::seconds kTickInterval{60};
 // How long the loop waits for another process's lock on the state file before it gives up and
 // retries from a timer.
 constexpr std::chrono::milliseconds kLoopBusyTimeout{100};
+// Results that end within this window of each other are written in one transaction.
+constexpr std::chrono::milliseconds kIngestWindow{5};
 // When a claim or an outcome could not be written, the next try.
 constexpr std::chrono::milliseconds kStoreRetry{250};
 // A delivery's claim outlasts its longest attempt by this much.
@@ -73,7 +75,9 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
   ingestor_ = std::make_unique<pipeline::Ingestor>(*config_, *store_, pipeline::Commit::yes, options_.only_triggers);
   if (options_.archiving == Archiving::as_configured && !config_->watchdesk.archive.empty())
     archive_ = std::make_unique<archive::ArchiveWriter>(config_->watchdesk.archive, config_->watchdesk.archive_keep);
-  pipeline_ = std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_, options_.clock, archive_.get());
+  batch_ = std::make_unique<pipeline::IngestBatch>(io_, *ingestor_, kIngestWindow);
+  pipeline_ =
+      std::make_unique<pipeline::PollPipeline>(*client_, *ingestor_, options_.clock, archive_.get(), batch_.get());
   transport_ = std::make_unique<delivery::ChannelTransport>(*client_);
   delivery::DispatcherOptions dispatch;
   dispatch.lease = std::chrono::ceil<Seconds>(client_options.connect_wait + client_options.connect_timeout +
@@ -107,6 +111,8 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
 
 Runtime::~Runtime() {
   alive_.reset();
+  // Results still waiting for their batch are written before anything they need goes.
+  batch_.reset();
   // The scheduler and dispatcher hold callbacks into the client: they go first.
   scheduler_.reset();
   dispatcher_.reset();

@@ -26,6 +26,7 @@
 #include "daemon/http/client.hpp"
 #include "daemon/observability/metrics_registry.hpp"
 #include "daemon/pipeline/ingest.hpp"
+#include "daemon/pipeline/ingest_batch.hpp"
 #include "daemon/pipeline/poll.hpp"
 #include "daemon/store/state_store.hpp"
 
@@ -138,6 +139,7 @@ class Runtime {
   std::unique_ptr<http::Client> client_;
   std::unique_ptr<archive::ArchiveWriter> archive_;
   std::unique_ptr<pipeline::Ingestor> ingestor_;
+  std::unique_ptr<pipeline::IngestBatch> batch_;
   std::unique_ptr<pipeline::PollPipeline> pipeline_;
   std::unique_ptr<delivery::ChannelTransport> transport_;
   std::unique_ptr<delivery::Dispatcher> dispatcher_;

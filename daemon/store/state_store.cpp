@@ -401,6 +401,7 @@ Status Transaction::commit() {
     if (sqlite3_get_autocommit(db) == 0) exec(db, "ROLLBACK");
     return error;
   }
+  ++store_->commits_;
   if (!has_alerts_) return ok_status();
   // The outbox must survive power loss: sync the write-ahead log now, as synchronous=FULL does
   // (SQLite refuses to change that setting inside a transaction).
@@ -414,6 +415,29 @@ Status Transaction::commit() {
                     store_->path_.string(), sqlite3_errstr(sync_rc), runtime_hint(sync_rc)));
   }
   return ok_status();
+}
+
+Status Transaction::mark() {
+  if (auto status = check_open(); !status) return status;
+  const int rc = exec(store_->db_, "SAVEPOINT source");
+  return rc == SQLITE_OK ? ok_status() : Status(store_->sql_error("marking a savepoint", rc));
+}
+
+Status Transaction::keep() {
+  if (auto status = check_open(); !status) return status;
+  const int rc = exec(store_->db_, "RELEASE source");
+  return rc == SQLITE_OK ? ok_status() : Status(store_->sql_error("releasing a savepoint", rc));
+}
+
+Status Transaction::undo() {
+  if (auto status = check_open(); !status) return status;
+  int rc = exec(store_->db_, "ROLLBACK TO source");
+  if (rc == SQLITE_OK) rc = exec(store_->db_, "RELEASE source");
+  return rc == SQLITE_OK ? ok_status() : Status(store_->sql_error("rolling back to a savepoint", rc));
+}
+
+bool Transaction::alive() const {
+  return open_ && store_ != nullptr && sqlite3_get_autocommit(store_->db_) == 0;
 }
 
 // ---- StateStore ----

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -140,6 +141,15 @@ class Transaction {
   /// Makes everything above durable; on failure everything above is rolled back.
   Status commit();
 
+  /// Marks a point to come back to (`SAVEPOINT`): `keep()` forgets the mark and keeps what was
+  /// written since, `undo()` rolls that back. One mark at a time; a batch of sources uses one per
+  /// source so that one source's failed write loses nothing of the others.
+  Status mark();
+  Status keep();
+  Status undo();
+  /// False once SQLite rolled the whole transaction back (a full disk or an I/O error can).
+  bool alive() const;
+
  private:
   friend class StateStore;
   explicit Transaction(StateStore* store);
@@ -244,6 +254,9 @@ class StateStore {
   /// The underlying handle, for the store's own helpers.
   sqlite3* handle() { return db_; }
 
+  /// Write transactions committed through `begin()` since the store was opened.
+  std::uint64_t commits() const { return commits_; }
+
  private:
   friend class Transaction;
   StateStore(sqlite3* db, std::filesystem::path path, Access access);
@@ -268,6 +281,7 @@ class StateStore {
   std::unique_ptr<StatementCache> statements_;
   /// A scratch copy's directory, removed with the store.
   std::filesystem::path scratch_dir_;
+  std::uint64_t commits_ = 0;
 };
 
 }  // namespace watchdesk::store

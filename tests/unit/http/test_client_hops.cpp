@@ -161,6 +161,30 @@ BOOST_AUTO_TEST_CASE(waiting_for_a_connection_is_bounded_and_is_not_a_timeout) {
   BOOST_TEST(server.count("/next") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_drained_backlog_leaves_no_timer_behind) {
+  boost::asio::io_context io;
+  HttpServer server;
+  server.on_default(HttpServer::serve(HttpResponse::text(200, "feed")));
+  ClientOptions options = hop_options();
+  options.host_connections = 2;
+  options.connect_wait = std::chrono::hours(1);
+  Client client(io, options);
+  int fetched = 0;
+  for (int i = 0; i < 12; ++i) {
+    Request request;
+    request.url = server.url("/source/" + std::to_string(i));
+    client.submit(std::move(request), [&](Response response) {
+      BOOST_TEST(response.ok());
+      ++fetched;
+    });
+  }
+  // The loop runs out of work once the last fetch is in: the wait for a connection (armed while
+  // fetches queued behind the cap) does not hold it for the hour of `connect_wait`.
+  io.run_for(30s);
+  BOOST_TEST(fetched == 12);
+  BOOST_TEST(io.stopped());
+}
+
 BOOST_AUTO_TEST_CASE(a_delivery_goes_ahead_of_a_fetch_backlog_on_its_host) {
   boost::asio::io_context io;
   HttpServer server;
