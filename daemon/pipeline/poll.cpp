@@ -7,6 +7,7 @@
 
 #include "config/names.hpp"
 #include "config/default_urls.hpp"
+#include "config/price_requests.hpp"
 #include "core/urls.hpp"
 #include "watchers/sources/price.hpp"
 
@@ -76,6 +77,12 @@ http::Request request_for(const config::Source& source, const http::Validators& 
   request.label = "source " + source.id;
   request.validators = validators;
   if (source.max_body > 0) request.limits.max_body = source.max_body;
+  if (source.kind == config::SourceKind::price) {
+    request.url = config::price_request_url(source);
+    const auto wanted = config::price_request_headers(source.price_provider);
+    request.user_agent = std::string(wanted.user_agent);
+    for (const auto& [name, value] : wanted.headers) request.headers.emplace_back(name, value);
+  }
   return request;
 }
 
