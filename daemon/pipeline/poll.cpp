@@ -58,14 +58,15 @@ FetchOutcome outcome_of(const config::Source& source, const http::Response& resp
 bool failed(const http::Response& response) { return !response.ok() && !response.not_modified(); }
 
 // Why a price source moves on to its next fallback provider after `response`: an HTTP failure, or
-// an answer that does not parse as the provider's format (an HTML challenge page with HTTP 200).
-// Empty when it keeps this answer.
+// an answer that does not parse as a price answer (an HTML challenge page with HTTP 200), read as
+// ingestion reads it (`parse_price`, which knows every provider's format). Empty when it keeps
+// this answer.
 std::string fallback_reason(const config::Source& source, const http::Response& response) {
   if (source.kind != config::SourceKind::price || source.fallbacks.empty()) return {};
   if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection) return {};
   if (failed(response)) return http::describe_failure(response);
   if (!response.ok()) return {};
-  auto parsed = sources::parse_price_as(source.price_provider, response.body, source);
+  auto parsed = sources::parse_price(response.body, source);
   return parsed.ok() ? std::string{} : parsed.error().message;
 }
 
