@@ -26,6 +26,21 @@ config::Source source_of(config::SourceKind kind, std::string symbol = {}) {
   return s;
 }
 
+config::Source board_of(config::JobsProvider provider, std::vector<std::string> match = {}) {
+  config::Source s = source_of(config::SourceKind::jobs);
+  s.jobs_provider = provider;
+  s.board = "real";
+  s.match = std::move(match);
+  return s;
+}
+
+// The `open_roles` reading of a parsed board.
+double open_roles(const ParseOutput& out) {
+  const auto points = points_of(out, "open_roles");
+  BOOST_TEST_REQUIRE(points.size() == 1u);
+  return points.front().value;
+}
+
 // The body of a recorded response: yfinance keeps each capture as
 // `[{"request": ..., "response": {"json": BODY}}]`; the parser gets BODY as JSON text.
 std::string recorded_body(std::string_view capture) {
@@ -93,6 +108,61 @@ BOOST_AUTO_TEST_CASE(rss_specification_sample_gives_every_item_with_its_guid) {
   // The second item has no title (RSS 2.0 allows a description alone); it keeps its guid and date.
   BOOST_TEST(utc(out->observations[1].published) == "2003-05-30T11:06:42Z");
   BOOST_TEST(fact(out->observations[1], "publisher") == "Liftoff News");
+}
+
+BOOST_AUTO_TEST_CASE(greenhouse_board_gives_each_posting_and_counts_the_listed_ones) {
+  const std::string body = read_fixture("real/jobs", "greenhouse_smarterdx.json");
+  auto out = sources::parse_source(board_of(config::JobsProvider::greenhouse), body, "application/json");
+  BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+  const std::vector<std::string> keys{"5193736007", "5099964007"};
+  BOOST_TEST(keys_of(*out) == keys, boost::test_tools::per_element());
+  BOOST_TEST(out->observations[0].title == "Client Support Analyst I");
+  BOOST_TEST(out->observations[0].url == "https://job-boards.greenhouse.io/smarterdx/jobs/5193736007");
+  BOOST_TEST(utc(out->observations[0].published) == "2026-07-27T17:48:30Z");
+  BOOST_TEST(fact(out->observations[1], "location") == "Remote (United States)");
+  // The file keeps 2 of the board's postings while `meta.total` says 11: the count is of the
+  // postings the answer lists.
+  BOOST_TEST(open_roles(*out) == 2.0);
+  auto clinical = sources::parse_source(board_of(config::JobsProvider::greenhouse, {"clinical"}), body,
+                                        "application/json");
+  BOOST_TEST_REQUIRE(clinical.ok());
+  BOOST_TEST(open_roles(*clinical) == 1.0);  // "Clinical Coding Specialist", Clinical Operations
+}
+
+BOOST_AUTO_TEST_CASE(a_shrinking_and_an_empty_greenhouse_board_read_one_and_zero) {
+  struct Case {
+    const char* fixture;
+    std::vector<std::string> keys;
+  };
+  const std::vector<Case> cases{{"greenhouse_smarterdx_one_withdrawn.json", {"5193736007"}},
+                                {"greenhouse_smarterdx_empty.json", {}}};
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.fixture) {
+      auto out = sources::parse_source(board_of(config::JobsProvider::greenhouse),
+                                       read_fixture("real/jobs", c.fixture), "application/json");
+      BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+      BOOST_TEST(keys_of(*out) == c.keys, boost::test_tools::per_element());
+      BOOST_TEST(open_roles(*out) == static_cast<double>(c.keys.size()));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(ashby_board_gives_each_posting_with_its_publication_time) {
+  const std::string body = read_fixture("real/jobs", "ashby_openevidence.json");
+  auto out = sources::parse_source(board_of(config::JobsProvider::ashby), body, "application/json");
+  BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+  const std::vector<std::string> keys{"4c577aae-1ad0-444b-9e15-2ad994333de4", "db203104-7408-48ee-8e11-25340e11b739"};
+  BOOST_TEST(keys_of(*out) == keys, boost::test_tools::per_element());
+  BOOST_TEST(out->observations[1].title == "Software Engineer, Data Platform");
+  BOOST_TEST(out->observations[1].url ==
+             "https://jobs.ashbyhq.com/openevidence/db203104-7408-48ee-8e11-25340e11b739");
+  BOOST_TEST(utc(out->observations[0].published) == "2026-01-22T21:44:44Z");
+  BOOST_TEST(fact(out->observations[0], "department") == "Engineering");
+  BOOST_TEST(fact(out->observations[0], "location") == "San Francisco");
+  BOOST_TEST(open_roles(*out) == 2.0);
+  auto data = sources::parse_source(board_of(config::JobsProvider::ashby, {"data"}), body, "application/json");
+  BOOST_TEST_REQUIRE(data.ok());
+  BOOST_TEST(open_roles(*data) == 1.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
