@@ -165,4 +165,22 @@ BOOST_AUTO_TEST_CASE(ashby_board_gives_each_posting_with_its_publication_time) {
   BOOST_TEST(open_roles(*data) == 1.0);
 }
 
+BOOST_AUTO_TEST_CASE(lever_board_gives_each_posting_with_its_team_and_creation_time) {
+  const std::string body = read_fixture("real/jobs", "lever_palantir.json");
+  auto out = sources::parse_source(board_of(config::JobsProvider::lever), body, "application/json");
+  BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+  const std::vector<std::string> keys{"ac978161-6f46-4f6b-ad9e-a258e642751c", "0bbfd4f4-41ff-4ec6-b73f-5200efd5d4d3"};
+  BOOST_TEST(keys_of(*out) == keys, boost::test_tools::per_element());
+  BOOST_TEST(out->observations[1].title == "Administrative Business Partner - Security");
+  BOOST_TEST(out->observations[0].url == "https://jobs.lever.co/palantir/ac978161-6f46-4f6b-ad9e-a258e642751c");
+  BOOST_TEST(utc(out->observations[0].published) == "2024-03-25T21:50:16Z");  // createdAt 1711403416463
+  BOOST_TEST(utc(out->observations[1].published) == "2026-05-12T21:48:44Z");  // createdAt 1778622524938
+  BOOST_TEST(fact(out->observations[0], "department") == "Administrative");  // no department: the team
+  BOOST_TEST(fact(out->observations[1], "location") == "Palo Alto, CA");
+  BOOST_TEST(open_roles(*out) == 2.0);
+  auto security = sources::parse_source(board_of(config::JobsProvider::lever, {"security"}), body, "application/json");
+  BOOST_TEST_REQUIRE(security.ok());
+  BOOST_TEST(open_roles(*security) == 1.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
