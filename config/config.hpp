@@ -23,7 +23,7 @@ enum class SourceKind { edgar_filings, edgar_current, edgar_submissions, edgar_f
                         price, jobs, feed };
 
 /// Price providers (`provider` of a `price` source).
-enum class PriceProvider { stooq, yahoo };
+enum class PriceProvider { stooq, yahoo, nasdaq };
 
 /// A price provider tried when the ones before it fail, and the URL fetched from it.
 struct PriceFallback {
@@ -67,8 +67,10 @@ struct Source {
   PriceProvider price_provider = PriceProvider::yahoo;
   std::vector<PriceFallback> fallbacks;
   std::string symbol;
-  /// price: fetch daily history rather than the latest quote (`history = true`, stooq only).
+  /// price: fetch daily history rather than the latest quote (`history = true`, stooq and nasdaq).
   bool history = false;
+  /// price: Stooq's API key (`api_key = "env:STOOQ_KEY"`), sent as `apikey` to stooq URLs only.
+  Secret api_key;
 
   /// jobs: provider, board name and the words a posting must match to count in `open_roles`.
   JobsProvider jobs_provider = JobsProvider::greenhouse;

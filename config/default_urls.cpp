@@ -2,6 +2,7 @@
 #include "config/default_urls.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/text/strings.hpp"
 #include "core/urls.hpp"
@@ -15,6 +16,14 @@ std::string join_encoded(const std::vector<std::string>& items, std::string_view
     if (!out.empty()) out += ',';
     out += percent_encode(item, keep);
   }
+  return out;
+}
+
+// Nasdaq's URLs spell symbols in capitals (`CRWV`).
+std::string upper_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return out;
 }
 
@@ -42,7 +51,7 @@ std::string stooq_symbol(std::string_view symbol) {
   return out;
 }
 
-std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history) {
+std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history, TimePoint today) {
   switch (provider) {
     case PriceProvider::stooq: {
       const std::string s = stooq_symbol(symbol);
@@ -52,6 +61,13 @@ std::string price_url(PriceProvider provider, std::string_view symbol, PriceHist
     case PriceProvider::yahoo:
       return "https://query1.finance.yahoo.com/v8/finance/chart/" + percent_encode(symbol, "^=") +
              "?range=1mo&interval=1d";
+    case PriceProvider::nasdaq: {
+      const std::string base = "https://api.nasdaq.com/api/quote/" + percent_encode(upper_ascii(symbol));
+      if (history == PriceHistory::latest) return base + "/info?assetclass=stocks";
+      const TimePoint from = today - std::chrono::days{31};
+      return base + "/historical?assetclass=stocks&fromdate=" + format_date(from) +
+             "&limit=" + std::to_string(kNasdaqHistoryRows);
+    }
   }
   return {};
 }
@@ -87,8 +103,9 @@ std::string edgar_search_url(const Source& source, TimePoint today) {
   return url;
 }
 
-std::string price_source_url(const Source& source, TimePoint) {
-  return price_url(source.price_provider, source.symbol, source.history ? PriceHistory::daily : PriceHistory::latest);
+std::string price_source_url(const Source& source, TimePoint today) {
+  return price_url(source.price_provider, source.symbol, source.history ? PriceHistory::daily : PriceHistory::latest,
+                   today);
 }
 
 std::string jobs_url(const Source& source, TimePoint) {

@@ -9,7 +9,7 @@
 
 namespace watchdesk::config {
 
-/// Whether a price URL asks for the latest quote or the daily history (stooq only).
+/// Whether a price URL asks for the latest quote or the daily history (stooq and nasdaq).
 enum class PriceHistory { latest, daily };
 
 /// The 10-digit zero-padded CIK of EDGAR's JSON APIs (`1181412` -> `0001181412`).
@@ -24,7 +24,12 @@ std::string form_prefix(const std::vector<std::string>& forms);
 std::string stooq_symbol(std::string_view symbol);
 
 /// The quote URL of `provider` for `symbol` (`CRWV`; stooq spells it as `stooq_symbol` does).
-std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history);
+/// Nasdaq's daily history asks for the month before `today`, at most `kNasdaqHistoryRows` rows.
+std::string price_url(PriceProvider provider, std::string_view symbol, PriceHistory history,
+                      TimePoint today = TimePoint{});
+
+/// The most rows a Nasdaq daily-history URL asks for (a month of trading days and some).
+inline constexpr int kNasdaqHistoryRows = 31;
 
 /// The default URL of each source kind, built from its keys (the `default_url` column of the
 /// source-kind table); `today` ends an `edgar-search` date range. `feed` has none.

@@ -150,13 +150,15 @@ struct MetricInfo {
   Position expr_at;
 };
 
-// A secret waiting to be resolved once everything else is valid.
+// A secret waiting to be resolved once everything else is valid: a channel's, or a source's
+// `api_key` when `source` is set.
 struct PendingSecret {
   std::size_t channel = 0;
   Secret Channel::*member = nullptr;
   std::string key;
   std::string reference;
   Position at;
+  std::optional<std::size_t> source = std::nullopt;
 };
 
 class Loader : private TomlReader {
@@ -176,6 +178,8 @@ class Loader : private TomlReader {
                                                            std::vector<Position>& element_at);
   /// `fallback` (one provider or an ordered list) and `fallback_url` of a price source.
   void read_price_fallbacks(const Section& s, Source& src);
+  // `api_key`: a secret reference, only where stooq is the provider or a fallback.
+  void read_price_api_key(const Section& s, const Source& src);
 
   // Sections.
   void read_root();
@@ -333,6 +337,24 @@ void Loader::read_price_fallbacks(const Section& s, Source& src) {
   }
 }
 
+void Loader::read_price_api_key(const Section& s, const Source& src) {
+  Position at;
+  auto text = read_string(s, "api_key", Need::optional, "api_key = \"env:STOOQ_KEY\"", &at);
+  if (!text) return;
+  const bool stooq = src.price_provider == PriceProvider::stooq ||
+                     std::any_of(src.fallbacks.begin(), src.fallbacks.end(),
+                                 [](const PriceFallback& f) { return f.provider == PriceProvider::stooq; });
+  if (!stooq) {
+    fail(at, s.label + " 'api_key' is Stooq's key and applies only where stooq is the 'provider' or a 'fallback'");
+    return;
+  }
+  auto reference = parse_secret_reference(*text);
+  if (!reference) {
+    fail(at, "source " + s.id + ": api_key: " + reference.error().message);
+    return;
+  }
+  secrets_.push_back(PendingSecret{0, nullptr, "api_key", *text, at, config_.sources.size()});
+}
 
 // ---- Sections ----------------------------------------------------------------------------------
 
@@ -530,12 +552,13 @@ void Loader::read_source(const Section& s) {
         src.symbol = *symbol;
       }
       if (auto history = read_bool(s, "history")) src.history = *history;
-      if (src.history && src.price_provider != PriceProvider::stooq)
+      if (src.history && src.price_provider == PriceProvider::yahoo)
         fail(position_of(s.table->get("history")->source()),
              s.label +
-                 " 'history = true' applies to stooq only; yahoo's chart already carries a month of daily "
-                 "history");
+                 " 'history = true' applies to stooq and nasdaq only; yahoo's chart already carries a month of "
+                 "daily history");
       read_price_fallbacks(s, src);
+      read_price_api_key(s, src);
       break;
     }
     case SK::jobs: {
@@ -1072,6 +1095,16 @@ void Loader::check_references() {
 
 void Loader::resolve_secrets() {
   for (const auto& pending : secrets_) {
+    if (pending.source) {
+      auto& source = config_.sources[*pending.source];
+      auto resolved = resolve_secret(pending.reference, base_dir_);
+      if (!resolved) {
+        fail(Tier::secrets, pending.at, "source " + source.id + ": " + pending.key + ": " + resolved.error().message);
+        continue;
+      }
+      source.api_key = std::move(*resolved);
+      continue;
+    }
     auto& channel = config_.channels[pending.channel];
     auto resolved = resolve_secret(pending.reference, base_dir_);
     if (!resolved) {

@@ -19,8 +19,9 @@ constexpr std::array<Named<ChannelKind>, 4> kChannelKinds{{{"slack", ChannelKind
 constexpr std::array<Named<Confirmation>, 3> kConfirmations{{{"ai-prior", Confirmation::ai_prior},
                                                              {"reported", Confirmation::reported},
                                                              {"confirmed", Confirmation::confirmed}}};
-constexpr std::array<Named<PriceProvider>, 2> kPriceProviders{{{"yahoo", PriceProvider::yahoo},
-                                                               {"stooq", PriceProvider::stooq}}};
+constexpr std::array<Named<PriceProvider>, 3> kPriceProviders{{{"yahoo", PriceProvider::yahoo},
+                                                               {"stooq", PriceProvider::stooq},
+                                                               {"nasdaq", PriceProvider::nasdaq}}};
 constexpr std::array<Named<JobsProvider>, 3> kJobsProviders{{{"greenhouse", JobsProvider::greenhouse},
                                                              {"lever", JobsProvider::lever},
                                                              {"ashby", JobsProvider::ashby}}};

@@ -18,7 +18,8 @@ constexpr std::array<std::string_view, 3> kCurrentKeys{"forms", "ciks", "compani
 constexpr std::array<std::string_view, 2> kSubmissionsKeys{"cik", "forms"};
 constexpr std::array<std::string_view, 1> kFactsKeys{"cik"};
 constexpr std::array<std::string_view, 4> kSearchKeys{"query", "forms", "ciks", "since"};
-constexpr std::array<std::string_view, 5> kPriceKeys{"provider", "fallback", "fallback_url", "symbol", "history"};
+constexpr std::array<std::string_view, 6> kPriceKeys{"provider", "fallback", "fallback_url", "symbol", "history",
+                                                     "api_key"};
 constexpr std::array<std::string_view, 3> kJobsKeys{"provider", "board", "match"};
 
 constexpr std::array<std::string_view, 2> kFactsSeries{"revenue_ttm", "shares_outstanding"};

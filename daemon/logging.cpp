@@ -61,6 +61,7 @@ void remember_config_secrets(const config::Config& config) {
     remember_secret(channel.password);
     remember_secret(channel.secret);
   }
+  for (const auto& source : config.sources) remember_secret(source.api_key);
 }
 
 }  // namespace watchdesk

@@ -12,9 +12,10 @@ namespace watchdesk {
 /// of the secrets `remember_config_secrets` listed.
 void setup_logging(std::string_view level);
 
-/// Adds the secrets of `config` (channel webhooks, passwords, signing secrets) to those scrubbed
-/// from every log line and printed or stored message (`scrub_secrets`); a reload adds its own and
-/// keeps the old ones, which a draining runtime may still use.
+/// Adds the secrets of `config` (channel webhooks, passwords, signing secrets, price sources'
+/// `api_key`) to those scrubbed from every log line and printed or stored message
+/// (`scrub_secrets`); a reload adds its own and keeps the old ones, which a draining runtime may
+/// still use.
 void remember_config_secrets(const config::Config& config);
 
 /// True when `level` names a spdlog level.

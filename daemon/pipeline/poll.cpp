@@ -8,6 +8,7 @@
 
 #include "config/names.hpp"
 #include "config/default_urls.hpp"
+#include "config/price_requests.hpp"
 #include "core/urls.hpp"
 #include "watchers/sources/price.hpp"
 
@@ -58,14 +59,15 @@ FetchOutcome outcome_of(const config::Source& source, const http::Response& resp
 bool failed(const http::Response& response) { return !response.ok() && !response.not_modified(); }
 
 // Why a price source moves on to its next fallback provider after `response`: an HTTP failure, or
-// an answer that does not parse as the provider's format (an HTML challenge page with HTTP 200).
-// Empty when it keeps this answer.
+// an answer that does not parse as a price answer (an HTML challenge page with HTTP 200), read as
+// ingestion reads it (`parse_price`, which knows every provider's format). Empty when it keeps
+// this answer.
 std::string fallback_reason(const config::Source& source, const http::Response& response) {
   if (source.kind != config::SourceKind::price || source.fallbacks.empty()) return {};
   if (response.failure == http::Failure::cancelled || response.failure == http::Failure::no_connection) return {};
   if (failed(response)) return http::describe_failure(response);
   if (!response.ok()) return {};
-  auto parsed = sources::parse_price_as(source.price_provider, response.body, source);
+  auto parsed = sources::parse_price(response.body, source);
   return parsed.ok() ? std::string{} : parsed.error().message;
 }
 
@@ -77,6 +79,12 @@ http::Request request_for(const config::Source& source, const http::Validators& 
   request.label = "source " + source.id;
   request.validators = validators;
   if (source.max_body > 0) request.limits.max_body = source.max_body;
+  if (source.kind == config::SourceKind::price) {
+    request.url = config::price_request_url(source);
+    const auto wanted = config::price_request_headers(source.price_provider);
+    request.user_agent = std::string(wanted.user_agent);
+    for (const auto& [name, value] : wanted.headers) request.headers.emplace_back(name, value);
+  }
   return request;
 }
 

@@ -7,8 +7,9 @@ std::optional<SeriesPoint> StoreSeries::latest(std::string_view name) const {
   return value_or_note(store_.latest_point(name), std::optional<SeriesPoint>());
 }
 
-std::optional<SeriesPoint> StoreSeries::at_or_before(std::string_view name, TimePoint t) const {
-  return value_or_note(store_.point_at_or_before(name, t), std::optional<SeriesPoint>());
+std::optional<SeriesPoint> StoreSeries::at_or_before(std::string_view name, TimePoint t,
+                                                     std::optional<std::string_view> ref) const {
+  return value_or_note(store_.point_at_or_before(name, t, ref), std::optional<SeriesPoint>());
 }
 
 std::vector<triggers::SeenObservation> StoreObservations::observations(std::string_view source_id,

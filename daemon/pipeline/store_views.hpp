@@ -34,7 +34,8 @@ class StoreSeries final : public triggers::SeriesView, public ReadFailure {
  public:
   explicit StoreSeries(store::StateStore& store) : store_(store) {}
   std::optional<SeriesPoint> latest(std::string_view name) const override;
-  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t) const override;
+  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t,
+                                          std::optional<std::string_view> ref) const override;
 
  private:
   store::StateStore& store_;

@@ -134,6 +134,8 @@ constexpr const char* kLatestPoint =
     "SELECT at, value, ref FROM series_points WHERE name = ? ORDER BY at DESC LIMIT 1";
 constexpr const char* kPointAtOrBefore =
     "SELECT at, value, ref FROM series_points WHERE name = ? AND at <= ? ORDER BY at DESC LIMIT 1";
+constexpr const char* kPointAtOrBeforeWithRef =
+    "SELECT at, value, ref FROM series_points WHERE name = ? AND at <= ? AND ref = ? ORDER BY at DESC LIMIT 1";
 constexpr const char* kSeriesRange =
     "SELECT at, value, ref FROM series_points WHERE name = ? AND at >= ? AND at <= ? ORDER BY at";
 constexpr const char* kSeriesNames = "SELECT DISTINCT name FROM series_points ORDER BY name";
@@ -571,11 +573,15 @@ Result<std::optional<SeriesPoint>> StateStore::latest_point(std::string_view nam
   return point;
 }
 
-Result<std::optional<SeriesPoint>> StateStore::point_at_or_before(std::string_view name, TimePoint t) {
+Result<std::optional<SeriesPoint>> StateStore::point_at_or_before(std::string_view name, TimePoint t,
+                                                                  std::optional<std::string_view> ref) {
   std::optional<SeriesPoint> point;
   if (auto read = read_rows(
-      kPointAtOrBefore, [&] { return fmt::format("reading series {}", name); },
-      [&](Query& q) { q.bind(name).bind(t); },
+      ref ? kPointAtOrBeforeWithRef : kPointAtOrBefore, [&] { return fmt::format("reading series {}", name); },
+      [&](Query& q) {
+        q.bind(name).bind(t);
+        if (ref) q.bind(*ref);
+      },
       [&](const Query& q) {
         point = read_point(q, name);
         return false;

@@ -207,9 +207,11 @@ class StateStore {
   /// Observations of a source first seen at or after `since`, oldest first.
   Result<std::vector<StoredObservation>> observations(std::string_view source_id, TimePoint since);
 
-  /// The latest point of a series, and the nearest point at or before `t`.
+  /// The latest point of a series, and the nearest point at or before `t` (with `ref`, the nearest
+  /// whose `ref` is `ref`: one price provider's).
   Result<std::optional<SeriesPoint>> latest_point(std::string_view name);
-  Result<std::optional<SeriesPoint>> point_at_or_before(std::string_view name, TimePoint t);
+  Result<std::optional<SeriesPoint>> point_at_or_before(std::string_view name, TimePoint t,
+                                                        std::optional<std::string_view> ref = std::nullopt);
   /// Points of a series within [from, to], oldest first.
   Result<std::vector<SeriesPoint>> series(std::string_view name, TimePoint from, TimePoint to);
   /// Names of every series with at least one point.

@@ -38,6 +38,14 @@ inline const Observation* find_key(const ParseOutput& out, std::string_view key)
   return it == out.observations.end() ? nullptr : &*it;
 }
 
+/// The points of `out` whose field is `field`, in order.
+inline std::vector<SeriesPoint> points_of(const ParseOutput& out, std::string_view field) {
+  std::vector<SeriesPoint> found;
+  for (const auto& p : out.points)
+    if (p.field == field) found.push_back(p);
+  return found;
+}
+
 /// The fact `name` of `o`, or `<none>`.
 inline std::string fact(const Observation& o, const std::string& name) {
   auto it = o.facts.find(name);

@@ -1,4 +1,5 @@
-// The `price` source parser: Stooq CSV (quote and daily history) and Yahoo chart JSON.
+// The `price` source parser: Stooq CSV (quote and daily history), Yahoo chart JSON, and Nasdaq
+// quote JSON (through nasdaq_price.cpp).
 #include "watchers/sources/price.hpp"
 
 #include <boost/json/monotonic_resource.hpp>
@@ -13,6 +14,7 @@
 #include "core/json.hpp"
 #include "core/text/strings.hpp"
 #include "core/text/utf8.hpp"
+#include "watchers/sources/nasdaq_price.hpp"
 
 namespace watchdesk::sources {
 namespace {
@@ -443,7 +445,7 @@ bool starts_like_stooq_header(std::string_view text) {
 std::optional<config::PriceProvider> detect_price_format(std::string_view body) {
   const std::string_view text = skip_bom_and_space(body);
   if (text.empty()) return std::nullopt;
-  if (text.front() == '{') return config::PriceProvider::yahoo;
+  if (text.front() == '{') return looks_like_nasdaq(text) ? config::PriceProvider::nasdaq : config::PriceProvider::yahoo;
   if (starts_like_stooq_header(text)) return config::PriceProvider::stooq;
   return std::nullopt;
 }
@@ -453,6 +455,7 @@ Result<ParseOutput> parse_price_as(config::PriceProvider provider, std::string_v
   switch (provider) {
     case config::PriceProvider::stooq: return parse_stooq(body, source);
     case config::PriceProvider::yahoo: return parse_yahoo(body, source);
+    case config::PriceProvider::nasdaq: return parse_nasdaq(body, source);
   }
   return make_error("unknown price provider");
 }

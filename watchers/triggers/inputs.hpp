@@ -28,8 +28,10 @@ class SeriesView {
   virtual ~SeriesView() = default;
   /// The newest point of series `name`.
   virtual std::optional<SeriesPoint> latest(std::string_view name) const = 0;
-  /// The newest point of series `name` whose time is at or before `t`.
-  virtual std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t) const = 0;
+  /// The newest point of series `name` whose time is at or before `t` and, when `ref` is given,
+  /// whose `ref` is `ref` (a price series' provider).
+  virtual std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t,
+                                                  std::optional<std::string_view> ref) const = 0;
 };
 
 /// Read access to stored observations (for `count`).

@@ -179,8 +179,8 @@ Outcome evaluate_metric_move(const config::Trigger& trigger, std::optional<std::
   }
   std::optional<MetricValue> previous;
   if (trigger.window.count() > 0) {
-    auto earlier = value_at_or_before(context.config, context.series, trigger.metric,
-                                      latest->at - trigger.window);
+    auto earlier = comparable_value_at_or_before(context.config, context.series, trigger.metric,
+                                                 latest->at - trigger.window, *latest);
     if (earlier) previous = std::move(earlier.value());
   }
   const auto max_age = effective_max_age(trigger);
@@ -253,8 +253,8 @@ std::vector<Reading> read_metric_move(const config::Trigger& trigger,
   }
   reading.reading = trigger.metric + " " + format_number(latest->value);
   if (trigger.window.count() > 0) {
-    const auto previous = value_at_or_before(context.config, context.series, trigger.metric,
-                                             latest->at - trigger.window);
+    const auto previous = comparable_value_at_or_before(context.config, context.series, trigger.metric,
+                                                        latest->at - trigger.window, *latest);
     if (previous && previous->value != 0) {
       reading.reading += ", " +
                          format_change_percent((latest->value - previous->value) /

@@ -20,17 +20,34 @@ const config::Metric* find_metric(const config::Config& config, std::string_view
 // Which point of a series to use.
 struct When {
   std::optional<TimePoint> at_or_before;  // nullopt: the latest
+  // With `at_or_before`: the value whose provider a price series must match, or nullptr.
+  const MetricValue* like = nullptr;
 };
+
+// The provider a point of price series `name` must come from to compare with `like`: the `ref`
+// of the point `like` used for that series. Nullopt for other series (an EDGAR fact's `ref` is
+// its accession number, which differs from filing to filing by design).
+std::optional<std::string_view> provider_to_match(const config::Config& config, std::string_view name,
+                                                  const MetricValue* like) {
+  if (like == nullptr) return std::nullopt;
+  const config::Source* source = config.find_source(split_series_name(name).first);
+  if (source == nullptr || source->kind != config::SourceKind::price) return std::nullopt;
+  for (const auto& input : like->inputs)
+    if (input.series == name && !input.point.ref.empty()) return std::string_view(input.point.ref);
+  return std::nullopt;
+}
 
 Result<MetricValue> value_of(const config::Config& config, const SeriesView& series,
                              std::string_view name, When when, std::size_t depth) {
   const config::Metric* metric = find_metric(config, name);
   if (metric == nullptr) {
-    const auto point = when.at_or_before ? series.at_or_before(name, *when.at_or_before)
+    const auto provider = provider_to_match(config, name, when.like);
+    const auto point = when.at_or_before ? series.at_or_before(name, *when.at_or_before, provider)
                                          : series.latest(name);
     if (!point) {
       std::string message = "series " + std::string(name) + " has no point";
       if (when.at_or_before) message += " at or before " + format_rfc3339(*when.at_or_before);
+      if (provider) message += " from " + std::string(*provider);
       return make_error(std::move(message));
     }
     return MetricValue{point->value, point->at, {InputPoint{std::string(name), *point}}};
@@ -83,6 +100,11 @@ Result<MetricValue> latest_value(const config::Config& config, const SeriesView&
 Result<MetricValue> value_at_or_before(const config::Config& config, const SeriesView& series,
                                        std::string_view name, TimePoint t) {
   return value_of(config, series, name, When{t}, 0);
+}
+
+Result<MetricValue> comparable_value_at_or_before(const config::Config& config, const SeriesView& series,
+                                                  std::string_view name, TimePoint t, const MetricValue& like) {
+  return value_of(config, series, name, When{t, &like}, 0);
 }
 
 std::pair<std::string_view, std::string_view> split_series_name(std::string_view name) {

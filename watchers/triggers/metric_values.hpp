@@ -38,6 +38,12 @@ Result<MetricValue> latest_value(const config::Config& config, const SeriesView&
 Result<MetricValue> value_at_or_before(const config::Config& config, const SeriesView& series,
                                        std::string_view name, TimePoint t);
 
+/// As `value_at_or_before`, comparing like with like: each `price` series is read only from points
+/// of the provider (`ref`) that `like` used for it, so a Stooq close is never the earlier value of
+/// a Yahoo close. The error says when that provider has no point that early.
+Result<MetricValue> comparable_value_at_or_before(const config::Config& config, const SeriesView& series,
+                                                  std::string_view name, TimePoint t, const MetricValue& like);
+
 /// Splits a series name `SOURCE.FIELD` at its last dot; the source is empty when there is none.
 std::pair<std::string_view, std::string_view> split_series_name(std::string_view name);
 

@@ -54,6 +54,7 @@ BOOST_AUTO_TEST_CASE(names_every_enum_value_as_written_in_toml) {
   BOOST_TEST(to_string(Confirmation::confirmed) == "confirmed");
   BOOST_TEST(to_string(PriceProvider::stooq) == "stooq");
   BOOST_TEST(to_string(PriceProvider::yahoo) == "yahoo");
+  BOOST_TEST(to_string(PriceProvider::nasdaq) == "nasdaq");
   BOOST_TEST(to_string(JobsProvider::greenhouse) == "greenhouse");
   BOOST_TEST(to_string(JobsProvider::lever) == "lever");
   BOOST_TEST(to_string(JobsProvider::ashby) == "ashby");

@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(builds_full_text_search_urls_with_a_date_range_ending_today
              "&enddt=2026-11-23");
 }
 
-BOOST_AUTO_TEST_CASE(builds_price_urls_for_both_providers) {
+BOOST_AUTO_TEST_CASE(builds_stooq_and_yahoo_price_urls) {
   BOOST_TEST(price_url(PriceProvider::stooq, "CRWV", PriceHistory::latest) ==
              "https://stooq.com/q/l/?s=crwv.us&f=sd2t2ohlcv&h&e=csv");
   BOOST_TEST(price_url(PriceProvider::stooq, "CRWV", PriceHistory::daily) == "https://stooq.com/q/d/l/?s=crwv.us&i=d");
@@ -110,6 +110,17 @@ BOOST_AUTO_TEST_CASE(builds_price_urls_for_both_providers) {
   price.price_provider = PriceProvider::stooq;
   price.history = true;
   BOOST_TEST(default_url(price, today) == "https://stooq.com/q/d/l/?s=spcx.us&i=d");
+}
+
+BOOST_AUTO_TEST_CASE(builds_nasdaq_quote_and_history_urls) {
+  BOOST_TEST(price_url(PriceProvider::nasdaq, "crwv", PriceHistory::latest) ==
+             "https://api.nasdaq.com/api/quote/CRWV/info?assetclass=stocks");
+  auto price = make(SourceKind::price);
+  price.symbol = "CRWV";
+  price.price_provider = PriceProvider::nasdaq;
+  price.history = true;
+  BOOST_TEST(default_url(price, today) ==
+             "https://api.nasdaq.com/api/quote/CRWV/historical?assetclass=stocks&fromdate=2026-10-23&limit=31");
 }
 
 BOOST_AUTO_TEST_CASE(stooq_symbols_get_a_market_suffix_unless_they_name_one_or_an_index) {

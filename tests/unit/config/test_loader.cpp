@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "config/loader.hpp"
+#include "config/price_requests.hpp"
 #include "watchers/triggers/evaluate.hpp"
 #include "core/units.hpp"
 #include "support.hpp"
@@ -76,7 +77,7 @@ const BadCase bad_cases[] = {
     {"missing_kind", HEADER "\n[sources.x]\nevery = \"10m\"\n", 6, 1, "[sources.x] is missing required key 'kind'"},
     {"unknown_price_provider", HEADER
      "[sources.p]\nkind = \"price\"\nprovider = \"google\"\nsymbol = \"CRWV\"\nevery = \"15m\"\n",
-     7, 12, "[sources.p] unknown price provider 'google'; valid price providers: yahoo, stooq"},
+     7, 12, "[sources.p] unknown price provider 'google'; valid price providers: yahoo, stooq, nasdaq"},
     {"unknown_jobs_provider", HEADER
      "[sources.j]\nkind = \"jobs\"\nprovider = \"workday\"\nboard = \"xai\"\nevery = \"6h\"\n",
      7, 12, "unknown jobs provider 'workday'; valid jobs providers: greenhouse, lever, ashby"},
@@ -90,7 +91,7 @@ const BadCase bad_cases[] = {
      11, 17, "'fallback_url' must give one URL per 'fallback' provider (1), in the same order"},
     {"history_on_yahoo", HEADER
      "[sources.p]\nkind = \"price\"\nprovider = \"yahoo\"\nsymbol = \"CRWV\"\nevery = \"15m\"\nhistory = true\n",
-     10, 11, "'history = true' applies to stooq only"},
+     10, 11, "'history = true' applies to stooq and nasdaq only"},
     {"cik_not_a_number", HEADER "[sources.f]\nkind = \"edgar-facts\"\ncik = \"SPACEX\"\nevery = \"1d\"\n", 7, 7,
      "'cik' must be the company's CIK number (up to 10 digits)"},
     {"url_not_http", HEADER "[sources.x]\nkind = \"feed\"\nurl = \"ftp://example.com/feed\"\nevery = \"10m\"\n", 7,
@@ -233,6 +234,14 @@ const BadCase bad_cases[] = {
      11, 12, "channel m: password: credential:smtp-password needs $CREDENTIALS_DIRECTORY, which is not set"},
     {"malformed_env_reference", HEADER "[channels.desk]\nkind = \"slack\"\nwebhook = \"env:slack-hook\"\n", 7, 11,
      "channel desk: webhook: 'env:slack-hook' is not a valid environment reference"},
+    {"api_key_without_stooq", HEADER
+     "[sources.p]\nkind = \"price\"\nprovider = \"nasdaq\"\nsymbol = \"CRWV\"\nevery = \"15m\"\n"
+     "fallback = \"yahoo\"\napi_key = \"env:STOOQ_KEY\"\n",
+     11, 11, "[sources.p] 'api_key' is Stooq's key and applies only where stooq is the 'provider' or a 'fallback'"},
+    {"api_key_not_set", HEADER PRICE_SOURCE "api_key = \"env:WATCHDESK_TEST_UNSET_STOOQ_KEY\"\n", 10, 11,
+     "source crwv-price: api_key: environment variable WATCHDESK_TEST_UNSET_STOOQ_KEY is not set"},
+    {"api_key_malformed_reference", HEADER PRICE_SOURCE "api_key = \"env:stooq-key\"\n", 10, 11,
+     "source crwv-price: api_key: 'env:stooq-key' is not a valid environment reference"},
 };
 
 Result<Config> load_text(std::string_view text) { return load_config_text(text, "test.toml"); }
@@ -248,6 +257,7 @@ std::string read_file(const std::filesystem::path& path) {
 
 BOOST_AUTO_TEST_CASE(rejects_each_bad_configuration_at_the_offending_place) {
   ScopedEnv unset_webhook("WATCHDESK_TEST_UNSET_WEBHOOK", std::nullopt);
+  ScopedEnv unset_stooq_key("WATCHDESK_TEST_UNSET_STOOQ_KEY", std::nullopt);
   ScopedEnv no_credentials("CREDENTIALS_DIRECTORY", std::nullopt);
   BOOST_TEST(std::size(bad_cases) >= 25u);
   for (const auto& c : bad_cases) {
@@ -734,6 +744,23 @@ BOOST_AUTO_TEST_CASE(resolves_every_secret_form_into_channels) {
   BOOST_TEST(r->find_channel("mail")->to.size() == 2u);
   BOOST_TEST(r->find_channel("hook")->secret.reveal() == "from-file");
   BOOST_TEST(r->find_channel("lit")->webhook.reveal() == "https://hooks.slack.com/x");
+}
+
+BOOST_AUTO_TEST_CASE(stooq_api_key_is_resolved_and_sent_to_stooq_urls_only) {
+  ScopedEnv env("WATCHDESK_TEST_STOOQ_KEY", "k3y/with&odd=chars");
+  auto r = load_text(std::string(HEADER CONSOLE) +
+                     "[sources.p]\nkind = \"price\"\nprovider = \"yahoo\"\nsymbol = \"CRWV\"\nevery = \"15m\"\n"
+                     "fallback = \"stooq\"\napi_key = \"env:WATCHDESK_TEST_STOOQ_KEY\"\n");
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().to_string()));
+  Source source = *r->find_source("p");
+  BOOST_TEST(source.api_key.reveal() == "k3y/with&odd=chars");
+  // Yahoo, the provider, never sees the key; the stooq fallback gets it as `apikey`.
+  BOOST_TEST(price_request_url(source) == source.url);
+  BOOST_TEST(source.url.find("k3y") == std::string::npos);
+  source.price_provider = source.fallbacks.front().provider;
+  source.url = source.fallbacks.front().url;
+  BOOST_TEST(price_request_url(source) ==
+             "https://stooq.com/q/l/?s=crwv.us&f=sd2t2ohlcv&h&e=csv&apikey=k3y%2Fwith%26odd%3Dchars");
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_secret_fails_the_whole_load) {

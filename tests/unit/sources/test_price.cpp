@@ -25,13 +25,6 @@ config::Source price_source(PriceProvider provider, std::string symbol = "CRWV")
   return s;
 }
 
-std::vector<SeriesPoint> points_of(const ParseOutput& out, const std::string& field) {
-  std::vector<SeriesPoint> found;
-  for (const auto& p : out.points)
-    if (p.field == field) found.push_back(p);
-  return found;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sources_price)

@@ -43,12 +43,13 @@ class FakeSeries : public SeriesView {
     return it->second.back();
   }
 
-  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t) const override {
+  std::optional<SeriesPoint> at_or_before(std::string_view name, TimePoint t,
+                                          std::optional<std::string_view> ref) const override {
     const auto it = points_.find(std::string(name));
     if (it == points_.end()) return std::nullopt;
     std::optional<SeriesPoint> best;
     for (const auto& p : it->second) {
-      if (p.at <= t) best = p;
+      if (p.at <= t && (!ref || p.ref == *ref)) best = p;
     }
     return best;
   }

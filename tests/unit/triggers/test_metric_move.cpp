@@ -267,6 +267,67 @@ BOOST_AUTO_TEST_CASE(derived_metric_with_a_missing_input_has_no_value_and_no_ale
   BOOST_TEST(!rows[0].status.has_value());
 }
 
+namespace {
+
+// Closes of a source whose provider fell back from yahoo to stooq on day 2 and back on day 4;
+// `tag_provider` false stores them without their provider, as if all came from one.
+std::vector<std::string> moves_across_a_fallback(bool tag_provider) {
+  auto trigger = move_trigger("crwv-price.close", Seconds{86400});
+  trigger.threshold = config::Threshold{0.05, true};
+  trigger.cooldown = Seconds{0};
+  const auto config = price_config(trigger);
+  struct Close {
+    int day;
+    double value;
+    const char* provider;
+  };
+  // Stooq's history is dividend-adjusted, Yahoo's closes are not: the same sessions differ by ~6%.
+  const std::vector<Close> closes{{0, 100, "yahoo"}, {1, 101, "yahoo"}, {2, 95, "stooq"},
+                                  {3, 96, "stooq"},  {4, 108, "yahoo"}};
+  FakeSeries series;
+  FakeObservations observations;
+  std::optional<std::string> state;
+  std::vector<std::string> fired;
+  for (const auto& c : closes) {
+    const TimePoint t = kDay0 + days(c.day);
+    series.add("crwv-price.close", t, c.value, tag_provider ? c.provider : "");
+    const Context context{t + Seconds{3600}, config, series, observations, {}};
+    std::optional<std::string_view> view;
+    if (state) view = *state;
+    const Outcome out = evaluate(config.triggers.front(), view, context);
+    state = out.state;
+    for (const auto& alert : out.alerts) fired.push_back(alert.id);
+  }
+  return fired;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_provider_fallback_mid_series_is_not_a_move) {
+  // Day 2's stooq close has no stooq close a day earlier: no move. Day 4's yahoo close is compared
+  // with day 1's, the latest yahoo close at or before a day earlier: +6.9%, a move.
+  const std::vector<std::string> expected{"coreweave-move/move/" + format_rfc3339(kDay0 + days(4))};
+  BOOST_TEST(moves_across_a_fallback(true) == expected, boost::test_tools::per_element());
+  // Untagged, the same closes raise the false move from 101 to 95 (-5.9%) on day 2.
+  const auto untagged = moves_across_a_fallback(false);
+  BOOST_TEST_REQUIRE(!untagged.empty());
+  BOOST_TEST(untagged.front() == "coreweave-move/move/" + format_rfc3339(kDay0 + days(2)));
+}
+
+BOOST_AUTO_TEST_CASE(the_reading_compares_one_providers_closes) {
+  auto trigger = move_trigger("crwv-price.close", Seconds{86400});
+  trigger.threshold = config::Threshold{0.10, true};
+  const auto config = price_config(trigger);
+  FakeSeries series;
+  FakeObservations observations;
+  series.add("crwv-price.close", kDay0, 100, "yahoo");
+  series.add("crwv-price.close", kDay0 + days(1), 94, "stooq");
+  const Context context{kDay0 + days(1) + Seconds{3600}, config, series, observations, {}};
+  const auto rows = read(config.triggers.front(), std::nullopt, context);
+  BOOST_TEST_REQUIRE(rows.size() == 1u);
+  BOOST_TEST(rows[0].reading == "crwv-price.close 94, no value 1d earlier (threshold 10%)");
+}
+
 BOOST_AUTO_TEST_CASE(reads_value_change_and_last_alert) {
   auto trigger = move_trigger("crwv-price.close", Seconds{86400});
   trigger.threshold = config::Threshold{0.10, true};
