@@ -4,6 +4,8 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include <initializer_list>
+
 #include "core/json_array.hpp"
 #include "core/text/escape_html.hpp"
 #include "daemon/web/series_chart.hpp"
@@ -43,10 +45,16 @@ std::string cell(const std::string& text, const std::string& css = {}) {
   return "<td class=\"" + escape_html(css) + "\">" + escape_html(text) + "</td>";
 }
 
+// A section heading with its anchor, and the start of its table: class and header cells.
+std::string section_table(std::string_view id, std::string_view heading, std::initializer_list<std::string_view> headers) {
+  std::string out = fmt::format("<h2 id=\"{}\">{}</h2>\n<table class=\"{}\">\n<tr>", id, heading, id);
+  for (auto h : headers) out += fmt::format("<th>{}</th>", h);
+  return out + "</tr>\n";
+}
+
 std::string state_table(const json::object& status) {
   std::string out =
-      "<h2 id=\"state\">Observable state</h2>\n<table class=\"state\">\n<tr><th>what</th><th>kind</th><th>reading</th>"
-      "<th>status</th><th>as of</th><th>evidence</th></tr>\n";
+      section_table("state", "Observable state", {"what", "kind", "reading", "status", "as of", "evidence"});
   for (const auto& v : json_array(status, "table")) {
     const auto& r = v.get_object();
     std::string evidence = "-";
@@ -67,10 +75,10 @@ std::string charts(const json::object& status) {
 }
 
 std::string alerts(const json::object& status) {
-  std::string out = "<h2 id=\"alerts\">Recent alerts</h2>\n";
   const auto& all = json_array(status, "alerts");
-  if (all.empty()) return out + "<p class=\"muted\">no alerts in the last year</p>\n";
-  out += "<table class=\"alerts\">\n<tr><th>raised</th><th>id</th><th>status</th><th>alert and summary</th><th>evidence</th><th>deliveries</th></tr>\n";
+  if (all.empty()) return "<h2 id=\"alerts\">Recent alerts</h2>\n<p class=\"muted\">no alerts in the last year</p>\n";
+  std::string out = section_table("alerts", "Recent alerts",
+                                  {"raised", "id", "status", "alert and summary", "evidence", "deliveries"});
   for (const auto& v : all) {
     const auto& a = v.get_object();
     std::string deliveries;
@@ -97,10 +105,9 @@ std::string alerts(const json::object& status) {
 }
 
 std::string silences(const json::object& status) {
-  std::string out = "<h2 id=\"silences\">Silences in force</h2>\n";
   const auto& all = json_array(status, "silences");
-  if (all.empty()) return out + "<p class=\"muted\">none</p>\n";
-  out += "<table class=\"silences\">\n<tr><th>id</th><th>trigger</th><th>match</th><th>until</th><th>reason</th></tr>\n";
+  if (all.empty()) return "<h2 id=\"silences\">Silences in force</h2>\n<p class=\"muted\">none</p>\n";
+  std::string out = section_table("silences", "Silences in force", {"id", "trigger", "match", "until", "reason"});
   for (const auto& v : all) {
     const auto& s = v.get_object();
     out += "<tr>" + cell(field(s, "id")) + cell(field(s, "trigger")) + cell(field(s, "match")) +
@@ -110,9 +117,8 @@ std::string silences(const json::object& status) {
 }
 
 std::string sources(const json::object& status) {
-  std::string out =
-      "<h2 id=\"sources\">Sources</h2>\n<table class=\"sources\">\n<tr><th>source</th><th>state</th><th>failures in a "
-      "row</th><th>last success</th><th>last error</th></tr>\n";
+  std::string out = section_table("sources", "Sources",
+                                  {"source", "state", "failures in a row", "last success", "last error"});
   for (const auto& v : json_array(status, "sources")) {
     const auto& s = v.get_object();
     out += "<tr>" + cell(field(s, "source")) + cell(field(s, "state"), field(s, "state")) +
