@@ -193,8 +193,10 @@ struct Settings {
   std::string log_level = "info";
   /// `host:port` for Prometheus `/metrics` and `/healthz`; empty: off.
   std::string metrics;
-  /// Allow a non-loopback metrics address.
+  /// Allow a non-loopback metrics address (the status page and API then need `metrics_token`).
   bool metrics_public = false;
+  /// The bearer token or basic-auth password the status page and API ask for (empty: none).
+  Secret metrics_token;
   /// Allow `file://` URLs (offline snapshots only).
   bool allow_file_urls = false;
   /// Channels for source-health alerts (default: every channel).

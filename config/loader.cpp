@@ -109,7 +109,7 @@ const std::vector<std::string>& settings_keys() {
                                              "metrics_public", "allow_file_urls", "health_channels",  "max_body",
                                              "sec_rate",       "host_rate",       "host_connections", "connect_timeout",
                                              "timeout",        "ca_file",         "fail_after",       "stale_after",
-                                             "price_factor",   "archive",         "archive_keep"};
+                                             "price_factor",   "archive",         "archive_keep",     "metrics_token"};
   return keys;
 }
 
@@ -223,6 +223,9 @@ class Loader : private TomlReader {
   std::vector<DigestInfo> digest_info_;
   std::vector<Position> health_channels_at_;
   std::vector<PendingSecret> secrets_;
+  /// `[watchdesk] metrics_token` as written, and where.
+  std::string metrics_token_reference_;
+  Position metrics_token_at_;
 };
 
 // ---- Key checks ------------------------------------------------------------------------------
@@ -439,6 +442,17 @@ void Loader::read_settings(const Section& s) {
     } else {
       w.metrics = *address;
     }
+  }
+  if (auto token = read_string(s, "metrics_token", Need::optional, {}, &metrics_token_at_)) {
+    if (auto reference = parse_secret_reference(*token); !reference)
+      fail(metrics_token_at_, s.label + " 'metrics_token': " + reference.error().message);
+    else
+      metrics_token_reference_ = *token;
+  }
+  if (w.metrics_public && !w.metrics.empty() && metrics_token_reference_.empty()) {
+    fail(position_of(s.table->get("metrics_public")->source()),
+         s.label + " metrics_public = true serves the status page and its API to the network; set metrics_token = "
+                   "\"env:WATCHDESK_STATUS_TOKEN\" (or file:PATH, credential:NAME) so that they need a token");
   }
   std::vector<Position> channel_at;
   if (auto list = read_strings(s, "health_channels", Need::optional, "[\"desk\"]", &channel_at)) {
@@ -1094,6 +1108,13 @@ void Loader::check_references() {
 }
 
 void Loader::resolve_secrets() {
+  if (!metrics_token_reference_.empty()) {
+    auto resolved = resolve_secret(metrics_token_reference_, base_dir_);
+    if (!resolved)
+      fail(Tier::secrets, metrics_token_at_, "[watchdesk] metrics_token: " + resolved.error().message);
+    else
+      config_.watchdesk.metrics_token = std::move(*resolved);
+  }
   for (const auto& pending : secrets_) {
     if (pending.source) {
       auto& source = config_.sources[*pending.source];

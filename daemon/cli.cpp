@@ -130,6 +130,8 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Validator(time_validator(archive::Bound::since), "TIME"));
   replay->add_option("--until", replay_until, "last time replayed (a date: to its end)")
       ->check(CLI::Validator(time_validator(archive::Bound::until), "TIME"));
+  replay->add_option("--state", replay_opts.state,
+                     "keep the replayed state in this new file (for `status` or `run` to read) instead of throwing it away");
   add_format(replay, replay_opts.format, {"text", "json"});
 
   commands::TestAlertOptions test_opts;

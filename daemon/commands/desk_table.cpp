@@ -6,11 +6,12 @@
 
 #include <algorithm>
 
+#include "daemon/pipeline/state_table_json.hpp"
+
 
 namespace watchdesk::commands {
 namespace {
 
-namespace json = boost::json;
 
 std::string status_text(const triggers::Reading& r) {
   if (r.status) return std::string(config::to_string(*r.status));
@@ -41,18 +42,8 @@ std::string md_cell(std::string s) {
 void print_desk_table(const std::vector<triggers::Reading>& rows, Format format, std::ostream& out) {
   switch (format) {
     case Format::json: {
-      json::array table;
-      for (const auto& r : rows) {
-        json::object o{{"row", r.row}, {"kind", r.kind}, {"reading", r.reading}};
-        o["value"] = r.value ? json::value(*r.value) : json::value(nullptr);
-        o["status"] = r.status ? json::value(config::to_string(*r.status))
-                               : r.status_label.empty() ? json::value(nullptr) : json::value(r.status_label);
-        o["as_of"] = r.as_of ? json::value(format_rfc3339(*r.as_of)) : json::value(nullptr);
-        if (r.evidence) o["evidence"] = json::object{{"signal", r.evidence->signal}, {"url", r.evidence->url}};
-        else o["evidence"] = nullptr;
-        table.push_back(std::move(o));
-      }
-      out << json::serialize(table) << "\n";
+      const auto table = pipeline::state_table_json(rows);
+      out << boost::json::serialize(table) << "\n";
       break;
     }
     case Format::markdown:

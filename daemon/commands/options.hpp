@@ -79,6 +79,8 @@ struct ReplayOptions {
   /// Only bodies archived at or after `since` and at or before `until`.
   std::optional<TimePoint> since;
   std::optional<TimePoint> until;
+  /// `--state`: a new file that keeps the replayed state (empty: a throw-away state).
+  std::filesystem::path state;
   Format format = Format::text;
 };
 

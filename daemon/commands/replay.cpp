@@ -72,7 +72,8 @@ void print_text(const ReplayOptions& options, const ArchiveSelection& selection,
   if (!selection.bodies.empty())
     std::cout << fmt::format(" from {} to {}", format_rfc3339(selection.bodies.front().at),
                              format_rfc3339(selection.bodies.back().at));
-  std::cout << " (nothing fetched, nothing sent, state thrown away)\n";
+  std::cout << fmt::format(" (nothing fetched, nothing sent, state {})\n",
+                           options.state.empty() ? std::string("thrown away") : "kept in " + options.state.string());
   for (const auto& id : selection.missing)
     std::cout << fmt::format("  source {}: no archived body{}; not fetched\n", id,
                              options.since || options.until ? " in the range" : "");
@@ -107,8 +108,14 @@ int replay(const ReplayOptions& options) {
   auto selected = select_bodies(*config, options);
   if (!selected) return report_failure(selected.error().context("watchdesk replay: archive"));
   const auto& selection = *selected;
-  auto opened = store::StateStore::open_empty_scratch();
-  if (!opened) return report_failure(opened.error().context("watchdesk replay: throw-away state"));
+  if (!options.state.empty() && fs::exists(options.state, ec)) {
+    std::cerr << "watchdesk replay: --state " << options.state.string()
+              << " exists; a replay keeps its state only in a new file\n";
+    return to_int(ExitCode::usage);
+  }
+  auto opened = options.state.empty() ? store::StateStore::open_empty_scratch()
+                                      : store::StateStore::open(options.state, store::Access::read_write);
+  if (!opened) return report_failure(opened.error().context("watchdesk replay: state"));
   std::shared_ptr<store::StateStore> store = std::move(opened).value();
 
   // With no body in the range, the desk is read at the end of the range (or its start, or now).

@@ -10,6 +10,7 @@
 #include "daemon/commands/commands.hpp"
 #include "daemon/commands/startup.hpp"
 #include "daemon/exit_codes.hpp"
+#include "daemon/pipeline/history_json.hpp"
 
 namespace watchdesk::commands {
 namespace {
@@ -35,20 +36,6 @@ std::optional<Error> check_target(const config::Config& config, const SilenceOpt
   auto trigger_ids = ids_of(config.triggers);
   trigger_ids.insert(trigger_ids.begin(), std::string(kHealth));
   return unknown_id("watchdesk silence add", "trigger", options.trigger, trigger_ids);
-}
-
-std::string_view state_of(const triggers::Silence& silence, TimePoint now) {
-  return triggers::is_active(silence, now) ? "active" : silence.ends_at <= now ? "expired" : "pending";
-}
-
-json::object silence_json(const triggers::Silence& silence, TimePoint now) {
-  return json::object{{"id", silence.id},
-                      {"trigger", silence.trigger},
-                      {"match", silence.match},
-                      {"reason", silence.reason},
-                      {"created_at", format_rfc3339(silence.created_at)},
-                      {"ends_at", format_rfc3339(silence.ends_at)},
-                      {"state", state_of(silence, now)}};
 }
 
 }  // namespace
@@ -77,7 +64,7 @@ int silence_list(const SilenceOptions& options) {
   const auto now = now_utc();
   if (options.format == Format::json) {
     json::array out;
-    for (const auto& silence : *read) out.push_back(silence_json(silence, now));
+    for (const auto& silence : *read) out.push_back(pipeline::silence_json(silence, now));
     std::cout << json::serialize(out) << "\n";
     return to_int(ExitCode::ok);
   }
@@ -86,7 +73,7 @@ int silence_list(const SilenceOptions& options) {
     return to_int(ExitCode::ok);
   }
   for (const auto& s : *read) {
-    std::cout << fmt::format("{}  {:<8} {}{}  until {}  {}\n", s.id, state_of(s, now), s.trigger,
+    std::cout << fmt::format("{}  {:<8} {}{}  until {}  {}\n", s.id, pipeline::silence_state(s, now), s.trigger,
                              s.match.empty() ? "" : " ~ '" + s.match + "'", format_rfc3339(s.ends_at), s.reason);
   }
   return to_int(ExitCode::ok);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "daemon/web/status_document.hpp"
 #include "core/json.hpp"
 #include "core/secret_scrub.hpp"
 #include "core/weekly_schedule.hpp"
@@ -197,6 +198,8 @@ Result<json::object> build_digest(const config::Config& config, store::StateStor
   if (!moves) return moves.error();
   auto sources = failed_sources(config, store, alerted_sources);
   if (!sources) return sources.error();
+  auto charts = web::build_all_series(config, store, request.now);
+  if (!charts) return charts.error();
 
   const std::string local = format_local(request.scheduled_for, request.zone);
   json::object doc{
@@ -213,7 +216,8 @@ Result<json::object> build_digest(const config::Config& config, store::StateStor
                                {"figures", figure_changes(config, request.previous)},
                                {"series", std::move(*moves)},
                                {"sources", std::move(*sources)}}},
-      {"figures", figure_rows(config)}};
+      {"figures", figure_rows(config)},
+      {"charts", std::move(*charts)}};
   return doc;
 }
 

@@ -43,8 +43,9 @@ std::string digest_outbox_id(std::string_view digest_id, TimePoint scheduled_for
 
 /// Builds the document: `kind`, `id`, `digest`, `title`, `scheduled_for`, `local_time`, `since`,
 /// `generated_at`, `triggers` (rows with `trigger`, `kind`, `reading`, `status`, `as_of`,
-/// `evidence`), `changes` (`alerts`, `figures`, `series`, `sources`) and `figures`. A failed read of
-/// the store is an error.
+/// `evidence`), `changes` (`alerts`, `figures`, `series`, `sources`), `figures` and `charts` (one
+/// entry per series and metric, as `/api/series/NAME` serves it). A failed read of the store is an
+/// error.
 Result<boost::json::object> build_digest(const config::Config& config, store::StateStore& store,
                                          const DigestRequest& request);
 

@@ -7,10 +7,15 @@
 
 #include <vector>
 
+#include "core/json_array.hpp"
+#include "core/text/escape_html.hpp"
+#include "daemon/web/series_chart.hpp"
+
 namespace watchdesk::digest {
 namespace {
 
 namespace json = boost::json;
+using text::escape_html;
 
 // The member `key` as shown to a reader: a string as it is, a number or flag as JSON, null as empty.
 std::string shown(const json::object& o, std::string_view key) {
@@ -18,12 +23,6 @@ std::string shown(const json::object& o, std::string_view key) {
   if (v == nullptr || v->is_null()) return {};
   if (v->is_string()) return std::string(v->get_string());
   return json::serialize(*v);
-}
-
-const json::array& array_of(const json::object& o, std::string_view key) {
-  static const json::array empty;
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? v->get_array() : empty;
 }
 
 std::string or_dash(std::string s) { return s.empty() ? std::string("-") : s; }
@@ -71,7 +70,7 @@ Pieces pieces_of(const json::object& d) {
   p.subtitle = "digest " + shown(d, "digest") + " for " + shown(d, "local_time") + "; changes since " +
                shown(d, "since");
   p.triggers.header = {"trigger", "reading", "status", "as of", "evidence"};
-  for (const auto& v : array_of(d, "triggers")) {
+  for (const auto& v : json_array(d, "triggers")) {
     const auto& r = v.get_object();
     p.triggers.rows.push_back({shown(r, "trigger"), shown(r, "reading"), or_dash(shown(r, "status")),
                                or_dash(shown(r, "as_of")), evidence_cell(r)});
@@ -81,7 +80,7 @@ Pieces pieces_of(const json::object& d) {
   const auto& changes = changes_value != nullptr && changes_value->is_object() ? changes_value->get_object() : no_changes;
 
   List alerts{"Alerts raised", {}};
-  for (const auto& v : array_of(changes, "alerts")) {
+  for (const auto& v : json_array(changes, "alerts")) {
     const auto& a = v.get_object();
     std::string item = shown(a, "raised_at") + " `" + shown(a, "id") + "` [" + shown(a, "status") + "] " +
                        shown(a, "title");
@@ -89,12 +88,12 @@ Pieces pieces_of(const json::object& d) {
     alerts.items.push_back(std::move(item));
   }
   List figures{"Figures whose status changed", {}};
-  for (const auto& v : array_of(changes, "figures")) {
+  for (const auto& v : json_array(changes, "figures")) {
     const auto& f = v.get_object();
     figures.items.push_back(shown(f, "label") + ": " + shown(f, "from") + " -> " + shown(f, "to"));
   }
   List series{"Series moves", {}};
-  for (const auto& v : array_of(changes, "series")) {
+  for (const auto& v : json_array(changes, "series")) {
     const auto& s = v.get_object();
     std::string item = shown(s, "series") + ": ";
     const auto& from = s.at("from");
@@ -105,7 +104,7 @@ Pieces pieces_of(const json::object& d) {
     series.items.push_back(std::move(item));
   }
   List sources{"Sources that failed", {}};
-  for (const auto& v : array_of(changes, "sources")) {
+  for (const auto& v : json_array(changes, "sources")) {
     const auto& s = v.get_object();
     std::string item = shown(s, "source") + ": ";
     if (s.at("failing_now").as_bool()) {
@@ -120,10 +119,10 @@ Pieces pieces_of(const json::object& d) {
   p.changes = {std::move(alerts), std::move(figures), std::move(series), std::move(sources)};
 
   p.figures.header = {"figure", "value", "status", "signals"};
-  for (const auto& v : array_of(d, "figures")) {
+  for (const auto& v : json_array(d, "figures")) {
     const auto& f = v.get_object();
     std::string signals;
-    for (const auto& s : array_of(f, "signals")) signals += (signals.empty() ? "" : ", ") + std::string(s.as_string());
+    for (const auto& s : json_array(f, "signals")) signals += (signals.empty() ? "" : ", ") + std::string(s.as_string());
     p.figures.rows.push_back({shown(f, "label"), shown(f, "value"), shown(f, "status"), or_dash(signals)});
   }
   return p;
@@ -153,21 +152,6 @@ std::string md_table(const Table& t) {
   return out;
 }
 
-std::string escape_html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string html_table(const Table& t) {
   std::string out = "<table>\n<tr>";
   for (const auto& h : t.header) out += "<th>" + escape_html(h) + "</th>";
@@ -192,6 +176,12 @@ std::string digest_markdown(const json::object& digest) {
     for (const auto& item : list.items) out += "- " + md_cell(item) + "\n";
   }
   out += "\n## Figures\n\n" + md_table(p.figures);
+  const auto& charts = json_array(digest, "charts");
+  if (!charts.empty()) {
+    out += "\n## Series (last 90 days)\n\n";
+    for (const auto& c : charts)
+      if (c.is_object()) out += "- " + md_cell(web::series_summary(c.get_object())) + "\n";
+  }
   return out;
 }
 
@@ -206,7 +196,16 @@ std::string digest_html(const json::object& digest) {
     for (const auto& item : list.items) out += "<li>" + escape_html(item) + "</li>\n";
     out += "</ul>\n";
   }
-  out += "<h2>Figures</h2>\n" + html_table(p.figures) + "</body></html>\n";
+  out += "<h2>Figures</h2>\n" + html_table(p.figures);
+  const auto& charts = json_array(digest, "charts");
+  if (!charts.empty()) out += "<h2>Series (last 90 days)</h2>\n";
+  for (const auto& c : charts) {
+    if (!c.is_object()) continue;
+    // The SVG for clients that show it; the line in words for those that strip it.
+    out += "<div>" + web::series_svg(c.get_object()) + "<p>" + escape_html(web::series_summary(c.get_object())) +
+           "</p></div>\n";
+  }
+  out += "</body></html>\n";
   return out;
 }
 

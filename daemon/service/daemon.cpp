@@ -9,6 +9,7 @@
 
 #include "config/loader.hpp"
 #include "daemon/logging.hpp"
+#include "daemon/web/routes.hpp"
 
 namespace watchdesk::service {
 namespace {
@@ -48,18 +49,27 @@ Result<std::unique_ptr<runtime::Runtime>> Daemon::build_runtime(std::shared_ptr<
 }
 
 Status Daemon::open_listener(const config::Config& config) {
-  if (config.watchdesk.metrics == metrics_address_) return ok_status();
+  const auto& token = config.watchdesk.metrics_token;
+  if (config.watchdesk.metrics == metrics_address_ && token.reveal() == metrics_token_.reveal()) return ok_status();
   std::unique_ptr<observability::MetricsServer> server;
   if (!config.watchdesk.metrics.empty()) {
-    server = std::make_unique<observability::MetricsServer>(
-        io_, observability::MetricsServer::Handlers{[this] { return render_metrics(); }, [this] { return healthy(); }});
+    observability::MetricsServer::Handlers handlers{[this] { return render_metrics(); }, [this] { return healthy(); },
+                                                    [this](std::string_view path) { return serve_page(path); }};
+    server = std::make_unique<observability::MetricsServer>(io_, std::move(handlers), token);
     if (auto s = server->listen(config.watchdesk.metrics); !s.ok()) return s;
-    spdlog::info("metrics: serving /metrics and /healthz on {}", config.watchdesk.metrics);
+    spdlog::info("metrics: serving /metrics, /healthz and the status page (/, /api/) on {}{}", config.watchdesk.metrics,
+                 token.empty() ? "" : "; the page and the API need the metrics_token");
   }
   if (metrics_server_) metrics_server_->close();
   metrics_server_ = std::move(server);
   metrics_address_ = config.watchdesk.metrics;
+  metrics_token_ = token;
   return ok_status();
+}
+
+std::optional<observability::PageResponse> Daemon::serve_page(std::string_view path) {
+  if (!runtime_) return observability::PageResponse{503, "text/plain; charset=utf-8", "stopping\n"};
+  return web::answer(path, runtime_->config(), runtime_->store(), now_utc());
 }
 
 Status Daemon::start() {

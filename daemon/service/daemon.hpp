@@ -54,6 +54,7 @@ class Daemon {
   void hand_over(runtime::Runtime& from);
   void finish_stop();
   std::string render_metrics();
+  std::optional<observability::PageResponse> serve_page(std::string_view path);
   bool healthy();
   std::string status_line() const;
 
@@ -70,6 +71,7 @@ class Daemon {
   std::shared_ptr<store::StateStore> initial_store_;
   std::unique_ptr<observability::MetricsServer> metrics_server_;
   std::string metrics_address_;
+  Secret metrics_token_;
   boost::asio::steady_timer stop_timer_;
   bool stopping_ = false;
   bool stopped_ = false;

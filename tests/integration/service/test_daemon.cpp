@@ -28,6 +28,7 @@
 
 #include "support/child_process.hpp"
 #include "support/daemon_harness.hpp"
+#include "support/http_get.hpp"
 #include "support/http_server.hpp"
 #include "support/rack_feed.hpp"
 #include "support/run_program.hpp"
@@ -35,6 +36,8 @@
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using watchdesk::testing::ChildProcess;
+using watchdesk::testing::free_port;
+using watchdesk::testing::http_get;
 using watchdesk::testing::HttpResponse;
 using watchdesk::testing::HttpServer;
 using watchdesk::testing::NotifySocket;
@@ -54,22 +57,6 @@ std::string config_text(const HttpServer& server, const std::string& extra_sourc
          "\n[sources.news]\nkind = \"feed\"\nurl = \"" + server.url("/feed") + "\"\nevery = \"2s\"\n" + extra_sources +
          "\n[triggers.tenant]\nkind = \"tenant\"\nsources = [\"news\"]\nsubject = [\"Colossus\"]\nchannels = [\"hook\"]\n"
          "\n[channels.hook]\nkind = \"webhook\"\nurl = \"" + server.url("/hook") + "\"\n";
-}
-
-std::string http_get(const std::string& url, long& status) {
-  std::string body;
-  CURL* easy = curl_easy_init();
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT, 10L);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* out) {
-    static_cast<std::string*>(out)->append(d, s * n);
-    return s * n;
-  });
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
-  status = curl_easy_perform(easy) == CURLE_OK ? 0 : -1;
-  if (status == 0) curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_cleanup(easy);
-  return body;
 }
 
 // `name{label="value",...} number`, the sample line of Prometheus text format 0.0.4.
@@ -103,17 +90,6 @@ bool is_prometheus_sample(const std::string& line) {
   }
 }
 
-unsigned short free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 }  // namespace
 

@@ -190,6 +190,8 @@ const BadCase bad_cases[] = {
      1, 1, "[watchdesk] is missing 'user_agent': source n fetches from SEC"},
     {"metrics_address_not_loopback", "[watchdesk]\nstate = \"s.db\"\nmetrics = \"0.0.0.0:9464\"\n", 3, 11,
      "is not a loopback address; /metrics would be reachable from the network"},
+    {"public_page_without_token", "[watchdesk]\nstate = \"s.db\"\nmetrics = \"0.0.0.0:9464\"\nmetrics_public = true\n",
+     4, 18, "metrics_public = true serves the status page and its API to the network; set metrics_token"},
     {"metrics_address_without_port", "[watchdesk]\nstate = \"s.db\"\nmetrics = \"127.0.0.1\"\n", 3, 11,
      "'metrics' must be HOST:PORT"},
     {"sec_rate_above_ten", "[watchdesk]\nstate = \"s.db\"\nsec_rate = 12\n", 3, 12,
@@ -536,10 +538,11 @@ BOOST_AUTO_TEST_CASE(fills_defaults_for_everything_left_out) {
 BOOST_AUTO_TEST_CASE(reads_every_optional_key_when_given) {
   TempDir dir;
   dir.write("ca.pem", "-----BEGIN CERTIFICATE-----\n");
+  dir.write("token.txt", "page-token\n");
   auto file = dir.write("w.toml",
       "[watchdesk]\nstate = \"state.db\"\nuser_agent = \"Desk d@example.org\"\nlog_level = \"debug\"\n"
-      "metrics = \"0.0.0.0:9464\"\nmetrics_public = true\nallow_file_urls = true\n"
-      "health_channels = [\"console\"]\nmax_body = \"2MiB\"\nsec_rate = 5\nhost_rate = 0.5\n"
+      "metrics = \"0.0.0.0:9464\"\nmetrics_public = true\nmetrics_token = \"file:token.txt\"\n"
+      "allow_file_urls = true\nhealth_channels = [\"console\"]\nmax_body = \"2MiB\"\nsec_rate = 5\nhost_rate = 0.5\n"
       "host_connections = 2\nconnect_timeout = \"5s\"\ntimeout = \"2m\"\nca_file = \"ca.pem\"\n"
       "fail_after = 5\nstale_after = 4\n"
       "[sources.cur]\nkind = \"edgar-current\"\nforms = [\"S-1\"]\nciks = [\"0001181412\"]\n"
@@ -568,6 +571,7 @@ BOOST_AUTO_TEST_CASE(reads_every_optional_key_when_given) {
   BOOST_TEST(w.log_level == "debug");
   BOOST_TEST(w.metrics == "0.0.0.0:9464");
   BOOST_TEST(w.metrics_public);
+  BOOST_TEST(w.metrics_token.reveal() == "page-token");
   BOOST_TEST(w.allow_file_urls);
   BOOST_TEST(w.health_channels == (std::vector<std::string>{"console"}), boost::test_tools::per_element());
   BOOST_TEST(w.max_body == 2u * 1024u * 1024u);

@@ -137,4 +137,22 @@ BOOST_AUTO_TEST_CASE(markdown_and_html_show_the_same_sections) {
   BOOST_TEST(html.find("<td>SpaceX IPO valuation</td><td>$1.75-2T</td><td>reported</td>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_mail_embeds_each_series_chart_with_its_line_in_words) {
+  DigestDesk desk(desk_config("Mon 08:00", "America/New_York"));
+  a_week_happens(*desk.store);
+  const auto doc = must(build_digest(desk.config, *desk.store, week_request()));
+  const auto& charts = doc.at("charts").as_array();
+  BOOST_REQUIRE(charts.size() == 1u);
+  BOOST_TEST(charts[0].at("name").as_string() == "crwv-price.close");
+  BOOST_TEST(!charts[0].at("points").as_array().empty());
+
+  const auto html = digest_html(doc);
+  BOOST_TEST(html.find("<h2>Series (last 90 days)</h2>") != std::string::npos);
+  BOOST_TEST(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 220\"") != std::string::npos);
+  BOOST_TEST(html.find("<p>crwv-price.close: 112.5 at ") != std::string::npos);
+  const auto md = digest_markdown(doc);
+  BOOST_TEST(md.find("## Series (last 90 days)\n\n- crwv-price.close: 112.5 at ") != std::string::npos, md);
+  BOOST_TEST(md.find("<svg") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
