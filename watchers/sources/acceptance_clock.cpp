@@ -16,6 +16,10 @@ bool ends_in_z(std::string_view text) {
   return !text.empty() && (text.back() == 'Z' || text.back() == 'z');
 }
 
+// EDGAR writes `T00:00:00.000Z` for a filing it recorded no acceptance time for (Apple's filings
+// before 2002, for one): a date, not an instant, under either reading.
+bool is_date_placeholder(TimePoint t) { return floor<days>(t) == t; }
+
 // Whether an acceptance at Eastern wall time `eastern` fits EDGAR's hours and the filing date.
 bool plausible(std::chrono::sys_seconds eastern, std::optional<TimePoint> filing_day) {
   const auto hour = floor<hours>(eastern - floor<days>(eastern)).count();
@@ -30,7 +34,7 @@ ClockEvidence weigh_acceptance_clock(const std::vector<AcceptanceEntry>& entries
   for (const auto& entry : entries) {
     if (!ends_in_z(entry.accepted)) continue;
     auto wall = parse_acceptance(entry.accepted);
-    if (!wall) continue;
+    if (!wall || is_date_placeholder(*wall)) continue;
     std::optional<TimePoint> filing_day;
     if (auto date = canonical_date(entry.filing_date)) filing_day = parse_rfc3339(*date);
     ++evidence.weighed;
@@ -47,7 +51,9 @@ AcceptanceClock decide_acceptance_clock(const ClockEvidence& evidence) {
 
 std::optional<TimePoint> read_acceptance(std::string_view text, AcceptanceClock clock) {
   auto t = parse_acceptance(text);
-  if (!t || clock == AcceptanceClock::utc || !ends_in_z(text)) return t;
+  if (!t || !ends_in_z(text)) return t;
+  if (is_date_placeholder(*t)) return std::nullopt;
+  if (clock == AcceptanceClock::utc) return t;
   return eastern_local_to_utc(*t);
 }
 

@@ -28,7 +28,8 @@ struct ClockEvidence {
   std::size_t weighed = 0;
 };
 
-/// Weighs every `Z` entry of a file under both readings.
+/// Weighs every `Z` entry of a file under both readings; EDGAR's `T00:00:00.000Z` stand-ins for
+/// "no acceptance time recorded" are not evidence and are left out.
 ClockEvidence weigh_acceptance_clock(const std::vector<AcceptanceEntry>& entries);
 
 /// The reading with fewer implausible entries; a tie (including no evidence) reads US Eastern, the
@@ -36,7 +37,8 @@ ClockEvidence weigh_acceptance_clock(const std::vector<AcceptanceEntry>& entries
 AcceptanceClock decide_acceptance_clock(const ClockEvidence& evidence);
 
 /// One `acceptanceDateTime` under the file's clock, in UTC; a value with an explicit non-`Z` offset
-/// or in EDGAR's compact form keeps its own meaning.
+/// or in EDGAR's compact form keeps its own meaning. A `...T00:00:00.000Z` stand-in is no acceptance
+/// time (nullopt): the filing is then dated by its filing date.
 std::optional<TimePoint> read_acceptance(std::string_view text, AcceptanceClock clock);
 
 }  // namespace watchdesk::sources

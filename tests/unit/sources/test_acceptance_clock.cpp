@@ -83,4 +83,23 @@ BOOST_AUTO_TEST_CASE(submissions_in_either_clock_agree_with_the_atom_feed) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(midnight_stand_ins_are_neither_evidence_nor_acceptance_times) {
+  // One 06:13 acceptance (02:13 Eastern if it were UTC) against three date-only stand-ins, which
+  // as UTC would read as plausible evenings before the filing date and outvote it.
+  const std::vector<AcceptanceEntry> entries = {{"2011-04-21T06:13:41.000Z", "2011-04-21"},
+                                                {"2001-12-21T00:00:00.000Z", "2001-12-21"},
+                                                {"2000-12-14T00:00:00.000Z", "2000-12-14"},
+                                                {"1999-12-22T00:00:00.000Z", "1999-12-22"}};
+  const auto evidence = weigh_acceptance_clock(entries);
+  BOOST_TEST(evidence.weighed == 1u);
+  BOOST_TEST(evidence.implausible_as_utc == 1u);
+  BOOST_TEST(evidence.implausible_as_eastern == 0u);
+  BOOST_TEST((decide_acceptance_clock(evidence) == AcceptanceClock::us_eastern));
+  BOOST_TEST(!read_acceptance("2001-12-21T00:00:00.000Z", AcceptanceClock::us_eastern).has_value());
+  BOOST_TEST(!read_acceptance("2001-12-21T00:00:00.000Z", AcceptanceClock::utc).has_value());
+  // A midnight with an explicit offset is a real instant.
+  BOOST_TEST(format_rfc3339(*read_acceptance("2001-12-21T00:00:00-05:00", AcceptanceClock::us_eastern)) ==
+             "2001-12-21T05:00:00Z");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
