@@ -129,6 +129,40 @@ BOOST_AUTO_TEST_CASE(latest_filings_feed_gives_one_observation_per_accession) {
              "http://www.sec.gov/Archives/edgar/data/92230/000009223016000125/0000092230-16-000125-index.htm");
 }
 
+// getcurrent&type=13F-HR of 24 April 2018: 100 filings, two of them 13F-HR/A (the URL's `type` is a
+// prefix filter).
+BOOST_AUTO_TEST_CASE(latest_filings_feed_reads_names_dates_and_amendments_as_written) {
+  const auto out = parse_edgar_feed_capture(
+      "current_13f_2018-04-24.xml", feed_capture_source(config::SourceKind::edgar_current), "application/atom+xml");
+  BOOST_TEST(out.observations.size() == 100u);
+  BOOST_TEST(out.dropped.empty());
+  BOOST_TEST(out.observations.front().key == "0001178913-18-001251");
+  BOOST_TEST(out.observations.back().key == "0001512404-18-000003");
+
+  // A parenthesis that belongs to the name.
+  const auto& first = out.observations.front();
+  BOOST_TEST(fact(first, "company") == "Mivtachim The Workers Social Insurance Fund Ltd. (Under Special Management)");
+  BOOST_TEST(fact(first, "cik") == "1599719");
+  BOOST_TEST(fact(first, "accepted") == "2018-04-24T11:57:13Z");
+
+  // Accepted 19:58:56 EDT on Friday the 20th, filed Monday the 23rd (the date is in the summary only).
+  const auto* late = find_key(out, "0001692252-18-000002");
+  BOOST_TEST_REQUIRE(late != nullptr);
+  BOOST_TEST(fact(*late, "company") == "ARTHUR M. COHEN & ASSOCIATES, LLC");
+  BOOST_TEST(fact(*late, "filing_date") == "2018-04-23");
+  BOOST_TEST(fact(*late, "accepted") == "2018-04-20T23:58:56Z");
+
+  const auto originals = parse_edgar_feed_capture("current_13f_2018-04-24.xml",
+                                                  feed_capture_source(config::SourceKind::edgar_current, {"13F-HR"}),
+                                                  "application/atom+xml");
+  BOOST_TEST(originals.observations.size() == 98u);
+  BOOST_TEST(find_key(originals, "0001352675-18-000002") == nullptr);
+  const auto amendments = parse_edgar_feed_capture("current_13f_2018-04-24.xml",
+                                                   feed_capture_source(config::SourceKind::edgar_current, {"13F-HR/A"}),
+                                                   "application/atom+xml");
+  BOOST_TEST(capture_keys(amendments) == (std::set<std::string>{"0001352675-18-000002", "0000850529-18-000007"}));
+}
+
 // Lamar Media's 10-K is the same filing as Lamar Advertising's; a source watching Lamar Media must
 // see it named, not its co-registrant listed first.
 BOOST_AUTO_TEST_CASE(latest_filings_feed_names_the_co_registrant_the_source_watches) {
