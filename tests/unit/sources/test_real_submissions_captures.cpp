@@ -130,4 +130,56 @@ BOOST_AUTO_TEST_CASE(eqv_submissions_read_on_the_eastern_clock_with_long_form_na
              (std::vector<std::string>{"0001140361-26-003234", "0001213900-25-109383", "0001104659-25-109846"}));
 }
 
+// Twelve Seas Investment Co III, 27 filings 2025-01-31 to 2026-05-15, committed in the same change as
+// EQV Ventures II's file: its `Z` is true UTC (1 entry impossible as UTC, the SEC's EFFECT notice
+// stamped 00:15:10 Eastern; 9 impossible as Eastern, such as Forms 3 at 02:01 the day after their
+// filing date).
+BOOST_AUTO_TEST_CASE(twelve_seas_submissions_read_as_true_utc) {
+  const auto out = parse_submissions_capture(
+      "submissions_twelve_seas_iii.json", submissions_capture_source(config::SourceKind::edgar_submissions, "2052243"),
+      "application/json");
+  BOOST_TEST(out.observations.size() == 27u);
+  BOOST_TEST(out.dropped.empty());
+  BOOST_TEST(out.observations.front().key == "0001213900-26-057739");
+  BOOST_TEST(out.observations.back().key == "0001213900-25-008820");
+
+  // 20:52:50 EDT on the 30th, filed the 31st; read as Eastern it would be 00:52 on the filing day.
+  const auto* annual = find_key(out, "0001213900-26-036676");
+  BOOST_TEST_REQUIRE(annual != nullptr);
+  BOOST_TEST(fact(*annual, "form") == "10-K");
+  BOOST_TEST(fact(*annual, "company") == "Twelve Seas Investment Co III/Cayman");
+  BOOST_TEST(fact(*annual, "filing_date") == "2026-03-31");
+  BOOST_TEST(fact(*annual, "accepted") == "2026-03-31T00:52:50Z");
+
+  // A Form 3 accepted 21:01:49 EST on its filing date, and an 8-K of Friday evening filed on Monday.
+  const auto* insider = find_key(out, "0001213900-25-120885");
+  BOOST_TEST_REQUIRE(insider != nullptr);
+  BOOST_TEST(fact(*insider, "accepted") == "2025-12-12T02:01:49Z");
+  const auto* friday = find_key(out, "0001213900-25-124053");
+  BOOST_TEST_REQUIRE(friday != nullptr);
+  BOOST_TEST(fact(*friday, "filing_date") == "2025-12-22");
+  BOOST_TEST(fact(*friday, "accepted") == "2025-12-20T01:55:23Z");
+}
+
+// The SEC stamps its EFFECT notices 00:15 Eastern the day after the filing date: the Eastern-clock
+// file (EQV Ventures II) and the UTC file (Twelve Seas III) write that moment differently, and both
+// are read as 00:15 Eastern.
+BOOST_AUTO_TEST_CASE(effect_notices_land_at_the_same_eastern_time_under_either_clock) {
+  const auto eastern = parse_submissions_capture(
+      "submissions_eqv_ventures_ii.json", submissions_capture_source(config::SourceKind::edgar_submissions, "2042902"),
+      "application/json");
+  const auto* eqv = find_key(eastern, "9999999995-25-002134");
+  BOOST_TEST_REQUIRE(eqv != nullptr);
+  BOOST_TEST(fact(*eqv, "form") == "EFFECT");
+  BOOST_TEST(fact(*eqv, "accepted") == "2025-07-02T04:15:11Z");  // 00:15:11 EDT
+
+  const auto utc_file = parse_submissions_capture(
+      "submissions_twelve_seas_iii.json", submissions_capture_source(config::SourceKind::edgar_submissions, "2052243"),
+      "application/json");
+  const auto* twelve = find_key(utc_file, "9999999995-25-003654");
+  BOOST_TEST_REQUIRE(twelve != nullptr);
+  BOOST_TEST(fact(*twelve, "form") == "EFFECT");
+  BOOST_TEST(fact(*twelve, "accepted") == "2025-12-12T05:15:10Z");  // 00:15:10 EST
+}
+
 BOOST_AUTO_TEST_SUITE_END()
