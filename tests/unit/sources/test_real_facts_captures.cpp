@@ -39,6 +39,14 @@ SeriesPoint only_point(const ParseOutput& out, std::string_view field) {
   return points.front();
 }
 
+// `point` is `value` at the day `at`, from filing `accession`, computed as `basis` says.
+void expect_point(const SeriesPoint& point, double value, const char* at, const char* accession, const char* basis) {
+  BOOST_TEST(point.value == value);
+  BOOST_TEST(format_date(point.at) == at);
+  BOOST_TEST(point.ref == accession);
+  BOOST_TEST(point.basis == basis);
+}
+
 // The real file without the ifrs-full concepts named in `names`, as SEC would answer for a filer that
 // never tagged them.
 std::string lpa_without(std::initializer_list<std::string_view> names) {
@@ -58,11 +66,8 @@ BOOST_AUTO_TEST_SUITE(sources_real_facts_captures)
 //   [r['val'] for r in d['facts']['ifrs-full']['Revenue']['units']['USD'] if r['end'] == '2024-12-31']
 BOOST_AUTO_TEST_CASE(ifrs_annual_filer_reports_its_total_revenue_for_the_latest_year) {
   const auto out = parse_facts(read_fixture("real/edgar", lpa_file));
-  const auto revenue = only_point(out, "revenue_ttm");
-  BOOST_TEST(revenue.value == 43862372.0);
-  BOOST_TEST(format_date(revenue.at) == "2024-12-31");
-  BOOST_TEST(revenue.ref == "0001997711-25-000030");
-  BOOST_TEST(revenue.basis == "ifrs-full:Revenue (USD), the fiscal year");
+  expect_point(only_point(out, "revenue_ttm"), 43862372.0, "2024-12-31", "0001997711-25-000030",
+               "ifrs-full:Revenue (USD), the fiscal year");
   BOOST_TEST(out.dropped.empty());
 }
 
@@ -71,20 +76,15 @@ BOOST_AUTO_TEST_CASE(ifrs_annual_filer_reports_its_total_revenue_for_the_latest_
 // (0001641172-25-002932, 20-F/A filed 2025-04-07): one class, the amendment's row.
 BOOST_AUTO_TEST_CASE(ifrs_filer_share_count_is_the_amended_cover_page_figure) {
   const auto out = parse_facts(read_fixture("real/edgar", lpa_file));
-  const auto shares = only_point(out, "shares_outstanding");
-  BOOST_TEST(shares.value == 31668601.0);
-  BOOST_TEST(format_date(shares.at) == "2025-04-02");
-  BOOST_TEST(shares.ref == "0001641172-25-002932");
-  BOOST_TEST(shares.basis == "dei:EntityCommonStockSharesOutstanding, 1 class");
+  expect_point(only_point(out, "shares_outstanding"), 31668601.0, "2025-04-02", "0001641172-25-002932",
+               "dei:EntityCommonStockSharesOutstanding, 1 class");
 }
 
 // Without the total, the part from contracts with customers is all the filer reports, and is used.
 BOOST_AUTO_TEST_CASE(ifrs_filer_without_total_revenue_falls_back_to_contract_revenue) {
   const auto out = parse_facts(lpa_without({"Revenue"}));
-  const auto revenue = only_point(out, "revenue_ttm");
-  BOOST_TEST(revenue.value == 5053779.0);
-  BOOST_TEST(format_date(revenue.at) == "2024-12-31");
-  BOOST_TEST(revenue.basis == "ifrs-full:RevenueFromContractsWithCustomers (USD), the fiscal year");
+  expect_point(only_point(out, "revenue_ttm"), 5053779.0, "2024-12-31", "0001997711-25-000030",
+               "ifrs-full:RevenueFromContractsWithCustomers (USD), the fiscal year");
 }
 
 // With neither revenue concept the figure is missing with its reason (what makes the source degraded
