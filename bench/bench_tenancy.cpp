@@ -76,6 +76,10 @@ int main(int argc, char** argv) {
   if (!problems.empty() || rows.empty()) return 1;
 
   const CorpusScore score = score_corpus(rows, facilities, split);
+  if (score.rows == 0) {
+    std::fprintf(stderr, "usage: bench_tenancy [dev|test]: the corpus has no part named \"%s\"\n", split.c_str());
+    return 2;
+  }
   const double speed = headlines_per_second(rows, facilities, 2.0);
 
   std::string report = fmt::format(

@@ -15,6 +15,7 @@
 #include "core/secret_scrub.hpp"
 #include "core/weekly_schedule.hpp"
 #include "daemon/pipeline/state_table.hpp"
+#include "watchers/triggers/metric_values.hpp"
 
 namespace watchdesk::digest {
 namespace {
@@ -113,8 +114,11 @@ json::array figure_changes(const config::Config& config, const std::optional<jso
   return out;
 }
 
-// Series whose latest value moved since `since`, with the relative change when it has a base.
-Result<json::array> series_moves(store::StateStore& store, TimePoint since, TimePoint now) {
+// Series whose latest value moved since `since`, with the relative change when it has a base. A
+// price series is compared within the provider of its latest point, as `metric-move` compares it:
+// with no point of that provider at or before `since`, the move has no base.
+Result<json::array> series_moves(const config::Config& config, store::StateStore& store, TimePoint since,
+                                 TimePoint now) {
   auto names = store.series_names();
   if (!names) return names.error();
   json::array out;
@@ -122,9 +126,11 @@ Result<json::array> series_moves(store::StateStore& store, TimePoint since, Time
     auto latest = store.point_at_or_before(name, now);
     if (!latest) return latest.error();
     if (!latest->has_value() || (*latest)->at <= since) continue;
-    auto base = store.point_at_or_before(name, since);
+    const auto provider = triggers::comparable_provider(config, name, **latest);
+    auto base = store.point_at_or_before(name, since, provider);
     if (!base) return base.error();
     json::object o{{"series", name}, {"to", (*latest)->value}, {"at", format_rfc3339((*latest)->at)}};
+    if (provider) o["provider"] = *provider;
     if (base->has_value()) {
       if ((*base)->value == (*latest)->value) continue;
       o["from"] = (*base)->value;
@@ -194,7 +200,7 @@ Result<json::object> build_digest(const config::Config& config, store::StateStor
   std::set<std::string> alerted_sources;
   auto alerts = alerts_since(store, since, request.now, alerted_sources);
   if (!alerts) return alerts.error();
-  auto moves = series_moves(store, since, request.now);
+  auto moves = series_moves(config, store, since, request.now);
   if (!moves) return moves.error();
   auto sources = failed_sources(config, store, alerted_sources);
   if (!sources) return sources.error();

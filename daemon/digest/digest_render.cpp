@@ -97,7 +97,13 @@ Pieces pieces_of(const json::object& d) {
     const auto& s = v.get_object();
     std::string item = shown(s, "series") + ": ";
     const auto& from = s.at("from");
-    item += from.is_null() ? "new, " + number(s.at("to")) : number(from) + " -> " + number(s.at("to"));
+    const auto* provider = s.if_contains("provider");
+    if (!from.is_null())
+      item += number(from) + " -> " + number(s.at("to"));
+    else if (provider != nullptr)
+      item += number(s.at("to")) + " (no earlier " + shown(s, "provider") + " price to compare with)";
+    else
+      item += "new, " + number(s.at("to"));
     if (const auto& change = s.at("change"); !change.is_null())
       item += fmt::format(" ({:+}%)", change.is_double() ? change.get_double() : 0.0);
     item += " at " + shown(s, "at");

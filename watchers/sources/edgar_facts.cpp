@@ -28,12 +28,13 @@ struct ConceptName {
   std::string_view name;
 };
 
-// Revenue concepts: US GAAP (10-K, 10-Q) and IFRS (20-F, 40-F, 6-K), newer standard first.
+// Revenue concepts: US GAAP (10-K, 10-Q) and IFRS (20-F, 40-F, 6-K), the total before its part
+// from contracts with customers (which leaves out rent, interest and other revenue).
 constexpr std::array<ConceptName, 4> revenue_concepts{{
-    {"us-gaap", "RevenueFromContractWithCustomerExcludingAssessedTax"},
     {"us-gaap", "Revenues"},
-    {"ifrs-full", "RevenueFromContractsWithCustomers"},
+    {"us-gaap", "RevenueFromContractWithCustomerExcludingAssessedTax"},
     {"ifrs-full", "Revenue"},
+    {"ifrs-full", "RevenueFromContractsWithCustomers"},
 }};
 // Share counts: the cover page's figure, else the balance sheet's.
 constexpr std::array<ConceptName, 2> share_concepts{{
@@ -322,12 +323,11 @@ struct RevenueConcept {
   std::string currency;
   std::vector<PeriodFact> facts;
   sys_days latest_end;
-  sys_days latest_filed;
 };
 
 RevenueConcept read_revenue_concept(const boost::json::value& facts, ConceptName name,
                                     std::vector<std::string>& dropped) {
-  RevenueConcept concept_facts{name, currency_of(facts, name), {}, {}, {}};
+  RevenueConcept concept_facts{name, currency_of(facts, name), {}, {}};
   const auto* list = unit_facts(facts, name, concept_facts.currency);
   if (list == nullptr) return concept_facts;
   SkipLog log(fmt::format("{}:{}", name.taxonomy, name.name), dropped);
@@ -344,7 +344,6 @@ RevenueConcept read_revenue_concept(const boost::json::value& facts, ConceptName
     }
     concept_facts.facts.push_back(PeriodFact{*fact->start, fact->end, fact->value, std::move(fact->accession), fact->filed});
     concept_facts.latest_end = std::max(concept_facts.latest_end, fact->end);
-    concept_facts.latest_filed = std::max(concept_facts.latest_filed, fact->filed);
   }
   return concept_facts;
 }
@@ -352,12 +351,12 @@ RevenueConcept read_revenue_concept(const boost::json::value& facts, ConceptName
 std::optional<SeriesPoint> latest_revenue_ttm(const boost::json::value& facts, std::vector<std::string>& dropped) {
   std::vector<RevenueConcept> concepts;
   for (const auto& name : revenue_concepts) concepts.push_back(read_revenue_concept(facts, name, dropped));
-  // The concept in use is the one with the newest period end (then the newest filing); the newer
-  // standard's concept wins a tie.
+  // The concept in use is the one with the newest period end. On a tie the total wins over its part
+  // from contracts with customers, whichever was filed last: a filer reporting both for the same
+  // period (a property company's rent is revenue, not from contracts with customers) means the total.
   std::stable_sort(concepts.begin(), concepts.end(), [](const RevenueConcept& a, const RevenueConcept& b) {
     if (a.facts.empty() != b.facts.empty()) return b.facts.empty();
-    if (a.latest_end != b.latest_end) return a.latest_end > b.latest_end;
-    return a.latest_filed > b.latest_filed;
+    return a.latest_end > b.latest_end;
   });
   const auto& chosen_concept = concepts.front();
   if (chosen_concept.facts.empty()) {

@@ -36,8 +36,9 @@ std::vector<SeriesPoint> revenue_ttm_history(const std::vector<PeriodFact>& fact
 /// Parses `https://data.sec.gov/api/xbrl/companyfacts/CIK##########.json` into two series points:
 /// `revenue_ttm` (the latest of `revenue_ttm_history`, from 10-K/10-Q/20-F/40-F/6-K facts of the
 /// concept, among us-gaap `Revenues` and `RevenueFromContractWithCustomerExcludingAssessedTax` and
-/// ifrs-full `Revenue` and `RevenueFromContractsWithCustomers`, whose latest period end is newest,
-/// in USD when reported so and else in the filer's currency; the other concepts of the same taxonomy
+/// ifrs-full `Revenue` and `RevenueFromContractsWithCustomers`, whose latest period end is newest
+/// (on a tie the total, which includes the part from contracts with customers), in USD when
+/// reported so and else in the filer's currency; the other concepts of the same taxonomy
 /// fill periods the chosen one lacks; four quarters, two halves or the latest year, as the filer
 /// reports) and `shares_outstanding` (dei `EntityCommonStockSharesOutstanding`, else us-gaap
 /// `CommonStockSharesOutstanding`, at its latest date, summed over the share classes the latest

@@ -24,16 +24,13 @@ struct When {
   const MetricValue* like = nullptr;
 };
 
-// The provider a point of price series `name` must come from to compare with `like`: the `ref`
-// of the point `like` used for that series. Nullopt for other series (an EDGAR fact's `ref` is
-// its accession number, which differs from filing to filing by design).
+// The provider a point of series `name` must come from to compare with `like`: the provider of
+// the point `like` used for that series.
 std::optional<std::string_view> provider_to_match(const config::Config& config, std::string_view name,
                                                   const MetricValue* like) {
   if (like == nullptr) return std::nullopt;
-  const config::Source* source = config.find_source(split_series_name(name).first);
-  if (source == nullptr || source->kind != config::SourceKind::price) return std::nullopt;
   for (const auto& input : like->inputs)
-    if (input.series == name && !input.point.ref.empty()) return std::string_view(input.point.ref);
+    if (input.series == name) return comparable_provider(config, name, input.point);
   return std::nullopt;
 }
 
@@ -105,6 +102,14 @@ Result<MetricValue> value_at_or_before(const config::Config& config, const Serie
 Result<MetricValue> comparable_value_at_or_before(const config::Config& config, const SeriesView& series,
                                                   std::string_view name, TimePoint t, const MetricValue& like) {
   return value_of(config, series, name, When{t, &like}, 0);
+}
+
+std::optional<std::string_view> comparable_provider(const config::Config& config, std::string_view name,
+                                                    const SeriesPoint& point) {
+  // An EDGAR fact's `ref` is its accession number, which differs from filing to filing by design.
+  const config::Source* source = config.find_source(split_series_name(name).first);
+  if (source == nullptr || source->kind != config::SourceKind::price || point.ref.empty()) return std::nullopt;
+  return std::string_view(point.ref);
 }
 
 std::pair<std::string_view, std::string_view> split_series_name(std::string_view name) {

@@ -44,6 +44,12 @@ Result<MetricValue> value_at_or_before(const config::Config& config, const Serie
 Result<MetricValue> comparable_value_at_or_before(const config::Config& config, const SeriesView& series,
                                                   std::string_view name, TimePoint t, const MetricValue& like);
 
+/// The provider an earlier point of series `name` must come from to be compared with `point`: the
+/// point's `ref` for a `price` series (one provider's closes are never compared with another's),
+/// nullopt for every other series.
+std::optional<std::string_view> comparable_provider(const config::Config& config, std::string_view name,
+                                                    const SeriesPoint& point);
+
 /// Splits a series name `SOURCE.FIELD` at its last dot; the source is empty when there is none.
 std::pair<std::string_view, std::string_view> split_series_name(std::string_view name);
 

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <initializer_list>
 #include <string>
 
 #include "daemon/digest/digest_document.hpp"
@@ -115,6 +116,50 @@ BOOST_AUTO_TEST_CASE(without_a_previous_digest_looks_back_a_week_and_reports_no_
   BOOST_TEST(doc.at("since").as_string() == "2026-11-30T13:00:20Z");
   BOOST_TEST(doc.at("changes").as_object().at("figures").as_array().empty());
   BOOST_TEST(doc.at("changes").as_object().at("alerts").as_array().size() == 1u);
+}
+
+namespace {
+
+// A price source read from Yahoo with a Stooq fallback, as config/watchdesk.toml reads it.
+const std::string kPriceSource =
+    "[sources.crwv-price]\nkind = \"price\"\nprovider = \"yahoo\"\nfallback = \"stooq\"\nsymbol = \"CRWV\"\n"
+    "every = \"15m\"\n";
+
+void add_closes(store::StateStore& store, std::initializer_list<SeriesPoint> points) {
+  auto tx = must(store.begin());
+  for (const auto& p : points) require(tx.add_point("crwv-price.close", p));
+  require(tx.commit());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_price_move_is_measured_within_the_provider_of_its_latest_close) {
+  DigestDesk desk(desk_config("Mon 08:00", "America/New_York", kPriceSource));
+  // Yahoo's close before the previous digest, then a dividend-adjusted Stooq close while Yahoo was
+  // down: the week's Yahoo move is from 100, not from Stooq's 94.
+  add_closes(*desk.store, {{"close", utc("2026-11-26T14:30:00Z"), 100.0, "yahoo"},
+                           {"close", utc("2026-11-28T21:00:00Z"), 94.0, "stooq"},
+                           {"close", utc("2026-12-04T14:30:00Z"), 112.5, "yahoo"}});
+  const auto doc = must(build_digest(desk.config, *desk.store, week_request()));
+  const auto& series = doc.at("changes").as_object().at("series").as_array();
+  BOOST_REQUIRE(series.size() == 1u);
+  const auto& move = series[0].as_object();
+  BOOST_TEST(move.at("provider").as_string() == "yahoo");
+  BOOST_TEST(move.at("from").to_number<double>() == 100.0);
+  BOOST_TEST(move.at("change").to_number<double>() == 12.5);
+}
+
+BOOST_AUTO_TEST_CASE(a_price_move_without_an_earlier_close_of_its_provider_has_no_base) {
+  DigestDesk desk(desk_config("Mon 08:00", "America/New_York", kPriceSource));
+  add_closes(*desk.store, {{"close", utc("2026-11-28T21:00:00Z"), 94.0, "stooq"},
+                           {"close", utc("2026-12-04T14:30:00Z"), 112.5, "yahoo"}});
+  const auto doc = must(build_digest(desk.config, *desk.store, week_request()));
+  const auto& series = doc.at("changes").as_object().at("series").as_array();
+  BOOST_REQUIRE(series.size() == 1u);
+  BOOST_TEST(series[0].as_object().at("from").is_null());
+  BOOST_TEST(series[0].as_object().at("change").is_null());
+  const auto md = digest_markdown(doc);
+  BOOST_TEST(md.find("crwv-price.close: 112.5 (no earlier yahoo price to compare with)") != std::string::npos, md);
 }
 
 BOOST_AUTO_TEST_CASE(markdown_and_html_show_the_same_sections) {

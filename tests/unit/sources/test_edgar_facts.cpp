@@ -1,5 +1,6 @@
 // Tests for watchers/sources/edgar_facts.cpp: trailing-twelve-month revenue and shares outstanding.
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -280,6 +281,36 @@ BOOST_AUTO_TEST_CASE(unusable_facts_are_reported_a_few_at_a_time) {
              "RevenueFromContractsWithCustomers");
   BOOST_TEST_REQUIRE(out->points.size() == 1u);
   BOOST_TEST(out->points[0].value == 5.0);
+}
+
+BOOST_AUTO_TEST_CASE(concept_tie_takes_the_total_not_its_part_from_contracts) {
+  // Both concepts for the same year; the part from contracts with customers is listed first and, in
+  // the second case, refiled later by an amendment. The total is the revenue either way.
+  struct Case {
+    const char* taxonomy;
+    const char* total;
+    const char* part;
+    const char* part_filed;
+  };
+  for (const auto& c : {Case{"ifrs-full", "Revenue", "RevenueFromContractsWithCustomers", "2025-04-02"},
+                        Case{"ifrs-full", "Revenue", "RevenueFromContractsWithCustomers", "2025-04-07"},
+                        Case{"us-gaap", "Revenues", "RevenueFromContractWithCustomerExcludingAssessedTax", "2026-03-02"}}) {
+    BOOST_TEST_CONTEXT(c.taxonomy << " part filed " << c.part_filed) {
+      auto year = [](double value, const char* filed) {
+        return fmt::format(
+            R"({{"units":{{"USD":[{{"start":"2024-01-01","end":"2024-12-31","val":{},"accn":"0001997711-25-000030","form":"20-F","filed":"{}"}}]}}}})",
+            value, filed);
+      };
+      const auto document = fmt::format(R"({{"cik":1997711,"facts":{{"{}":{{"{}":{},"{}":{}}}}}}})", c.taxonomy, c.part,
+                                        year(5053779, c.part_filed), c.total, year(43862372, "2025-04-02"));
+      auto out = parse_edgar_facts(document, facts_source());
+      BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
+      const auto* revenue = find_field(*out, "revenue_ttm");
+      BOOST_TEST_REQUIRE(revenue != nullptr);
+      BOOST_TEST(revenue->value == 43862372.0);
+      BOOST_TEST(revenue->basis == fmt::format("{}:{} (USD), the fiscal year", c.taxonomy, c.total));
+    }
+  }
 }
 
 // Share counts and revenue as multi-class, balance-sheet-only and IFRS filers report them (fixtures in
