@@ -315,17 +315,34 @@ int role_rank(std::string_view role) {
   return static_cast<int>(it - order.begin());
 }
 
+// Whether the source's `ciks` or `companies` name `entity`.
+bool entity_wanted(const config::Source& source, const Entity& entity) {
+  for (const auto& wanted : source.ciks) {
+    auto cik = normalize_cik(wanted);
+    if (cik && *cik == entity.cik) return true;
+  }
+  for (const auto& wanted : source.companies)
+    if (!wanted.empty() && contains_ignoring_case(entity.company, wanted)) return true;
+  return false;
+}
+
 bool filer_selected(const config::Source& source, const std::vector<Entity>& entities) {
   if (source.ciks.empty() && source.companies.empty()) return true;
-  for (const auto& entity : entities) {
-    for (const auto& wanted : source.ciks) {
-      auto cik = normalize_cik(wanted);
-      if (cik && *cik == entity.cik) return true;
-    }
-    for (const auto& wanted : source.companies)
-      if (!wanted.empty() && contains_ignoring_case(entity.company, wanted)) return true;
-  }
-  return false;
+  return std::any_of(entities.begin(), entities.end(),
+                     [&](const Entity& entity) { return entity_wanted(source, entity); });
+}
+
+// The entity that names a filing: the best-ranked role, and within it (co-registrants all file as
+// `Filer`) the one the source asks for, else the first.
+std::vector<Entity>::const_iterator naming_entity(const config::Source& source, const std::vector<Entity>& entities) {
+  auto best = std::min_element(entities.begin(), entities.end(),
+                               [](const Entity& a, const Entity& b) { return role_rank(a.role) < role_rank(b.role); });
+  if (best == entities.end()) return best;
+  const int rank = role_rank(best->role);
+  auto wanted = std::find_if(best, entities.end(), [&](const Entity& e) {
+    return role_rank(e.role) == rank && entity_wanted(source, e);
+  });
+  return wanted == entities.end() ? best : wanted;
 }
 
 std::string describe_entities(const std::vector<Entity>& entities) {
@@ -448,9 +465,7 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
     FilingFields filing;
     filing.accession = *item.fields.accession;
     filing.form = item.fields.form;
-    // The first entity of the best-ranked role names the filing.
-    auto best = std::min_element(item.entities.begin(), item.entities.end(),
-                                 [](const Entity& a, const Entity& b) { return role_rank(a.role) < role_rank(b.role); });
+    auto best = naming_entity(source, item.entities);
     if (best != item.entities.end()) {
       filing.company = best->company;
       filing.cik = best->cik;

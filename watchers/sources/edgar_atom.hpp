@@ -16,9 +16,11 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
 
 /// Parses the latest-filings feed (`browse-edgar?action=getcurrent...&output=atom`): one observation
 /// per accession (the feed repeats a filing once per filer role: Filer, Subject, Reporting, Issuer),
-/// the company being the entity in the first role of Filer, Filed by, Issuer, Subject, Reporting; the
-/// fact `entities` lists them all. Kept: the source's `forms`, and when `ciks` or `companies` are set,
-/// filings where any entity has one of those CIKs or a name containing one of those strings.
+/// the company being the entity in the first role of Subject, Issuer, Filer, Filed by, Reporting and,
+/// among several in that role (co-registrants all file as `Filer`), the one the source's `ciks` or
+/// `companies` name; the fact `entities` lists them all. Kept: the source's `forms`, and when `ciks`
+/// or `companies` are set, filings where any entity has one of those CIKs or a name containing one of
+/// those strings.
 Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source);
 
 }  // namespace watchdesk::sources

@@ -39,6 +39,31 @@ std::string filer_name(std::string_view display) {
   return clean_text(name);
 }
 
+// Forms 3, 4 and 5 (and their amendments): EFTS lists the reporting owners first and the issuer,
+// the company the filing is about, last.
+bool is_ownership_form(std::string_view form) {
+  const std::string_view base = text::trim(form.substr(0, form.find('/')));
+  return base == "3" || base == "4" || base == "5";
+}
+
+// Which of a hit's filers names the filing: one of the source's `ciks` when the hit has it, else
+// the issuer of an ownership form, else the first.
+std::size_t named_filer(const std::vector<std::string>& ciks, std::string_view form,
+                        const config::Source& source) {
+  for (std::size_t i = 0; i < ciks.size(); ++i)
+    for (const auto& wanted : source.ciks)
+      if (auto cik = normalize_cik(wanted); cik && *cik == ciks[i]) return i;
+  return is_ownership_form(form) && !ciks.empty() ? ciks.size() - 1 : 0;
+}
+
+// `values[preferred]` when it is there and not empty, else the first value that is not empty.
+std::string first_present(const std::vector<std::string>& values, std::size_t preferred) {
+  if (preferred < values.size() && !values[preferred].empty()) return values[preferred];
+  for (const auto& value : values)
+    if (!value.empty()) return value;
+  return {};
+}
+
 std::vector<std::string_view> strings_of(const boost::json::value* value) {
   std::vector<std::string_view> out;
   const auto* array = value ? value->if_array() : nullptr;
@@ -102,22 +127,21 @@ Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Sour
       if (!kept) continue;
     }
 
-    std::string cik;
-    for (auto candidate : strings_of(find_member(src, "ciks"))) {
-      if (auto normal = normalize_cik(candidate)) {
-        cik = *normal;
-        break;
-      }
-    }
+    // `ciks` and `display_names` run in step, one per filer.
+    std::vector<std::string> ciks;
+    for (auto candidate : strings_of(find_member(src, "ciks")))
+      ciks.push_back(normalize_cik(candidate).value_or(std::string()));
+    std::vector<std::string> names;
     std::string filer_names;
-    std::string company;
     for (auto display : strings_of(find_member(src, "display_names"))) {
-      std::string name = filer_name(display);
-      if (name.empty()) continue;
-      if (company.empty()) company = name;
+      names.push_back(filer_name(display));
+      if (names.back().empty()) continue;
       if (!filer_names.empty()) filer_names += "; ";
-      filer_names += name;
+      filer_names += names.back();
     }
+    const std::size_t named = named_filer(ciks, form, source);
+    std::string cik = first_present(ciks, named);
+    std::string company = first_present(names, named);
 
     const std::string filing_date =
         canonical_date(string_member(src, "file_date").value_or("")).value_or(std::string());
@@ -128,6 +152,9 @@ Result<ParseOutput> parse_edgar_search(std::string_view body, const config::Sour
     filing.form = form;
     filing.company = company;
     filing.cik = cik;
+    // The issuer named by an ownership form is what the filing is about, not its filer.
+    if (is_ownership_form(form) && ciks.size() > 1 && named + 1 == ciks.size())
+      filing.about = FilingFields::About::subject;
     filing.filing_date = filing_date;
     filing.document_url = document_url;
     Observation obs = make_filing_observation(filing);
