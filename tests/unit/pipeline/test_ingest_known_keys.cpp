@@ -18,18 +18,18 @@ namespace {
 using namespace watchdesk;
 using watchdesk::config::testing::TempDir;
 
-const TimePoint kFirst{Seconds{1780272000}};  // 2026-06-01T00:00:00Z
-const TimePoint kSecond{Seconds{1780275600}};
+const TimePoint kFirstFetch{Seconds{1780272000}};  // 2026-06-01T00:00:00Z
+const TimePoint kSecondFetch{Seconds{1780275600}};
 
-std::string feed_of(const std::vector<std::pair<std::string, std::string>>& items) {
+std::string wire_feed(const std::vector<std::pair<std::string, std::string>>& items) {
   std::string out = "<rss version=\"2.0\"><channel><title>Test wire</title>";
   for (const auto& [guid, title] : items)
     out += "<item><title>" + title + "</title><guid>" + guid + "</guid></item>";
   return out + "</channel></rss>";
 }
 
-struct Desk {
-  Desk() {
+struct KnownKeysDesk {
+  KnownKeysDesk() {
     auto loaded = config::load_config(dir.write("watchdesk.toml", R"([watchdesk]
 state = "state.db"
 user_agent = "watchdesk known-keys test ops@example.com"
@@ -66,7 +66,7 @@ every = "1h"
   std::unique_ptr<store::StateStore> state;
 };
 
-std::vector<std::string> new_keys(const pipeline::IngestReport& report) {
+std::vector<std::string> new_keys_of(const pipeline::IngestReport& report) {
   std::vector<std::string> keys;
   for (const auto& o : report.new_observations) keys.push_back(o.observation.key);
   return keys;
@@ -75,13 +75,13 @@ std::vector<std::string> new_keys(const pipeline::IngestReport& report) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(only_unseen_keys_are_new_and_a_changed_known_item_keeps_its_first_record) {
-  Desk desk;
-  const auto first = desk.ingest(feed_of({{"a", "Old headline"}, {"b", "Second"}}), kFirst);
-  BOOST_TEST(new_keys(first) == (std::vector<std::string>{"a", "b"}), boost::test_tools::per_element());
+  KnownKeysDesk desk;
+  const auto first = desk.ingest(wire_feed({{"a", "Old headline"}, {"b", "Second"}}), kFirstFetch);
+  BOOST_TEST(new_keys_of(first) == (std::vector<std::string>{"a", "b"}), boost::test_tools::per_element());
 
   const auto second =
-      desk.ingest(feed_of({{"c", "Third"}, {"a", "Rewritten headline"}, {"b", "Second"}, {"c", "Third again"}}), kSecond);
-  BOOST_TEST(new_keys(second) == (std::vector<std::string>{"c"}), boost::test_tools::per_element());
+      desk.ingest(wire_feed({{"c", "Third"}, {"a", "Rewritten headline"}, {"b", "Second"}, {"c", "Third again"}}), kSecondFetch);
+  BOOST_TEST(new_keys_of(second) == (std::vector<std::string>{"c"}), boost::test_tools::per_element());
   BOOST_TEST_REQUIRE(second.new_observations.size() == 1u);
   BOOST_TEST(second.new_observations[0].observation.title == "Third");
   BOOST_TEST(second.dropped == (std::vector<std::string>{"item #4 'Third again' repeats key c"}),
@@ -96,9 +96,9 @@ BOOST_AUTO_TEST_CASE(only_unseen_keys_are_new_and_a_changed_known_item_keeps_its
 }
 
 BOOST_AUTO_TEST_CASE(a_known_key_repeated_in_a_later_answer_is_dropped_as_in_a_first_answer) {
-  Desk desk;
-  desk.ingest(feed_of({{"a", "First"}}), kFirst);
-  const auto second = desk.ingest(feed_of({{"a", "First"}, {"a", "Copy"}}), kSecond);
+  KnownKeysDesk desk;
+  desk.ingest(wire_feed({{"a", "First"}}), kFirstFetch);
+  const auto second = desk.ingest(wire_feed({{"a", "First"}, {"a", "Copy"}}), kSecondFetch);
   BOOST_TEST(second.new_observations.empty());
   BOOST_TEST(second.dropped == (std::vector<std::string>{"item #2 'Copy' repeats key a"}),
              boost::test_tools::per_element());

@@ -16,7 +16,7 @@ using namespace watchdesk::testing;
 
 namespace {
 
-config::Source source_of(config::SourceKind kind) {
+config::Source known_keys_source(config::SourceKind kind) {
   config::Source s;
   s.id = "known-keys";
   s.kind = kind;
@@ -25,13 +25,13 @@ config::Source source_of(config::SourceKind kind) {
 }
 
 // One parser on one real or hand-made document.
-struct Case {
+struct KnownKeysCase {
   config::SourceKind kind;
   const char* dir;
   const char* file;
 };
 
-const Case kCases[] = {
+const KnownKeysCase kKnownKeysCases[] = {
     {config::SourceKind::feed, "feed", "atom.xml"},
     {config::SourceKind::feed, "feed", "google_news.xml"},
     {config::SourceKind::feed, "feed", "rss_100_items.xml"},
@@ -48,13 +48,13 @@ const Case kCases[] = {
     {config::SourceKind::edgar_current, "edgar", "current_mixed.atom"},
 };
 
-ParseOutput parse_ok(const config::Source& source, const std::string& body, const KnownKey& known) {
+ParseOutput parse_knowing(const config::Source& source, const std::string& body, const KnownKey& known) {
   auto out = sources::parse_source(source, body, "", known);
   BOOST_TEST_REQUIRE(out.ok(), (out.ok() ? "" : out.error().message));
   return std::move(out).value();
 }
 
-void require_same(const Observation& a, const Observation& b) {
+void require_same_observation(const Observation& a, const Observation& b) {
   BOOST_TEST(a.key == b.key);
   BOOST_TEST(a.title == b.title);
   BOOST_TEST(a.url == b.url);
@@ -64,7 +64,7 @@ void require_same(const Observation& a, const Observation& b) {
 }
 
 // The observations of `whole` whose keys are not in `known`, in order.
-std::vector<const Observation*> unknown_of(const ParseOutput& whole, const std::set<std::string>& known) {
+std::vector<const Observation*> unknown_observations(const ParseOutput& whole, const std::set<std::string>& known) {
   std::vector<const Observation*> out;
   for (const auto& o : whole.observations)
     if (!known.count(o.key)) out.push_back(&o);
@@ -76,26 +76,26 @@ std::vector<const Observation*> unknown_of(const ParseOutput& whole, const std::
 BOOST_AUTO_TEST_SUITE(known_keys)
 
 BOOST_AUTO_TEST_CASE(a_known_nothing_parse_is_the_whole_parse) {
-  for (const auto& c : kCases) {
+  for (const auto& c : kKnownKeysCases) {
     BOOST_TEST_CONTEXT(c.file) {
-      const auto source = source_of(c.kind);
+      const auto source = known_keys_source(c.kind);
       const std::string body = read_fixture(c.dir, c.file);
-      const ParseOutput whole = parse_ok(source, body, {});
+      const ParseOutput whole = parse_knowing(source, body, {});
       BOOST_TEST_REQUIRE(!whole.observations.empty());
-      const ParseOutput none = parse_ok(source, body, [](std::string_view) { return false; });
+      const ParseOutput none = parse_knowing(source, body, [](std::string_view) { return false; });
       BOOST_TEST_REQUIRE(none.observations.size() == whole.observations.size());
-      for (std::size_t i = 0; i < whole.observations.size(); ++i) require_same(none.observations[i], whole.observations[i]);
+      for (std::size_t i = 0; i < whole.observations.size(); ++i) require_same_observation(none.observations[i], whole.observations[i]);
       BOOST_TEST(none.dropped == whole.dropped, boost::test_tools::per_element());
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(known_keys_yield_nothing_and_the_others_what_a_whole_parse_yields) {
-  for (const auto& c : kCases) {
+  for (const auto& c : kKnownKeysCases) {
     BOOST_TEST_CONTEXT(c.file) {
-      const auto source = source_of(c.kind);
+      const auto source = known_keys_source(c.kind);
       const std::string body = read_fixture(c.dir, c.file);
-      const ParseOutput whole = parse_ok(source, body, {});
+      const ParseOutput whole = parse_knowing(source, body, {});
       // Every other key known, then all of them.
       std::set<std::string> half;
       std::set<std::string> all;
@@ -105,13 +105,13 @@ BOOST_AUTO_TEST_CASE(known_keys_yield_nothing_and_the_others_what_a_whole_parse_
       }
       for (const auto* known : {&half, &all}) {
         std::set<std::string> asked;
-        const ParseOutput lazy = parse_ok(source, body, [&](std::string_view key) {
+        const ParseOutput lazy = parse_knowing(source, body, [&](std::string_view key) {
           asked.emplace(key);
           return known->count(std::string(key)) > 0;
         });
-        const auto expected = unknown_of(whole, *known);
+        const auto expected = unknown_observations(whole, *known);
         BOOST_TEST_REQUIRE(lazy.observations.size() == expected.size());
-        for (std::size_t i = 0; i < expected.size(); ++i) require_same(lazy.observations[i], *expected[i]);
+        for (std::size_t i = 0; i < expected.size(); ++i) require_same_observation(lazy.observations[i], *expected[i]);
         BOOST_TEST(lazy.dropped == whole.dropped, boost::test_tools::per_element());
         // Every key the whole parse yields was asked about.
         for (const auto& key : all) BOOST_TEST(asked.count(key) == 1u, key);
@@ -128,10 +128,10 @@ BOOST_AUTO_TEST_CASE(a_known_key_repeated_in_the_document_is_still_dropped_as_a_
       "<item><title>Third</title><link>https://news.example.com/3</link></item>"
       "<item><title>Fourth</title><link>https://NEWS.example.com/3#top</link></item>"
       "</channel></rss>";
-  const auto source = source_of(config::SourceKind::feed);
-  const ParseOutput whole = parse_ok(source, body, {});
+  const auto source = known_keys_source(config::SourceKind::feed);
+  const ParseOutput whole = parse_knowing(source, body, {});
   BOOST_TEST_REQUIRE(whole.dropped.size() == 2u);
-  const ParseOutput lazy = parse_ok(source, body, [](std::string_view key) {
+  const ParseOutput lazy = parse_knowing(source, body, [](std::string_view key) {
     return key == "same" || key == "https://news.example.com/3";
   });
   BOOST_TEST(lazy.observations.empty());
@@ -140,9 +140,9 @@ BOOST_AUTO_TEST_CASE(a_known_key_repeated_in_the_document_is_still_dropped_as_a_
 }
 
 BOOST_AUTO_TEST_CASE(a_known_accession_leaves_out_every_role_of_its_filing) {
-  const auto source = source_of(config::SourceKind::edgar_current);
+  const auto source = known_keys_source(config::SourceKind::edgar_current);
   const std::string body = read_fixture("edgar", "current_mixed.atom");
-  const ParseOutput whole = parse_ok(source, body, {});
+  const ParseOutput whole = parse_knowing(source, body, {});
   // The filing with the most roles, whose entries come one after another.
   const Observation* most = nullptr;
   for (const auto& o : whole.observations)
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(a_known_accession_leaves_out_every_role_of_its_filing) {
   BOOST_TEST_REQUIRE(most != nullptr);
   BOOST_TEST_REQUIRE(watchdesk::testing::fact(*most, "entities").find(';') != std::string::npos);
   int asked = 0;
-  const ParseOutput lazy = parse_ok(source, body, [&](std::string_view key) {
+  const ParseOutput lazy = parse_knowing(source, body, [&](std::string_view key) {
     if (key == most->key) ++asked;
     return key == most->key;
   });
