@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -348,8 +349,12 @@ void add_item(Item& item, std::size_t index, std::string_view fallback_publisher
     return;
   }
   if (keys.is_known && keys.is_known(key)) {
-    // A view of the document stays put; any other key is copied to where it does.
-    const bool in_document = key.data() == item.guid.data() && item.guid.data() != item.guid_scratch.data();
+    // A view of the document stays put; any other key (one joined in the item's scratch, repaired
+    // or derived) is copied to where it does.
+    const std::less<const char*> before;
+    const char* scratch = item.guid_scratch.data();
+    const bool in_scratch = !before(key.data(), scratch) && !before(scratch + item.guid_scratch.size(), key.data());
+    const bool in_document = key.data() == item.guid.data() && !in_scratch;
     keys.seen.insert(in_document ? key : std::string_view(keys.known.emplace_back(key)));
     return;
   }

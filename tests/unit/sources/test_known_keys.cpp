@@ -139,6 +139,28 @@ BOOST_AUTO_TEST_CASE(a_known_key_repeated_in_the_document_is_still_dropped_as_a_
   BOOST_TEST(lazy.dropped[0] == "item #2 'Second' repeats key same");
 }
 
+BOOST_AUTO_TEST_CASE(a_known_key_joined_from_pieces_is_still_recognised_as_repeated) {
+  // The guid is written in two pieces around a CDATA section, with blanks to trim: its key is
+  // joined outside the document, and must outlive the item it was read from.
+  const std::string guid = "tag:news.example.com,2026:colossus-second-tenant";
+  const std::string body = "<rss version=\"2.0\"><channel><title>Desk</title>"
+                           "<item><title>First</title><guid> <![CDATA[" + guid.substr(0, 20) + "]]>" +
+                           guid.substr(20) + " </guid></item>"
+                           "<item><title>Filler</title><guid>filler-item-with-a-long-guid-to-reuse-memory</guid></item>"
+                           "<item><title>Again</title><guid>" + guid + "</guid></item>"
+                           "</channel></rss>";
+  const auto source = known_keys_source(config::SourceKind::feed);
+  const ParseOutput whole = parse_knowing(source, body, {});
+  BOOST_TEST_REQUIRE(whole.observations.size() == 2u);
+  BOOST_TEST(whole.observations[0].key == guid);
+  const ParseOutput lazy = parse_knowing(source, body, [&](std::string_view key) { return key == guid; });
+  BOOST_TEST_REQUIRE(lazy.observations.size() == 1u);
+  BOOST_TEST(lazy.observations[0].key == "filler-item-with-a-long-guid-to-reuse-memory");
+  BOOST_TEST(lazy.dropped == whole.dropped, boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(lazy.dropped.size() == 1u);
+  BOOST_TEST(lazy.dropped[0] == "item #3 'Again' repeats key " + guid);
+}
+
 BOOST_AUTO_TEST_CASE(a_known_accession_leaves_out_every_role_of_its_filing) {
   const auto source = known_keys_source(config::SourceKind::edgar_current);
   const std::string body = read_fixture("edgar", "current_mixed.atom");
