@@ -1,9 +1,11 @@
 // The config loader: TOML parse, schema of every section, cross-checks, secret resolution.
 #include "config/loader.hpp"
 
+#include <malloc.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -12,11 +14,11 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "config/default_urls.hpp"
 #include "config/rules.hpp"
+#include "config/source_groups.hpp"
 #include "config/source_kinds.hpp"
 #include "config/toml_reader.hpp"
 #include "core/expression.hpp"
@@ -168,9 +170,18 @@ class Loader : private TomlReader {
     config_.file = std::move(absolute);
   }
 
-  Result<Config> load(std::string_view text);
+  Result<Config> load(std::string_view text, SourceTables tables);
+
+  /// True when `load` met a file its source groups cannot stand for: it must be read in one tree.
+  bool needs_one_tree() const { return needs_one_tree_; }
 
  private:
+  // Reads the `[sources.ID]` tables of `tree` (and drops each from it once read).
+  void read_sources(toml::table& tree);
+  // Reads the sources of `groups`, one group's tree at a time; false when the file must be read in
+  // one tree instead.
+  bool read_source_groups(std::string_view text, const std::vector<SourceGroup>& groups);
+
   std::optional<std::string> read_cik(const Section& s, std::string_view key);
   std::optional<std::vector<std::string>> read_ciks(const Section& s, std::string_view key);
   /// A key holding one string or an array of strings.
@@ -208,6 +219,7 @@ class Loader : private TomlReader {
   std::filesystem::path shown_;
   std::filesystem::path base_dir_;
   toml::table root_;
+  bool needs_one_tree_ = false;
   Config config_;
 
   bool have_settings_ = false;
@@ -900,10 +912,11 @@ void Loader::check_source_urls() {
 
 void Loader::check_user_agent() {
   const std::string& agent = config_.watchdesk.user_agent;
-  std::vector<Source> checked;
-  for (std::size_t i = 0; i < config_.sources.size(); ++i)
-    if (source_info_[i].ok) checked.push_back(config_.sources[i]);
-  const Source* src = source_breaking_sec_user_agent(agent, checked);
+  // As `source_breaking_sec_user_agent` over the sources read without error, none of them copied.
+  if (has_email(agent)) return;
+  const Source* src = nullptr;
+  for (std::size_t i = 0; i < config_.sources.size() && src == nullptr; ++i)
+    if (source_info_[i].ok && follows_sec_rules(config_.sources[i])) src = &config_.sources[i];
   if (src == nullptr) return;
   const std::string why = "source " + src->id +
                           " fetches from SEC, whose fair-access rules require a User-Agent "
@@ -1145,16 +1158,69 @@ void Loader::resolve_secrets() {
   }
 }
 
-Result<Config> Loader::load(std::string_view text) {
+void Loader::read_sources(toml::table& tree) {
+  const auto sources = entries(tree, "sources");
+  for (const auto& s : sources) declared_sources_.insert(s.id);
+  config_.sources.reserve(config_.sources.size() + sources.size());
+  source_info_.reserve(source_info_.size() + sources.size());
+  // Each source's table leaves the tree as soon as the source is read out of it: the tree and the
+  // sources read from it are never both whole in memory.
+  auto* tables = tree["sources"].as_table();
+  for (const auto& s : sources) {
+    read_source(s);
+    if (tables != nullptr) tables->erase(s.id);
+  }
+}
+
+bool Loader::read_source_groups(std::string_view text, const std::vector<SourceGroup>& groups) {
+  std::size_t total = 0;
+  for (const auto& g : groups) total += g.count;
+  config_.sources.reserve(total);
+  source_info_.reserve(total);
+  std::string document;
+  for (const auto& group : groups) {
+    group_document(text, group, document);
+    toml::table tree;
+    try {
+      tree = toml::parse(document, shown_.string());
+    } catch (const toml::parse_error&) {
+      return false;
+    }
+    // A group holds `[sources.ID]` tables only, each defined once in the whole file.
+    const auto* sources = tree["sources"].as_table();
+    if (tree.size() != 1 || sources == nullptr) return false;
+    for (auto&& [key, node] : *sources)
+      if (declared_sources_.count(std::string(key.str())) != 0) return false;
+    read_sources(tree);
+  }
+  return true;
+}
+
+Result<Config> Loader::load(std::string_view text, SourceTables tables) {
   const auto error_at = [&](Position at, std::string message) {
     at.file = shown_.string();
     return Error{std::move(message), std::move(at), ErrorKind::config};
   };
+  std::vector<SourceGroup> groups;
+  if (tables != SourceTables::in_one_tree) {
+    groups = find_source_groups(text, kSourcesPerGroup);
+    std::size_t count = 0;
+    for (const auto& g : groups) count += g.count;
+    if (tables == SourceTables::in_groups_when_many && count < kSourcesPerGroup) groups.clear();
+  }
+  const auto one_tree = [&] {
+    needs_one_tree_ = true;
+    return error_at(Position{}, "the sources cannot be read in groups");
+  };
   try {
-    root_ = toml::parse(text, shown_.string());
+    if (groups.empty()) root_ = toml::parse(text, shown_.string());
+    else root_ = toml::parse(without_groups(text, groups), shown_.string());
   } catch (const toml::parse_error& e) {
+    if (!groups.empty()) return one_tree();
     return error_at(position_of(e.source()), std::string(e.description()));
   }
+  // Outside the groups, a `sources` key would join tables the groups hold.
+  if (!groups.empty() && root_.contains("sources")) return one_tree();
 
   read_root();
   if (const auto* node = root_.get("watchdesk"); node && node->is_table()) {
@@ -1165,16 +1231,15 @@ Result<Config> Loader::load(std::string_view text) {
     fail(Position{{}, 1, 1}, "missing [watchdesk] section; it needs at least state = \"/var/lib/watchdesk/state.db\"");
   }
 
-  auto sources = entries(root_, "sources");
   auto metrics = entries(root_, "metrics");
   auto triggers = entries(root_, "triggers");
   auto channels = entries(root_, "channels");
   auto figures = entries(root_, "figures");
   auto digests = entries(root_, "digests");
-  for (const auto& s : sources) declared_sources_.insert(s.id);
   for (const auto& s : metrics) declared_metrics_.insert(s.id);
   for (const auto& s : channels) declared_channels_.insert(s.id);
-  for (const auto& s : sources) read_source(s);
+  if (groups.empty()) read_sources(root_);
+  else if (!read_source_groups(text, groups)) return one_tree();
   for (const auto& s : metrics) read_metric(s);
   for (const auto& s : triggers) read_trigger(s);
   for (const auto& s : channels) read_channel(s);
@@ -1205,15 +1270,26 @@ Error file_error(const std::filesystem::path& file, std::string message) {
 
 }  // namespace
 
-Result<Config> load_config_text(std::string_view text, const std::filesystem::path& file) {
-  try {
-    Loader loader(file, absolute_of(file));
-    return loader.load(text);
-  } catch (const std::exception& e) {
-    return file_error(file, std::string("cannot load the configuration: ") + e.what());
-  } catch (...) {
-    return file_error(file, "cannot load the configuration");
-  }
+Result<Config> load_config_text(std::string_view text, const std::filesystem::path& file, SourceTables tables) {
+  Result<Config> loaded = [&]() -> Result<Config> {
+    try {
+      {
+        Loader loader(file, absolute_of(file));
+        auto result = loader.load(text, tables);
+        if (!loader.needs_one_tree()) return result;
+      }
+      Loader whole(file, absolute_of(file));
+      return whole.load(text, SourceTables::in_one_tree);
+    } catch (const std::exception& e) {
+      return file_error(file, std::string("cannot load the configuration: ") + e.what());
+    } catch (...) {
+      return file_error(file, "cannot load the configuration");
+    }
+  }();
+  // The TOML tree is gone: its pages go back to the system instead of staying in the heap's free
+  // lists (tens of MiB with tens of thousands of sources).
+  ::malloc_trim(0);
+  return loaded;
 }
 
 Result<Config> load_config(const std::filesystem::path& file) {
@@ -1223,10 +1299,14 @@ Result<Config> load_config(const std::filesystem::path& file) {
       int error = errno;
       return file_error(file, "cannot read the configuration file: " + std::generic_category().message(error));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    // One string of the file's size (the file may also be a pipe, of no known size): no copy of it.
+    std::string text;
+    std::error_code size_error;
+    if (const auto size = std::filesystem::file_size(file, size_error); !size_error) text.reserve(size);
+    std::array<char, 65536> chunk;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
     if (in.bad()) return file_error(file, "cannot read the configuration file");
-    return load_config_text(text.str(), file);
+    return load_config_text(text, file);
   } catch (const std::exception& e) {
     return file_error(file, std::string("cannot read the configuration file: ") + e.what());
   }

@@ -301,6 +301,7 @@ std::vector<Section> TomlReader::entries(const toml::table& root, std::string_vi
   if (node == nullptr) return out;
   const auto* table = node->as_table();
   if (table == nullptr) return out;  // reported by read_root
+  out.reserve(table->size());
   for (auto&& [key, child] : *table) {
     std::string id(key.str());
     std::string label = "[" + std::string(section) + "." + id + "]";

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/container/flat_map.hpp>
@@ -52,6 +53,12 @@ struct SeriesPoint {
   /// How `at` is set.
   Stamp stamp = Stamp::as_reported;
 };
+
+/// Whether the store already holds an observation of the source being parsed under `key`. The store
+/// keeps the first observation of a key and ignores later ones, so a parser that can read an item's
+/// key before the rest of it skips such an item without cleaning or copying anything of it. An
+/// empty function knows no key: every item is read whole.
+using KnownKey = std::function<bool(std::string_view key)>;
 
 /// Everything parsed from one fetched document.
 struct ParseOutput {

@@ -43,7 +43,7 @@ Duration LatenessStats::percentile(double p) const {
   return sorted[std::min(at, sorted.size() - 1)];
 }
 
-Scheduler::Scheduler(asio::io_context& io, std::vector<config::Source> sources, PollFunction poll,
+Scheduler::Scheduler(asio::io_context& io, std::vector<const config::Source*> sources, PollFunction poll,
                      ResultHandler on_result, SchedulerOptions options)
     : io_(io),
       poll_(std::move(poll)),
@@ -52,10 +52,10 @@ Scheduler::Scheduler(asio::io_context& io, std::vector<config::Source> sources, 
       timer_(io),
       random_(options.seed != 0 ? options.seed : std::random_device{}()) {
   entries_.reserve(sources.size());
-  for (auto& source : sources) {
-    index_.emplace(source.id, entries_.size());
+  for (const config::Source* source : sources) {
+    index_.emplace(source->id, entries_.size());
     Entry entry;
-    entry.source = std::move(source);
+    entry.source = source;
     entries_.push_back(std::move(entry));
   }
   lateness_.recent.reserve(std::min(entries_.size(), lateness_samples));
@@ -73,7 +73,7 @@ Scheduler::Entry* Scheduler::find(std::string_view source_id) {
 void Scheduler::restore(const store::FetchState& state) {
   Entry* entry = find(state.source_id);
   if (entry == nullptr || entry->adopted) return;
-  if (state.url == entry->source.url) {
+  if (state.url == entry->source->url) {
     entry->validators.etag = state.etag;
     entry->validators.last_modified = state.last_modified;
   }
@@ -83,10 +83,10 @@ void Scheduler::restore(const store::FetchState& state) {
 
 void Scheduler::adopt(const Scheduler& previous) {
   for (const auto& old : previous.entries_) {
-    Entry* entry = find(old.source.id);
+    Entry* entry = find(old.source->id);
     if (entry == nullptr) continue;
-    if (entry->source.url != old.source.url) {
-      if (old.in_flight || old.held) hold(entry->source.id);
+    if (entry->source->url != old.source->url) {
+      if (old.in_flight || old.held) hold(entry->source->id);
       continue;
     }
     entry->adopted = true;
@@ -110,7 +110,7 @@ void Scheduler::hold(std::string_view source_id) {
 std::vector<std::string> Scheduler::busy_sources() const {
   std::vector<std::string> busy;
   for (const auto& entry : entries_)
-    if (entry.in_flight || entry.held) busy.push_back(entry.source.id);
+    if (entry.in_flight || entry.held) busy.push_back(entry.source->id);
   return busy;
 }
 
@@ -138,7 +138,7 @@ void Scheduler::release(std::string_view source_id, const pipeline::PollResult& 
 }
 
 Duration Scheduler::retry_delay(const Entry& entry, std::optional<Seconds> retry_after) {
-  return failure_delay(entry.failures, options_.backoff_base, options_.backoff_cap, entry.source.jitter,
+  return failure_delay(entry.failures, options_.backoff_base, options_.backoff_cap, entry.source->jitter,
                        uniform(), retry_after, options_.max_retry_after);
 }
 
@@ -154,7 +154,7 @@ void Scheduler::start() {
       schedule(i, *entry.next_due);
       continue;
     }
-    const Duration every = entry.source.every;
+    const Duration every = entry.source->every;
     Duration delay = first_delay(every, options_.initial_spread_cap, uniform());
     if (entry.last_attempt && *entry.last_attempt <= wall) {
       // Polled before: due one interval (or one back-off) after that attempt.
@@ -265,7 +265,7 @@ void Scheduler::dispatch(std::size_t index, Clock::time_point planned) {
   record_lateness(entry.lateness);
   entry.last_attempt = now_utc();
   std::weak_ptr<int> alive = alive_;
-  poll_(entry.source, entry.validators, entry.failures,
+  poll_(*entry.source, entry.validators, entry.failures,
         [this, alive, index, planned](pipeline::PollResult result) {
           if (alive.expired()) return;
           on_result(index, std::move(result), planned);
@@ -279,7 +279,7 @@ void Scheduler::plan_after(std::size_t index, const pipeline::PollResult& result
   if (result.outcome == pipeline::PollOutcome::failed) {
     next_in = retry_delay(entry, result.retry_after);
   } else {
-    const auto due = planned + jittered_interval(entry.source.every, entry.source.jitter, uniform());
+    const auto due = planned + jittered_interval(entry.source->every, entry.source->jitter, uniform());
     next_in = std::max(Duration::zero(), due - now);
   }
   schedule(index, now + next_in);
@@ -287,7 +287,7 @@ void Scheduler::plan_after(std::size_t index, const pipeline::PollResult& result
 
 void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock::time_point planned) {
   Entry& entry = entries_[index];
-  const config::Source& source = entry.source;
+  const config::Source& source = *entry.source;
   entry.in_flight = false;
   --in_flight_;
   const int previous_failures = entry.failures;

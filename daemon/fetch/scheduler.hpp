@@ -80,7 +80,8 @@ struct SourceStatus {
 /// done. Single-threaded; destroy it before the `io_context`.
 class Scheduler {
  public:
-  Scheduler(boost::asio::io_context& io, std::vector<config::Source> sources, PollFunction poll,
+  /// Polls `sources`, which outlive the scheduler (the runtime's configuration holds them).
+  Scheduler(boost::asio::io_context& io, std::vector<const config::Source*> sources, PollFunction poll,
             ResultHandler on_result, SchedulerOptions options = {});
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
@@ -131,7 +132,8 @@ class Scheduler {
   enum class Mode { idle, continuous, once, draining };
 
   struct Entry {
-    config::Source source;
+    // The runtime's configuration holds it: the scheduler polls it, never copies it.
+    const config::Source* source = nullptr;
     http::Validators validators;
     int failures = 0;
     bool in_flight = false;

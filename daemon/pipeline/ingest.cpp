@@ -140,7 +140,18 @@ std::optional<ParseOutput> Ingestor::parse(const config::Source& source, const F
     if (outcome.body.empty()) {
       failure = "empty answer (" + std::to_string(outcome.status) + ") from " + source.url;
     } else {
-      auto result = sources::parse_source(source, outcome.body, outcome.content_type);
+      // A source that answered before has seen most of what it answers now (a changed feed usually
+      // brings one new item in a hundred): the parsers that can skip the items the store holds read
+      // nothing more of them than their keys. A lookup that fails knows nothing: the item is read
+      // whole, and `record` meets the store's failure again.
+      KnownKey known;
+      if (auto state = store_.fetch_state(source.id); state.ok() && state->has_value() && (*state)->last_success) {
+        known = [this, &source](std::string_view key) {
+          auto seen = store_.has_observation(source.id, key);
+          return seen.ok() && *seen;
+        };
+      }
+      auto result = sources::parse_source(source, outcome.body, outcome.content_type, known);
       if (result.ok()) parsed = std::move(result).value();
       else failure = result.error().message;
     }
@@ -273,8 +284,7 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
 
   if (parsed) {
     report.dropped = std::move(parsed->dropped);
-    // A source that answered before has seen most of what it answers now (a changed feed usually
-    // brings one new item in a hundred): keys the store holds are skipped before their signal and
+    // Keys the store holds (those the parser could not skip) are skipped before their signal and
     // facts are serialised for an insert that would do nothing. A first answer is all new.
     const bool answered_before = previous_success.has_value();
     for (auto& obs : parsed->observations) {

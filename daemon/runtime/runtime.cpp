@@ -95,10 +95,9 @@ Runtime::Runtime(boost::asio::io_context& io, std::shared_ptr<const config::Conf
     if (dispatcher_->sending() == 0) arm_delivery_timer();
   };
   dispatcher_->on_held = [this] { arm_store_retry(); };
-  std::vector<config::Source> sources;
-  for (const auto* source : ingestor_->needed_sources()) sources.push_back(*source);
+  // The scheduler polls the sources of `config_`, which outlives it.
   scheduler_ = std::make_unique<fetch::Scheduler>(
-      io_, std::move(sources),
+      io_, ingestor_->needed_sources(),
       [this](const config::Source& source, const http::Validators& validators, int failures,
              std::function<void(pipeline::PollResult)> done) {
         pipeline_->poll(source, validators, failures, std::move(done));

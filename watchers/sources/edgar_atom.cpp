@@ -243,26 +243,44 @@ EntryNodes entry_nodes(pugi::xml_node entry) {
   return n;
 }
 
-EntryFields read_entry(pugi::xml_node entry) {
-  EntryFields out;
-  const EntryNodes nodes = entry_nodes(entry);
+// An `<entry>` read in two steps: its accession number first, the rest only when it is wanted.
+class EntryReader {
+ public:
+  explicit EntryReader(pugi::xml_node entry) : nodes_(entry_nodes(entry)) {}
+
+  // The accession number: `<content>`'s, else the one in the id, else the summary's `AccNo:`.
+  std::optional<std::string> accession() {
+    if (nodes_.accession) {
+      if (auto found = normalize_accession(raw_text_of(nodes_.accession))) return found;
+    }
+    const std::string_view id = raw_text_of(nodes_.id);
+    constexpr std::string_view marker = "accession-number=";
+    if (auto pos = id.find(marker); pos != std::string::npos) {
+      if (auto found = normalize_accession(id.substr(pos + marker.size()))) return found;
+    }
+    return normalize_accession(labelled_value(summary(), "AccNo:"));
+  }
+
+  // Everything the entry says about its filing, whose `accession()` was read.
+  EntryFields fields(std::optional<std::string> accession);
+
+ private:
   // The summary repeats what `<content>` says; it is read only when something is missing there.
-  std::optional<std::string> summary_text;
-  auto summary = [&]() -> const std::string& {
-    if (!summary_text) summary_text = text_of(nodes.summary);
-    return *summary_text;
-  };
+  const std::string& summary() {
+    if (!summary_) summary_ = text_of(nodes_.summary);
+    return *summary_;
+  }
+
+  EntryNodes nodes_;
+  std::optional<std::string> summary_;
+};
+
+EntryFields EntryReader::fields(std::optional<std::string> accession) {
+  EntryFields out;
+  const EntryNodes& nodes = nodes_;
+  out.accession = std::move(accession);
   out.raw_title = text_of(nodes.title);
   out.title = parse_entry_title(out.raw_title);
-
-  if (nodes.accession) out.accession = normalize_accession(raw_text_of(nodes.accession));
-  if (!out.accession) {
-    const std::string_view id = raw_text_of(nodes.id);
-    constexpr std::string_view marker = "accession-number=";
-    auto pos = id.find(marker);
-    if (pos != std::string::npos) out.accession = normalize_accession(id.substr(pos + marker.size()));
-  }
-  if (!out.accession) out.accession = normalize_accession(labelled_value(summary(), "AccNo:"));
 
   out.form = text_of(nodes.filing_type);
   if (out.form.empty()) {
@@ -357,15 +375,26 @@ std::string describe_entities(const std::vector<Entity>& entities) {
   return out;
 }
 
-// The `<entry>` elements of a feed that carry an accession number, in order; the others are
-// recorded in `out.dropped`.
-std::vector<EntryFields> entries_with_accession(const pugi::xml_node& root, ParseOutput& out) {
+// The `<entry>` elements of a feed that carry an accession number the store does not know, in
+// order; those without one are recorded in `out.dropped`.
+std::vector<EntryFields> entries_with_accession(const pugi::xml_node& root, const KnownKey& known, ParseOutput& out) {
   std::vector<EntryFields> entries;
   std::size_t number = 0;
+  // The latest-filings feed lists a filing's roles one after another: the last answer is reused.
+  std::string last_known;
   for (auto entry : root.children()) {
     if (entry.type() != pugi::node_element || local_name(entry.name()) != "entry") continue;
     ++number;
-    EntryFields fields = read_entry(entry);
+    EntryReader reader(entry);
+    std::optional<std::string> accession = reader.accession();
+    if (accession && known) {
+      if (*accession == last_known) continue;
+      if (known(*accession)) {
+        last_known = std::move(*accession);
+        continue;
+      }
+    }
+    EntryFields fields = reader.fields(std::move(accession));
     if (fields.accession) entries.push_back(std::move(fields));
     else out.dropped.push_back(fmt::format("{}: no accession number", describe_entry(number, fields)));
   }
@@ -375,6 +404,10 @@ std::vector<EntryFields> entries_with_accession(const pugi::xml_node& root, Pars
 }  // namespace
 
 Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source) {
+  return parse_edgar_filings(body, source, KnownKey{});
+}
+
+Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source, const KnownKey& known) {
   FeedDocument feed;
   if (auto loaded = load_feed(body, feed); !loaded) return loaded.error();
   auto root = feed.doc.document_element();
@@ -398,7 +431,7 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
   }
 
   ParseOutput out;
-  const std::vector<EntryFields> entries = entries_with_accession(root, out);
+  const std::vector<EntryFields> entries = entries_with_accession(root, known, out);
   out.observations.reserve(entries.size());
   // Views of the accession numbers in `entries`, which stays put while they are in use.
   boost::unordered_flat_set<std::string_view> seen(entries.size());
@@ -420,6 +453,10 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
 }
 
 Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source) {
+  return parse_edgar_current(body, source, KnownKey{});
+}
+
+Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source, const KnownKey& known) {
   FeedDocument feed;
   if (auto loaded = load_feed(body, feed); !loaded) return loaded.error();
   auto root = feed.doc.document_element();
@@ -431,7 +468,7 @@ Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Sou
   std::vector<Pending> pending;
   std::unordered_map<std::string, std::size_t> by_accession;
   ParseOutput out;
-  for (auto& fields : entries_with_accession(root, out)) {
+  for (auto& fields : entries_with_accession(root, known, out)) {
     Entity entity;
     if (!fields.title.cik.empty()) {
       entity.company = fields.title.company;

@@ -23,4 +23,14 @@ Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Sou
 /// those strings.
 Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source);
 
+/// `parse_edgar_filings` that reads each entry's accession number first and nothing more of an
+/// entry whose accession is `known` (no observation for it); the other filings yield what
+/// `parse_edgar_filings` yields for them.
+Result<ParseOutput> parse_edgar_filings(std::string_view body, const config::Source& source, const KnownKey& known);
+
+/// `parse_edgar_current` that reads each entry's accession number first and nothing more of the
+/// entries of a `known` accession (no observation for it); the other filings yield what
+/// `parse_edgar_current` yields for them.
+Result<ParseOutput> parse_edgar_current(std::string_view body, const config::Source& source, const KnownKey& known);
+
 }  // namespace watchdesk::sources

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <deque>
+#include <functional>
 #include <optional>
+#include <utility>
 
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <pugixml.hpp>
@@ -174,7 +177,7 @@ void split_publisher_from_title(Item& item) {
   item.title.resize(dash);
 }
 
-// The children of an RSS `<item>` that `read_rss_item` reads, found in one pass (the first of each).
+// The children of an RSS `<item>` that the RSS readers read, found in one pass (the first of each).
 struct RssNodes {
   pugi::xml_node title, link, guid, pub_date, source, description;
   // Prefixed extensions: `atom:link`, `dc:date`, `content:encoded`.
@@ -204,10 +207,8 @@ RssNodes rss_nodes(pugi::xml_node node) {
   return n;
 }
 
-// Fills `item` from an RSS 2.0 or 1.0 `<item>`.
-void read_rss_item(pugi::xml_node node, Item& item) {
-  const RssNodes nodes = rss_nodes(node);
-  item.title = rss_plain(nodes.title);
+// Fills what an RSS 2.0 or 1.0 `<item>` is keyed by: guid, link and the date as written.
+void read_rss_key(pugi::xml_node node, const RssNodes& nodes, Item& item) {
   item.link = trimmed_text(nodes.link, item.link_scratch);
   if (item.link.empty() && nodes.prefixed_link) item.link = text::trim(nodes.prefixed_link.attribute("href").value());
   if (const pugi::xml_node guid = nodes.guid) {
@@ -216,19 +217,20 @@ void read_rss_item(pugi::xml_node node, Item& item) {
     if (item.link.empty() && permalink && item.guid.starts_with("http")) item.link = item.guid;
   }
   if (item.guid.empty()) item.guid = text::trim(node.attribute("rdf:about").value());
-  if (const pugi::xml_node date = nodes.pub_date) {
-    item.date_text = trimmed_text(date, item.date_scratch);
-    item.published = parse_rfc822(item.date_text);
-    if (!item.published) item.published = parse_any_date(item.date_text);
+  if (nodes.pub_date) item.date_text = trimmed_text(nodes.pub_date, item.date_scratch);
+  if (item.date_text.empty() && nodes.prefixed_date) item.date_text = trimmed_text(nodes.prefixed_date, item.date_scratch);
+}
+
+// Fills the rest of an RSS `<item>`: title, publication time, publisher, summary.
+void read_rss_rest(const RssNodes& nodes, Item& item) {
+  item.title = rss_plain(nodes.title);
+  std::string scratch;
+  if (nodes.pub_date) {
+    const std::string_view written = trimmed_text(nodes.pub_date, scratch);
+    item.published = parse_rfc822(written);
+    if (!item.published) item.published = parse_any_date(written);
   }
-  if (!item.published) {
-    if (const pugi::xml_node date = nodes.prefixed_date) {
-      std::string scratch;
-      const std::string_view text_in = trimmed_text(date, item.date_text.empty() ? item.date_scratch : scratch);
-      item.published = parse_any_date(text_in);
-      if (item.date_text.empty()) item.date_text = text_in;
-    }
-  }
+  if (!item.published && nodes.prefixed_date) item.published = parse_any_date(trimmed_text(nodes.prefixed_date, scratch));
   item.publisher = rss_plain(nodes.source);
   if (const pugi::xml_node description = nodes.description) item.summary = html_text(description);
   if (item.summary.empty()) {
@@ -236,15 +238,17 @@ void read_rss_item(pugi::xml_node node, Item& item) {
   }
 }
 
-// Fills `item` from an Atom `<entry>` whose elements carry `prefix`.
-void read_atom_entry(pugi::xml_node node, std::string_view prefix, Item& item) {
-  const auto child = [&](std::string_view local) {
-    std::string name(prefix);
-    name += local;
-    return node.child(name.c_str());
-  };
-  item.title = atom_text(child("title"));
-  item.guid = trimmed_text(child("id"), item.guid_scratch);
+// The child `prefix` + `local` of an Atom element.
+pugi::xml_node atom_child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
+  std::string name(prefix);
+  name += local;
+  return node.child(name.c_str());
+}
+
+// Fills what an Atom `<entry>` whose elements carry `prefix` is keyed by: id, link and the date as
+// written (`published`, else `updated`).
+void read_atom_key(pugi::xml_node node, std::string_view prefix, Item& item) {
+  item.guid = trimmed_text(atom_child(node, prefix, "id"), item.guid_scratch);
   std::string link_name(prefix);
   link_name += "link";
   for (pugi::xml_node link = node.child(link_name.c_str()); link; link = link.next_sibling(link_name.c_str())) {
@@ -255,51 +259,84 @@ void read_atom_entry(pugi::xml_node node, std::string_view prefix, Item& item) {
     }
   }
   for (const std::string_view field : {"published", "updated"}) {
-    const pugi::xml_node date = child(field);
-    if (!date) continue;
-    std::string scratch;
-    const std::string_view date_text = trimmed_text(date, item.date_text.empty() ? item.date_scratch : scratch);
-    if (item.date_text.empty()) item.date_text = date_text;
-    if (auto t = parse_rfc3339(date_text); t) {
-      item.published = t;
-      break;
-    }
-    if (auto t = parse_any_date(date_text); t) {
-      item.published = t;
-      break;
-    }
-  }
-  if (const pugi::xml_node source = child("source")) {
-    std::string title_name(prefix);
-    title_name += "title";
-    item.publisher = atom_text(source.child(title_name.c_str()));
-  }
-  if (const pugi::xml_node summary = child("summary")) item.summary = atom_text(summary);
-  if (item.summary.empty()) {
-    if (const pugi::xml_node content = child("content")) item.summary = atom_text(content);
+    if (!item.date_text.empty()) break;
+    if (const pugi::xml_node date = atom_child(node, prefix, field)) item.date_text = trimmed_text(date, item.date_scratch);
   }
 }
 
-// Item keys already taken, as views of the keys of `ParseOutput::observations` (which is reserved
-// for every item up front, so the keys never move).
+// Fills the rest of an Atom `<entry>`: title, publication time, publisher, summary.
+void read_atom_rest(pugi::xml_node node, std::string_view prefix, Item& item) {
+  item.title = atom_text(atom_child(node, prefix, "title"));
+  for (const std::string_view field : {"published", "updated"}) {
+    const pugi::xml_node date = atom_child(node, prefix, field);
+    if (!date) continue;
+    std::string scratch;
+    const std::string_view written = trimmed_text(date, scratch);
+    if (auto t = parse_rfc3339(written); t) {
+      item.published = t;
+      break;
+    }
+    if (auto t = parse_any_date(written); t) {
+      item.published = t;
+      break;
+    }
+  }
+  if (const pugi::xml_node source = atom_child(node, prefix, "source"))
+    item.publisher = atom_text(atom_child(source, prefix, "title"));
+  if (const pugi::xml_node summary = atom_child(node, prefix, "summary")) item.summary = atom_text(summary);
+  if (item.summary.empty()) {
+    if (const pugi::xml_node content = atom_child(node, prefix, "content")) item.summary = atom_text(content);
+  }
+}
+
+// Item keys already taken in this document, as views of the document, of the keys of
+// `ParseOutput::observations` (reserved for every item up front, so the keys never move) or of
+// `Keys::known`.
 using SeenKeys = boost::unordered_flat_set<std::string_view>;
 
-// Keys, cleans and appends one item; or records why it was dropped.
-void add_item(Item& item, std::size_t index, std::string_view fallback_publisher, SeenKeys& seen, ParseOutput& out) {
-  make_valid_utf8(item.title);
-  make_valid_utf8(item.publisher);
-  split_publisher_from_title(item);
-  if (item.publisher.empty()) item.publisher = fallback_publisher;
-  std::string guid(item.guid);
-  make_valid_utf8(guid);
-  std::string link(item.link);
-  make_valid_utf8(link);
-  std::string key = guid;
-  if (key.empty() && !link.empty()) key = canonical_link(link);
-  if (key.empty() && (!item.title.empty() || !item.date_text.empty()))
-    key = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
+// What keys an item: those the document took, those the store knows, and copies of known keys
+// that are not views of the document.
+struct Keys {
+  SeenKeys seen;
+  const KnownKey& is_known;
+  std::deque<std::string> known;
+};
+
+// `text` if it is valid UTF-8, else its repaired copy in `scratch`.
+std::string_view valid_utf8(std::string_view text_in, std::string& scratch) {
+  if (text::is_valid_utf8(text_in)) return text_in;
+  scratch = text::sanitize_utf8(text_in);
+  return scratch;
+}
+
+// Keys one item and, unless the key repeats or is known, reads the rest of it with `read_rest`,
+// cleans it and appends it; or records why it was dropped. The rest is read first when the key or
+// the reason needs the title.
+template <class ReadRest>
+void add_item(Item& item, std::size_t index, std::string_view fallback_publisher, const ReadRest& read_rest,
+              Keys& keys, ParseOutput& out) {
+  bool whole = false;
+  const auto read_whole = [&] {
+    if (std::exchange(whole, true)) return;
+    read_rest(item);
+    make_valid_utf8(item.title);
+    make_valid_utf8(item.publisher);
+    split_publisher_from_title(item);
+    if (item.publisher.empty()) item.publisher = fallback_publisher;
+  };
+  std::string guid_scratch, link_scratch, key_scratch;
+  const std::string_view guid = valid_utf8(item.guid, guid_scratch);
+  const std::string_view link = valid_utf8(item.link, link_scratch);
+  std::string_view key = guid;
+  if (key.empty() && !link.empty()) key = key_scratch = canonical_link(link);
+  if (key.empty()) {
+    read_whole();
+    if (!item.title.empty() || !item.date_text.empty())
+      key = key_scratch = "sha256:" + sha256_hex({item.title, "\n", item.date_text}, 16);
+  }
   // How a dropped item is named (built only for those).
   const auto label = [&] {
+    read_whole();
     return "item #" + std::to_string(index + 1) +
            (item.title.empty() ? std::string() : " '" + std::string(text::truncate_utf8(item.title, 80)) + "'");
   };
@@ -307,19 +344,30 @@ void add_item(Item& item, std::size_t index, std::string_view fallback_publisher
     out.dropped.push_back(label() + " has no guid, id, link or title to key it by");
     return;
   }
-  if (seen.contains(key)) {
-    out.dropped.push_back(label() + " repeats key " + key);
+  if (keys.seen.contains(key)) {
+    out.dropped.push_back(label() + " repeats key " + std::string(key));
     return;
   }
+  if (keys.is_known && keys.is_known(key)) {
+    // A view of the document stays put; any other key (one joined in the item's scratch, repaired
+    // or derived) is copied to where it does.
+    const std::less<const char*> before;
+    const char* scratch = item.guid_scratch.data();
+    const bool in_scratch = !before(key.data(), scratch) && !before(scratch + item.guid_scratch.size(), key.data());
+    const bool in_document = key.data() == item.guid.data() && !in_scratch;
+    keys.seen.insert(in_document ? key : std::string_view(keys.known.emplace_back(key)));
+    return;
+  }
+  read_whole();
   Observation& obs = out.observations.emplace_back();
-  obs.key = std::move(key);
-  seen.insert(obs.key);
+  obs.key = key;
+  keys.seen.insert(obs.key);
   obs.title = std::move(item.title);
-  obs.url = std::move(link);
+  obs.url = link;
   obs.published = item.published;
   // In name order, so that each fact lands at the end of the sorted facts.
   obs.facts.reserve(3);
-  if (!guid.empty()) obs.facts.emplace_hint(obs.facts.end(), "guid", std::move(guid));
+  if (!guid.empty()) obs.facts.emplace_hint(obs.facts.end(), "guid", guid);
   if (!item.publisher.empty()) obs.facts.emplace_hint(obs.facts.end(), "publisher", std::move(item.publisher));
   if (!item.summary.empty()) {
     make_valid_utf8(item.summary);
@@ -392,7 +440,11 @@ std::string canonical_link(std::string_view url) {
   return out;
 }
 
-Result<ParseOutput> parse_feed(std::string_view body, const config::Source& /*source*/) {
+Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source) {
+  return parse_feed(body, source, KnownKey{});
+}
+
+Result<ParseOutput> parse_feed(std::string_view body, const config::Source& /*source*/, const KnownKey& known) {
   const std::string_view declared = xml_declared_encoding(body);
   const Charset charset = charset_of(body, declared);
   if (charset != Charset::utf16) {
@@ -425,7 +477,7 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& /*so
   const std::string_view root_name = root.name();
   const std::string_view root_local = local_name(root_name);
   ParseOutput out;
-  SeenKeys seen;
+  Keys keys{{}, known, {}};
   std::size_t index = 0;
   if (root_local == "rss" || root_local == "RDF") {
     const pugi::xml_node channel = root.child("channel");
@@ -435,21 +487,22 @@ Result<ParseOutput> parse_feed(std::string_view body, const config::Source& /*so
     const std::string channel_title = text::sanitize_utf8(rss_plain(channel.child("title")));
     // RSS 2.0 items live in the channel, RSS 1.0 items next to it.
     const pugi::xml_node parent = root_local == "rss" ? channel : root;
-    reserve_for(parent, "item", out, seen);
+    reserve_for(parent, "item", out, keys.seen);
     for (pugi::xml_node node = parent.child("item"); node; node = node.next_sibling("item")) {
       Item item;
-      read_rss_item(node, item);
-      add_item(item, index++, channel_title, seen, out);
+      const RssNodes nodes = rss_nodes(node);
+      read_rss_key(node, nodes, item);
+      add_item(item, index++, channel_title, [&](Item& whole) { read_rss_rest(nodes, whole); }, keys, out);
     }
   } else if (root_local == "feed") {
     const std::string prefix(prefix_of(root_name));
     const std::string feed_title = text::sanitize_utf8(atom_text(root.child((prefix + "title").c_str())));
     const std::string entry_name = prefix + "entry";
-    reserve_for(root, entry_name.c_str(), out, seen);
+    reserve_for(root, entry_name.c_str(), out, keys.seen);
     for (pugi::xml_node entry = root.child(entry_name.c_str()); entry; entry = entry.next_sibling(entry_name.c_str())) {
       Item item;
-      read_atom_entry(entry, prefix, item);
-      add_item(item, index++, feed_title, seen, out);
+      read_atom_key(entry, prefix, item);
+      add_item(item, index++, feed_title, [&](Item& whole) { read_atom_rest(entry, prefix, whole); }, keys, out);
     }
   } else {
     std::string what = "an XML document whose root element is <" +

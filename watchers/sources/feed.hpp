@@ -34,6 +34,11 @@ inline constexpr std::size_t kMaxSummaryBytes = 1000;
 /// than those above.
 Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source);
 
+/// `parse_feed` that reads each item's key first and reads nothing more of an item whose key is
+/// `known` (no observation for it); a key it repeats later in the document is still dropped as a
+/// repeat. The other items yield what `parse_feed` yields for them.
+Result<ParseOutput> parse_feed(std::string_view body, const config::Source& source, const KnownKey& known);
+
 /// The form of a link used as a key: trimmed, scheme and host in lower case, default port, fragment
 /// and `utm_*` query parameters removed.
 std::string canonical_link(std::string_view url);

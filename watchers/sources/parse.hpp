@@ -13,7 +13,9 @@ namespace watchdesk::sources {
 /// Error messages name the document and the place (`EDGAR Atom feed: XML error at line 3, column
 /// 14: ...`) but not the source: callers prefix `source ID: `. When an EDGAR document fails to parse
 /// and the server's `content_type` is not the kind's (JSON or XML), the message says what was sent.
+/// The EDGAR Atom and `feed` parsers read each item's key first and skip the items whose key is
+/// `known` (the others read every item whole).
 Result<ParseOutput> parse_source(const config::Source& source, std::string_view body,
-                                 std::string_view content_type);
+                                 std::string_view content_type, const KnownKey& known = {});
 
 }  // namespace watchdesk::sources

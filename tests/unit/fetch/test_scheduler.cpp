@@ -66,13 +66,17 @@ struct Harness {
   int parsed = 0;
   bool reject = false;
   http::Client& client;
+  // The scheduler's sources, which outlive it.
+  std::vector<config::Source> sources;
   std::unique_ptr<Scheduler> scheduler;
 
-  Harness(boost::asio::io_context& io, http::Client& http_client, std::vector<config::Source> sources,
+  Harness(boost::asio::io_context& io, http::Client& http_client, std::vector<config::Source> polled,
           SchedulerOptions options = fast_options())
-      : client(http_client) {
+      : client(http_client), sources(std::move(polled)) {
+    std::vector<const config::Source*> pointers;
+    for (const auto& s : sources) pointers.push_back(&s);
     scheduler = std::make_unique<Scheduler>(
-        io, std::move(sources),
+        io, std::move(pointers),
         [this](const config::Source& source, const http::Validators& validators, int failures,
                std::function<void(pipeline::PollResult)> done) {
           client.submit(pipeline::request_for(source, validators),
