@@ -912,11 +912,9 @@ void Loader::check_source_urls() {
 
 void Loader::check_user_agent() {
   const std::string& agent = config_.watchdesk.user_agent;
-  // As `source_breaking_sec_user_agent` over the sources read without error, none of them copied.
-  if (has_email(agent)) return;
-  const Source* src = nullptr;
-  for (std::size_t i = 0; i < config_.sources.size() && src == nullptr; ++i)
-    if (source_info_[i].ok && follows_sec_rules(config_.sources[i])) src = &config_.sources[i];
+  // Only the sources read without error count: the others are reported already.
+  const Source* src = source_breaking_sec_user_agent(agent, config_.sources,
+                                                     [this](std::size_t i) { return source_info_[i].ok; });
   if (src == nullptr) return;
   const std::string why = "source " + src->id +
                           " fetches from SEC, whose fair-access rules require a User-Agent "

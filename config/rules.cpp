@@ -53,10 +53,11 @@ std::optional<std::string> user_agent_problem(std::string_view user_agent) {
   return std::nullopt;
 }
 
-const Source* source_breaking_sec_user_agent(std::string_view user_agent, const std::vector<Source>& sources) {
+const Source* source_breaking_sec_user_agent(std::string_view user_agent, const std::vector<Source>& sources,
+                                             const std::function<bool(std::size_t)>& counted) {
   if (has_email(user_agent)) return nullptr;
-  for (const auto& source : sources)
-    if (follows_sec_rules(source)) return &source;
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if ((!counted || counted(i)) && follows_sec_rules(sources[i])) return &sources[i];
   return nullptr;
 }
 

@@ -2,6 +2,8 @@
 // alike: the SEC User-Agent, `file:` URLs, and the values of secrets.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,8 +23,10 @@ bool valid_mail_address(std::string_view text);
 std::optional<std::string> user_agent_problem(std::string_view user_agent);
 
 /// The first source that fetches from SEC (`follows_sec_rules`) while `user_agent` has no email
-/// address, which SEC's fair-access rules require; nullptr when there is none.
-const Source* source_breaking_sec_user_agent(std::string_view user_agent, const std::vector<Source>& sources);
+/// address, which SEC's fair-access rules require; nullptr when there is none. With `counted`, only
+/// the sources whose index it accepts are considered.
+const Source* source_breaking_sec_user_agent(std::string_view user_agent, const std::vector<Source>& sources,
+                                             const std::function<bool(std::size_t)>& counted = {});
 
 /// Why `source` may not use its `file:` URL under `settings` (only with `allow_file_urls`), if so.
 std::optional<std::string> file_url_problem(const Source& source, const Settings& settings);

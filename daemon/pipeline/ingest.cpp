@@ -278,8 +278,7 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
   // One alert per degraded spell: when a source turns degraded, not on every poll that stays so.
   if (!report.degraded.empty() && !was_degraded) raise_health(triggers::degraded_alert(health, report.degraded, now));
 
-  const auto fail_tx = [](const Error& e) { return Status(e); };
-  if (auto s = tx.put_fetch_state(state); !s.ok()) return fail_tx(s.error());
+  if (auto s = tx.put_fetch_state(state); !s.ok()) return s.error();
   report.consecutive_failures = state.consecutive_failures;
 
   if (parsed) {
@@ -290,18 +289,18 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
     for (auto& obs : parsed->observations) {
       if (answered_before) {
         auto seen = store_.has_observation(source.id, obs.key);
-        if (!seen.ok()) return fail_tx(seen.error());
+        if (!seen.ok()) return seen.error();
         if (*seen) continue;
       }
       auto added = tx.add_observation(source.id, obs, now);
-      if (!added.ok()) return fail_tx(added.error());
+      if (!added.ok()) return added.error();
       if (*added)
         report.new_observations.push_back({source.id, signal_id(source.id, obs.key), now, std::move(obs)});
     }
     std::optional<double> last_close;
     if (source.kind == config::SourceKind::price) {
       auto latest = store_.latest_point(source.id + ".close");
-      if (!latest) return fail_tx(latest.error());
+      if (!latest) return latest.error();
       if (latest->has_value()) last_close = (*latest)->value;
     }
     for (auto& p : parsed->points) {
@@ -309,13 +308,13 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
       std::string name = source.id + "." + p.field;
       if (source.kind == config::SourceKind::price) {
         if (auto problem = sources::implausible_price(p, last_close, config_.watchdesk.price_factor)) {
-          if (auto s = tx.add_rejected_point({name, p.at, p.value, *problem, now}); !s.ok()) return fail_tx(s.error());
+          if (auto s = tx.add_rejected_point({name, p.at, p.value, *problem, now}); !s.ok()) return s.error();
           report.rejected.push_back(name + ": " + *problem);
           continue;
         }
         if (p.field == "close") last_close = p.value;
       }
-      if (auto s = tx.add_point(name, p); !s.ok()) return fail_tx(s.error());
+      if (auto s = tx.add_point(name, p); !s.ok()) return s.error();
       report.points.emplace_back(std::move(name), std::move(p));
     }
   }
@@ -331,13 +330,13 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
       context.new_observations.push_back({s.source_id, s.signal, s.first_seen, s.observation});
     for (const auto* trigger : dependent_triggers) {
       auto previous = store_.trigger_state(trigger->id);
-      if (!previous) return fail_tx(previous.error());
+      if (!previous) return previous.error();
       auto result = triggers::evaluate(
           *trigger, previous->has_value() ? std::optional<std::string_view>(**previous) : std::nullopt, context);
       // A trigger that read an incomplete picture decides nothing: the fetch is recorded again.
-      if (series.failure()) return fail_tx(*series.failure());
-      if (observations.failure()) return fail_tx(*observations.failure());
-      if (auto s = tx.put_trigger_state(trigger->id, result.state); !s.ok()) return fail_tx(s.error());
+      if (series.failure()) return *series.failure();
+      if (observations.failure()) return *observations.failure();
+      if (auto s = tx.put_trigger_state(trigger->id, result.state); !s.ok()) return s.error();
       for (auto& alert : result.alerts) raised.emplace_back(std::move(alert), trigger->channels);
     }
   }
@@ -345,17 +344,16 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
   if (!raised.empty()) {
     // Silences are read where they are used, so one added by `watchdesk silence add` counts at once.
     auto silences = store_.active_silences(now);
-    if (!silences) return fail_tx(silences.error());
+    if (!silences) return silences.error();
     for (auto& [alert, channels] : raised) {
       auto queued = queue_alert(tx, alert, channels, *silences, now);
-      if (!queued.ok()) return fail_tx(queued.error());
+      if (!queued.ok()) return queued.error();
       if (*queued) report.alerts.push_back(std::move(**queued));
     }
   }
 
   return ok_status();
 }
-
 
 std::vector<QueuedAlert> Ingestor::tick(TimePoint now) {
   std::vector<QueuedAlert> out;

@@ -335,10 +335,7 @@ int role_rank(std::string_view role) {
 
 // Whether the source's `ciks` or `companies` name `entity`.
 bool entity_wanted(const config::Source& source, const Entity& entity) {
-  for (const auto& wanted : source.ciks) {
-    auto cik = normalize_cik(wanted);
-    if (cik && *cik == entity.cik) return true;
-  }
+  if (cik_wanted(source, entity.cik)) return true;
   for (const auto& wanted : source.companies)
     if (!wanted.empty() && contains_ignoring_case(entity.company, wanted)) return true;
   return false;

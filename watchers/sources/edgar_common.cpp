@@ -97,6 +97,13 @@ bool form_selected(const std::vector<std::string>& forms, std::string_view form)
                      [&](const std::string& wanted) { return text::iequals(short_form_name(wanted), name); });
 }
 
+bool cik_wanted(const config::Source& source, std::string_view cik) {
+  return std::any_of(source.ciks.begin(), source.ciks.end(), [&](const std::string& wanted) {
+    const auto normal = normalize_cik(wanted);
+    return normal && *normal == cik;
+  });
+}
+
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
   return find_ignoring_case(haystack, needle) != std::string_view::npos;
 }

@@ -52,6 +52,9 @@ std::string_view short_form_name(std::string_view form);
 /// long or short spelling of a schedule).
 bool form_selected(const std::vector<std::string>& forms, std::string_view form);
 
+/// True when `cik` (normalised) is one of the source's `ciks`, however they are written.
+bool cik_wanted(const config::Source& source, std::string_view cik);
+
 /// True when `haystack` contains `needle`, ignoring ASCII case.
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle);
 

@@ -51,8 +51,7 @@ bool is_ownership_form(std::string_view form) {
 std::size_t named_filer(const std::vector<std::string>& ciks, std::string_view form,
                         const config::Source& source) {
   for (std::size_t i = 0; i < ciks.size(); ++i)
-    for (const auto& wanted : source.ciks)
-      if (auto cik = normalize_cik(wanted); cik && *cik == ciks[i]) return i;
+    if (cik_wanted(source, ciks[i])) return i;
   return is_ownership_form(form) && !ciks.empty() ? ciks.size() - 1 : 0;
 }
 

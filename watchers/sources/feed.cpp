@@ -309,6 +309,12 @@ std::string_view valid_utf8(std::string_view text_in, std::string& scratch) {
   return scratch;
 }
 
+// Whether `view` lies within `buffer`'s characters.
+bool points_into(std::string_view view, const std::string& buffer) {
+  const std::less<const char*> before;
+  return !before(view.data(), buffer.data()) && !before(buffer.data() + buffer.size(), view.data());
+}
+
 // Keys one item and, unless the key repeats or is known, reads the rest of it with `read_rest`,
 // cleans it and appends it; or records why it was dropped. The rest is read first when the key or
 // the reason needs the title.
@@ -351,10 +357,7 @@ void add_item(Item& item, std::size_t index, std::string_view fallback_publisher
   if (keys.is_known && keys.is_known(key)) {
     // A view of the document stays put; any other key (one joined in the item's scratch, repaired
     // or derived) is copied to where it does.
-    const std::less<const char*> before;
-    const char* scratch = item.guid_scratch.data();
-    const bool in_scratch = !before(key.data(), scratch) && !before(scratch + item.guid_scratch.size(), key.data());
-    const bool in_document = key.data() == item.guid.data() && !in_scratch;
+    const bool in_document = key.data() == item.guid.data() && !points_into(key, item.guid_scratch);
     keys.seen.insert(in_document ? key : std::string_view(keys.known.emplace_back(key)));
     return;
   }
