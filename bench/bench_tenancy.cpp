@@ -67,7 +67,9 @@ double headlines_per_second(const std::vector<CorpusRow>& rows, const std::vecto
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::filesystem::path dir = std::filesystem::path(WATCHDESK_SOURCE_DIR) / "tests" / "fixtures" / "tenancy";
+  // `bench_tenancy [dev|test] [DIR]`: DIR holds another corpus.tsv and facilities.tsv.
+  const std::filesystem::path dir = argc > 2 ? std::filesystem::path(argv[2])
+                                             : std::filesystem::path(WATCHDESK_SOURCE_DIR) / "tests" / "fixtures" / "tenancy";
   const std::string split = argc > 1 ? argv[1] : "test";
   std::vector<std::string> problems;
   const auto rows = parse_corpus(read_file(dir / "corpus.tsv"), problems);
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
 
   const CorpusScore score = score_corpus(rows, facilities, split);
   if (score.rows == 0) {
-    std::fprintf(stderr, "usage: bench_tenancy [dev|test]: the corpus has no part named \"%s\"\n", split.c_str());
+    std::fprintf(stderr, "usage: bench_tenancy [dev|test] [DIR]: the corpus has no part named \"%s\"\n", split.c_str());
     return 2;
   }
   const double speed = headlines_per_second(rows, facilities, 2.0);

@@ -43,6 +43,19 @@ bool introduces_name(const std::vector<HeadlineToken>& tokens, std::size_t i, st
          w == "unicorn" || w == "newcomer" || w == "upstart";
 }
 
+// A title before a person's name (`President Trump`, `CEO Safra Catz`): a person, never a party.
+bool after_title(const std::vector<HeadlineToken>& tokens, std::size_t i, std::size_t begin) {
+  if (i == begin) return false;
+  const std::string& w = tokens[i - 1].lower;
+  for (const std::string_view t : {"president", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "chair",
+                                   "secretary", "senator", "sen.", "governor", "gov.", "mayor", "minister", "founder",
+                                   "cofounder", "co-founder", "analyst", "mr", "ms", "mrs", "dr", "rep.", "judge",
+                                   "commissioner", "chancellor", "premier", "king", "prince", "sheikh"}) {
+    if (w == t) return true;
+  }
+  return false;
+}
+
 struct Match {
   std::size_t first = 0;
   std::size_t last = 0;
@@ -158,7 +171,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
       const std::string_view word = token_text(text, token);
       const bool acronym = j == i + 1 && word.size() <= 4 &&
                            std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
-      if (!opening && !hyphenated && !acronym) found.push_back({i, j, EntityKind::unlisted, 0});
+      if (!opening && !hyphenated && !acronym && !after_title(tokens, i, begin)) found.push_back({i, j, EntityKind::unlisted, 0});
       i = j;
       continue;
     }

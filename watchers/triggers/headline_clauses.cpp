@@ -76,6 +76,30 @@ bool as_starts_clause(const std::vector<HeadlineToken>& tokens, std::size_t i) {
   return true;
 }
 
+// `[from, to)` is two or more capitalised names joined by `and`, `&`, `x` or a dash: `Nebius and Meta`.
+bool names_joined(const std::vector<HeadlineToken>& t, std::size_t from, std::size_t to) {
+  if (to <= from || to - from > 6) return false;
+  bool joiner = false;
+  for (std::size_t k = from; k < to; ++k) {
+    const std::string& w = t[k].lower;
+    if (w == "and" || w == "&" || w == "x" || w == "-") {
+      joiner = joiner || (k > from && k + 1 < to);
+      continue;
+    }
+    if (t[k].punct || !t[k].capitalised) return false;
+  }
+  return joiner;
+}
+
+// From `from` to the end, one capitalised name of at most three words: `: Tencent`.
+bool lone_name(const std::vector<HeadlineToken>& t, std::size_t from) {
+  if (from >= t.size() || t.size() - from > 3) return false;
+  for (std::size_t k = from; k < t.size(); ++k) {
+    if (t[k].punct ? t[k].lower != "." : !t[k].capitalised) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view strip_publisher(std::string_view text, std::string_view publisher) {
@@ -126,7 +150,7 @@ HeadlineSentence split_clauses(std::string_view sentence) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < all.size() && i < 5; ++i) {
     if (all[i].lower == ":") {
-      if (i <= 3) start = i + 1;
+      if (i <= 3 && !names_joined(all, 0, i)) start = i + 1;
       break;
     }
   }
@@ -181,7 +205,10 @@ HeadlineSentence split_clauses(std::string_view sentence) {
   };
   for (std::size_t i = 0; i < t.size(); ++i) {
     const std::string& w = t[i].lower;
-    if (w == ";" || w == "--" || w == ":" || i == lead_comma) {
+    // `Nebius and Meta: a $27 billion partnership`, `gets its first customer: Tencent`: a colon
+    // after the parties or before a lone name joins what it separates.
+    const bool joining_colon = w == ":" && (names_joined(t, begin, i) || lone_name(t, i + 1));
+    if (w == ";" || w == "--" || (w == ":" && !joining_colon) || i == lead_comma) {
       cut(i, i + 1);
       continue;
     }

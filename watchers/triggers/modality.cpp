@@ -51,6 +51,8 @@ bool undoes(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& cl
     return false;
   }
   if (w == "failed" || w == "fails") return next == "to";
+  // `rules out renewing`, not `rules out of Brussels`.
+  if (w == "rules" || w == "ruled" || w == "rule" || w == "ruling") return next == "out" && word_at(t, i + 2) != "of";
   if (w == "retreat" || w == "retreats") return next == "from";
   return true;
 }
@@ -129,7 +131,9 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
     const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||
                        t[i].lower == "negotiating";
-    if (i < to || talks) return Modality::hedge;
+    // `deal between Google and Meta could be on the cards`: a modal right after a verbless relation.
+    const bool modal_after = i == to && (t[i].lower == "could" || t[i].lower == "might" || t[i].lower == "may");
+    if (i < to || talks || modal_after) return Modality::hedge;
   }
   for (std::size_t i = lead; i < std::min(tail, to); ++i) {
     if ((word_classes(t[i].lower) & kPlan) != 0) return Modality::plan;

@@ -42,7 +42,7 @@ Table build() {
        "landed", "landing", "add", "adds", "added", "adding", "sign", "signs", "signed", "win", "wins", "won",
        "serve", "serves", "served", "serving", "power", "powers", "powered", "powering", "offer", "offers",
        "offered", "offering", "allocate", "allocates", "allocated", "give", "gives", "gave", "giving", "grant",
-       "grants", "granted", "dedicate", "dedicates", "dedicated", "build", "builds", "built", "building",
+       "grants", "granted", "hand", "hands", "handed", "dedicate", "dedicates", "dedicated", "build", "builds", "built", "building",
        "score", "scores", "scored", "lend", "lends", "lent", "welcome", "welcomes", "welcomed", "onboard",
        "onboards", "onboarded"});
   add(t, kDealVerb,
@@ -77,7 +77,7 @@ Table build() {
       {"deal", "deals", "agreement", "agreements", "contract", "contracts", "pact", "pacts", "partnership",
        "partnerships", "tie-up", "accord", "arrangement", "arrangements", "lease", "leases", "commitment",
        "commitments", "order", "alliance", "collaboration", "transaction", "rental", "tenancy", "expansion",
-       "cooperation", "capacity", "pledge", "talks", "discussions", "negotiations", "tie-up", "relationship", "bet",
+       "cooperation", "capacity", "venture", "jv", "pledge", "talks", "discussions", "negotiations", "tie-up", "relationship", "bet",
        "bets", "wager"});
   add(t, kRoleNoun,
       {"tenant", "tenants", "customer", "customers", "client", "clients", "lessee", "lessees", "renter", "renters",
@@ -104,6 +104,7 @@ Table build() {
        "eclipsed", "match", "matches", "matched", "challenger", "challenges", "bigger", "larger", "smaller",
        "faster", "alternative", "rivalry", "mimics", "copies", "emulate", "emulates"});
   add(t, kCompareWith, {"like", "unlike", "than", "versus", "vs", "against"});
+  add(t, kDenial, {"rules", "ruled", "rule", "ruling"});
   add(t, kReport,
       {"report", "reports", "reported", "reporting", "say", "says", "said", "tell", "tells", "told", "according",
        "cite", "cites", "cited", "citing", "claim", "claims", "claimed", "writes", "wrote", "reveals",

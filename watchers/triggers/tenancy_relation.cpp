@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "watchers/triggers/tenancy_flow.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
 
 namespace watchdesk::triggers {
@@ -29,6 +30,14 @@ Prep prep_named(std::string_view w) {
 bool is_near_word(std::string_view w) {
   return w == "near" || w == "nearby" || w == "beside" || w == "alongside" || w == "adjacent" ||
          w == "neighbouring" || w == "neighboring" || w == "opposite" || w == "abutting" || w == "bordering";
+}
+
+bool is_distance(std::string_view w) {
+  for (const std::string_view d : {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "feet",
+                                   "yards", "meters", "metres", "blocks", "minutes", "drive"}) {
+    if (w == d) return true;
+  }
+  return false;
 }
 
 bool is_determiner(std::string_view w) {
@@ -142,7 +151,7 @@ class ClauseReader {
  public:
   ClauseReader(const HeadlineSentence& sentence, const Clause& clause, const std::vector<EntityMention>& mentions,
                const std::vector<TriggerOrganisation>& organisations, bool owner_context, bool facility_elsewhere)
-      : t_(sentence.tokens), clause_(clause), mentions_(mentions), orgs_(organisations), owner_context_(owner_context),
+      : t_(sentence.tokens), title_case_(sentence.title_case), clause_(clause), mentions_(mentions), orgs_(organisations), owner_context_(owner_context),
         facility_elsewhere_(facility_elsewhere), mention_at_(clause.end - clause.begin, -1) {
     for (std::size_t m = 0; m < mentions.size(); ++m) {
       for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k) mention_at_[k - clause.begin] = static_cast<int>(m);
@@ -166,6 +175,15 @@ class ClauseReader {
       }
       for (const std::size_t p : pronouns) consider(relative(o, p));
       consider(listed_role(o));
+      consider(included(o));
+      // No reading of the lexicon relates them: the open reading of the clause's structure.
+      if (!best) {
+        for (std::size_t a = 0; a < mentions_.size() && !best; ++a) {
+          if (a == o || !is_anchor(mentions_[a], orgs_)) continue;
+          if (mentions_[a].kind == EntityKind::organisation && !owner_context_) continue;
+          best = open_relation(o, a);
+        }
+      }
       // `..., and has now become its largest customer`: a tenant's role outranks any other.
       if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
       if (best) out.push_back(*best);
@@ -175,6 +193,7 @@ class ClauseReader {
 
  private:
   const std::vector<HeadlineToken>& t_;
+  bool title_case_;
   const Clause& clause_;
   const std::vector<EntityMention>& mentions_;
   const std::vector<TriggerOrganisation>& orgs_;
@@ -241,6 +260,8 @@ class ClauseReader {
 
   // A word that links a subject to its object: a verb, or an investment word in any use.
   bool is_link(std::size_t i) const {
+    // `Saudi-backed`, `Google-Backed Financing`: a compound adjective, no verb.
+    if (i > clause_.begin && t_[i - 1].lower == "-" && t_[i].lower.ends_with("ed")) return false;
     if (is_verb(i)) return true;
     return mention_at(i) < 0 && !t_[i].punct && (classes(i) & kInvest) != 0 &&
            !(t_[i].lower == "back" && i > clause_.begin && is_relation_verb(word_classes(t_[i - 1].lower)));
@@ -284,6 +305,8 @@ class ClauseReader {
       if (w == "on" && k + 1 == first && k > clause_.begin && is_take_form(t_[k - 1].lower)) return Prep::compare;
       if (is_near_word(w)) return Prep::near;
       if ((c & kPrep) != 0) {
+        // `a mile from Colossus`, `two kilometres from`: a distance.
+        if (w == "from" && k > clause_.begin && is_distance(t_[k - 1].lower)) return Prep::near;
         if (w == "to" && k > clause_.begin) {
           const std::string& before = t_[k - 1].lower;
           if (before == "next" || before == "close" || before == "adjacent") return Prep::near;
@@ -424,6 +447,14 @@ class ClauseReader {
     return false;
   }
 
+  // A deal whose purpose is renting (`... to lease 8,000 servers`, `to rent capacity`).
+  bool rents_by_purpose(std::size_t after) const {
+    for (std::size_t k = after; k + 1 < clause_.end; ++k) {
+      if (t_[k].lower == "to") return is_lease_or_rent(t_[k + 1].lower) || t_[k + 1].lower == "use";
+    }
+    return false;
+  }
+
   // A deal whose purpose is that the organisation supplies something (`... to supply chips`).
   bool supplies_by_purpose(std::size_t after) const {
     for (std::size_t k = after; k + 1 < clause_.end; ++k) {
@@ -489,6 +520,44 @@ class ClauseReader {
       if (w == "capacity" || w == "compute" || w == "time" || w == "hours" || w == "computing") return true;
     }
     return false;
+  }
+
+  // A joint venture named in `[from, to)`.
+  bool venture_between(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (t_[k].lower == "venture" || t_[k].lower == "jv") return true;
+    }
+    return false;
+  }
+
+  // Money named just after the facility (`Lambda's latest funding round`, `CoreWeave shares`).
+  bool money_after(const EntityMention& m) const {
+    for (std::size_t k = m.last; k < clause_.end && k < m.last + 4; ++k) {
+      if (t_[k].punct && t_[k].lower != "'s") return false;
+      if (mention_at(k) >= 0) return false;
+      if (flow_of(t_[k].lower) == Flow::money) return true;
+    }
+    return false;
+  }
+
+  // Money between a giving verb and the organisation makes it an investor (`sells a stake to`);
+  // space and power the facility gives are a colocation tenant's.
+  std::optional<TenancyRole> money_between(std::size_t verb, std::size_t first) const {
+    for (std::size_t k = verb + 1; k < first; ++k) {
+      if (mention_at(k) < 0 && flow_of(t_[k].lower) == Flow::money) return TenancyRole::investor;
+    }
+    return std::nullopt;
+  }
+
+  // Capacity or hardware, and no goods or money, between a verb and the organisation.
+  bool rented_between(std::size_t verb, std::size_t first) const {
+    bool rented = false;
+    for (std::size_t k = verb + 1; k < first; ++k) {
+      const Flow f = flow_of(t_[k].lower);
+      if (f == Flow::goods || f == Flow::money) return false;
+      rented = rented || f == Flow::hardware || t_[k].lower == "capacity" || t_[k].lower == "compute";
+    }
+    return rented;
   }
 
   // An investment just after the mention: `With Google Taking 8% Stake`.
@@ -659,7 +728,9 @@ class ClauseReader {
       for (std::size_t k = T.last; k < clause_.end && k < T.last + 3; ++k) {
         if ((classes(k) & kDealNoun) != 0) {
           deal_noun = k;
-          return make(o, a, deal_role(o, a), k, from, k + 1);
+          // `Nvidia snaps up Colossus capacity`: a supplier taking capacity rents it.
+          const bool capacity = (classes(k) & kCompute) != 0;
+          return make(o, a, capacity ? TenancyRole::tenant : deal_role(o, a), k, from, k + 1);
         }
         if (t_[k].punct || (classes(k) & (kModifier | kCompute)) == 0) break;
       }
@@ -688,7 +759,10 @@ class ClauseReader {
       if (!org_subject && (t_prep == Prep::to || t_prep == Prep::for_) && s_first > clause_.begin) {
         for (std::size_t k = s_first; k > clause_.begin && s_first - k < 3;) {
           --k;
-          if (is_verb(k) && (classes(k) & kGive) != 0) return make(o, a, TenancyRole::tenant, k, k, to);
+          if (is_verb(k) && (classes(k) & kGive) != 0) {
+            if (const auto given = money_between(k, T.first)) return make(o, a, *given, k, k, to);
+            return make(o, a, TenancyRole::tenant, k, k, to);
+          }
           if (!is_determiner(t_[k].lower)) break;
         }
       }
@@ -725,6 +799,8 @@ class ClauseReader {
     const std::string& v = t_[verb].lower;
     if (org_subject) {
       if ((c & kInvest) != 0 && (c & kTake) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
+      // `joins Lambda's latest funding round`: what is joined or taken is money.
+      if (money_after(T)) return make(o, a, TenancyRole::investor, verb, from, to);
       if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
       if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
       // A supplier signing or securing a deal supplies; renting outright makes it a tenant.
@@ -743,13 +819,18 @@ class ClauseReader {
         return make(o, a, TenancyRole::tenant, verb, from, to);
       }
       if ((c & kDealVerb) != 0) {
-        const TenancyRole role = supplies_by_purpose(T.last) ? TenancyRole::supplier : deal_role(o, a);
+        // `Nvidia reached a deal with Lambda to lease 8,000 servers`: a deal whose purpose is renting.
+        const TenancyRole role = supplies_by_purpose(T.last) ? TenancyRole::supplier
+                                 : rents_by_purpose(T.last)  ? TenancyRole::tenant
+                                                             : deal_role(o, a);
         return make(o, a, role, verb, from, to);
       }
       if ((c & (kSupply | kGive)) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
       return std::nullopt;
     }
     if ((c & kInvest) != 0 && (c & (kTake | kGive)) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
+    // `xAI sells a Colossus stake to Microsoft`, `sells power to`: money or goods, not capacity, given.
+    if (const auto given = money_between(verb, T.first)) return make(o, a, *given, verb, from, to);
     if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
     // `Nscale will deploy 104,000 GPUs for Microsoft`: the facility puts hardware to work for a customer.
     if (is_deploy(v) && t_prep == Prep::for_) return make(o, a, TenancyRole::tenant, verb, from, to);
@@ -758,11 +839,201 @@ class ClauseReader {
         (t_prep == Prep::to || t_prep == Prep::for_ || t_prep == Prep::none || t_prep == Prep::by))
       return make(o, a, TenancyRole::tenant, verb, from, to);
     if ((c & kDealVerb) != 0 && (t_prep == Prep::with || t_prep == Prep::none || t_prep == Prep::to ||
-                                 t_prep == Prep::for_ || t_prep == Prep::by))
+                                 t_prep == Prep::for_ || t_prep == Prep::by)) {
+      // `announces a joint venture with HUMAIN to build a data centre`: a partner that builds.
+      if (venture_between(verb, T.first) && builds_by_purpose(T.last))
+        return make(o, a, TenancyRole::supplier, verb, from, to);
       return make(o, a, deal_role(o, a), verb, from, to);
+    }
     if ((c & kTake) != 0 && t_prep == Prep::by) return make(o, a, TenancyRole::tenant, verb, from, to);
+    // `Microsoft carves out Azure capacity for Mistral`, `reserves GPUs for OpenAI`: taken for a customer.
+    if ((c & kTake) != 0 && t_prep == Prep::for_ && rented_between(verb, T.first))
+      return make(o, a, TenancyRole::tenant, verb, from, to);
     if ((c & kTake) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
     if (role_noun) return make(o, a, TenancyRole::tenant, verb, from, to);
+    return std::nullopt;
+  }
+
+  // What flows in `[from, to)` and in the few words after it, up to a mark or another name.
+  struct FlowSeen {
+    bool compute = false;
+    bool hardware = false;
+    bool veto = false;
+    bool deal = false;
+    /// A deal or compute noun between the parties themselves (not talks).
+    bool between = false;
+  };
+  FlowSeen flows(std::size_t from, std::size_t to) const {
+    FlowSeen seen;
+    for (std::size_t k = from; k < to; ++k) {
+      const std::uint32_t c = classes(k);
+      if (mention_at(k) < 0 && (c & (kDealNoun | kCompute)) != 0 && (c & kHedge) == 0) seen.between = true;
+    }
+    auto read = [&](std::size_t k) {
+      const Flow f = flow_of(t_[k].lower);
+      if (f == Flow::compute) seen.compute = true;
+      if (f == Flow::hardware) seen.hardware = true;
+      if (f == Flow::goods || f == Flow::money || f == Flow::hostile) seen.veto = true;
+      if ((classes(k) & (kInvest | kCompare | kReport | kNear)) != 0) seen.veto = true;
+      if ((classes(k) & kDealNoun) != 0 || (classes(k) & kRoleNoun) != 0) seen.deal = true;
+    };
+    for (std::size_t k = from; k < to; ++k) {
+      if (mention_at(k) < 0 && !t_[k].punct) read(k);
+    }
+    for (std::size_t k = to; k < clause_.end && k < to + 4; ++k) {
+      if (t_[k].punct || mention_at(k) >= 0) break;
+      read(k);
+    }
+    return seen;
+  }
+
+  // A word that can only be the verb of an open relation: not a name, mark, determiner,
+  // preposition, number, modifier or auxiliary.
+  bool verb_like(std::size_t k) const {
+    if (mention_at(k) >= 0 || t_[k].punct) return false;
+    const std::string& w = t_[k].lower;
+    if (is_determiner(w) || is_auxiliary(w) || (classes(k) & (kPrep | kModifier)) != 0) return false;
+    // Nouns of what is rented and names that are not organisations (`Saudi`, `Memphis`).
+    if ((classes(k) & (kCompute | kDealNoun | kRoleNoun)) != 0 && (classes(k) & kTake) == 0) return false;
+    if (t_[k].capitalised && !title_case_) return false;
+    return !(w[0] >= '0' && w[0] <= '9');
+  }
+
+  // The first verb-like word of `[from, to)`, or kNoToken; any mark or name in between other than a
+  // list of names (`Meta and Mistral park ...`) makes it kNoToken.
+  std::size_t open_verb(std::size_t from, std::size_t to) const {
+    std::size_t verb = kNoToken;
+    for (std::size_t k = from; k < to; ++k) {
+      if (const int m = mention_at(k); m >= 0) {
+        // The facility itself may qualify what flows (`opens Colossus compute to Mistral`).
+        if (verb != kNoToken && !is_anchor(mentions_[static_cast<std::size_t>(m)], orgs_)) return kNoToken;
+        continue;
+      }
+      const std::string& w = t_[k].lower;
+      if (t_[k].punct) {
+        if (w == "$" || w == "'s" || w == "-" || w == "%" || w == "." || (w == "," && verb == kNoToken)) continue;
+        return kNoToken;
+      }
+      // `Meta and Mistral park ...` lists subjects; `xAI and Saudi Arabia's HUMAIN` joins parties.
+      if (verb == kNoToken && (w == "and" || w == "or" || w == "&")) {
+        if (k + 1 < to && mention_at(k + 1) >= 0) continue;
+        return kNoToken;
+      }
+      if (verb == kNoToken && verb_like(k)) verb = k;
+    }
+    return verb;
+  }
+
+  // The open reading of a clause naming the facility (`a`) and an organisation (`o`) whose verb the
+  // lexicon does not know. The organisation as subject is a tenant when the facility is governed
+  // by `on`, `to`, `from` (or `with`, `in`, `at` with compute or a deal between them); the facility
+  // as subject makes a tenant of its direct object, indirect object, or the organisation after
+  // `to`, `for` (or `with`, `from` with compute or a deal). What flows vetoes it: goods, money,
+  // a hostile verb, hardware given to the facility, or a supplier with nothing rented.
+  std::optional<TenancyRelation> open_relation(std::size_t o, std::size_t a) const {
+    const EntityMention& O = mentions_[o];
+    const EntityMention& A = mentions_[a];
+    if (O.kind == EntityKind::facility || is_reporter(o) || names_goods(O)) return std::nullopt;
+    const bool org_first = O.first < A.first;
+    const EntityMention& S = org_first ? O : A;
+    const EntityMention& T = org_first ? A : O;
+    if (T.first - S.last > 9 || compared_between(S.last, T.first)) return std::nullopt;
+    if (prep_of(S.first) != Prep::none) return std::nullopt;
+    // The subject is no earlier verb's object.
+    for (std::size_t k = S.first; k > clause_.begin && S.first - k < 3;) {
+      --k;
+      if (verb_like(k) || is_verb(k)) return std::nullopt;
+      if (!is_determiner(t_[k].lower) && (classes(k) & kModifier) == 0) break;
+    }
+    const std::size_t verb = open_verb(S.last, T.first);
+    if (verb == kNoToken) return std::nullopt;
+    // `signs Tesla as a supplier`: a role other than a tenant's named after it.
+    if (const auto as_role = role_after_as(O.last); as_role && !*as_role) return std::nullopt;
+    const FlowSeen seen = flows(S.last, T.first);
+    if (seen.veto) return std::nullopt;
+    const Prep t_prep = prep_of(T.first);
+    const std::string_view governing = T.first > S.last ? std::string_view(t_[T.first - 1].lower) : std::string_view();
+    const bool supplier_kind = O.kind == EntityKind::organisation &&
+                               orgs_[O.organisation].organisation.kind == OrganisationKind::supplier;
+    if (supplier_kind && (seen.hardware || !seen.compute)) return std::nullopt;
+    if (O.kind == EntityKind::unlisted && !seen.compute && !seen.deal) return std::nullopt;
+    if (!supplier_kind && deal_role(o, a) != TenancyRole::tenant) return std::nullopt;
+    const bool rented = seen.compute || seen.deal;
+    bool tenant = false;
+    if (org_first) {
+      // `Meta parks its workloads on Nebius`, `offloads inference to Oracle`, `lines up GPUs from Nscale`.
+      if (t_prep == Prep::on) tenant = governing == "on" || governing == "onto" || rented;
+      if (t_prep == Prep::to) tenant = !seen.hardware;
+      if (t_prep == Prep::from) tenant = true;
+      if (t_prep == Prep::with) tenant = seen.between;
+      // `Nvidia snaps up unused Colossus capacity`: the facility qualifies what is taken.
+      if (t_prep == Prep::none && T.last < clause_.end && !seen.hardware) {
+        const std::string& next = t_[T.last].lower;
+        tenant = next == "capacity" || next == "compute" || next == "time" || next == "cloud";
+      }
+    } else {
+      // `Stargate will house Meta workloads`, `hands Poolside chips`, `opens compute to Mistral`,
+      // `carves out capacity for Mistral`, `wins inference business from Character.AI`.
+      if (t_prep == Prep::none) tenant = T.first - S.last <= 6 && !(T.first > 0 && t_[T.first - 1].lower == ",");
+      if (t_prep == Prep::to || t_prep == Prep::for_) tenant = true;
+      if (t_prep == Prep::with) tenant = seen.between;
+      if (t_prep == Prep::from) tenant = rented && !seen.hardware;
+    }
+    if (!tenant) return std::nullopt;
+    return make(o, a, TenancyRole::tenant, verb, S.first, T.last);
+  }
+
+  // `customers including OpenAI and Meta`, `order book now includes OpenAI`: a name listed among
+  // the facility's customers or deals (not its investors or suppliers).
+  std::optional<TenancyRelation> included(std::size_t o) const {
+    const EntityMention& O = mentions_[o];
+    if (O.kind == EntityKind::facility || is_reporter(o)) return std::nullopt;
+    std::size_t k = O.first;
+    while (k > clause_.begin) {
+      const std::size_t b = k - 1;
+      const std::string& w = t_[b].lower;
+      if (mention_at(b) >= 0 || w == "," || w == "and" || w == "&") {
+        k = b;
+        continue;
+      }
+      break;
+    }
+    if (k == clause_.begin) return std::nullopt;
+    const std::size_t cue = k - 1;
+    const std::string& w = t_[cue].lower;
+    const bool listing = w == "including" || w == "include" || w == "includes" || w == "included" ||
+                         (w == "as" && cue > clause_.begin && t_[cue - 1].lower == "such");
+    if (!listing) return std::nullopt;
+    std::size_t anchor = kNoToken;
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      if (m == o || !is_anchor(mentions_[m], orgs_) || mentions_[m].first > cue) continue;
+      if (mentions_[m].kind == EntityKind::organisation && !owner_context_) continue;
+      anchor = m;
+    }
+    if (anchor == kNoToken && !facility_elsewhere_) return std::nullopt;
+    for (std::size_t b = cue; b > clause_.begin && cue - b < 9;) {
+      --b;
+      const std::string& n = t_[b].lower;
+      // `whose customers include` belongs to the name before `whose` (see `listed_role`).
+      if (mention_at(b) >= 0 || n == "whose" || is_other_role(n) || (classes(b) & kInvest) != 0) return std::nullopt;
+      const bool book = n == "book" || n == "backlog" || n == "pipeline";
+      const bool deals = (classes(b) & kDealNoun) != 0 && n != "capacity" && n != "expansion" && n != "talks" &&
+                         !(b > clause_.begin && is_supply_qualifier(t_[b - 1].lower));
+      if ((classes(b) & kRoleNoun) != 0 || book || deals) {
+        if (b > clause_.begin && t_[b - 1].lower == "whose") return std::nullopt;
+        // A supplier listed among customers or cloud contracts rents (`cloud contracts with ...,
+        // including NVIDIA`).
+        const bool as_customer = (classes(b) & kRoleNoun) != 0 ||
+                                 (b > clause_.begin && (classes(b - 1) & kCompute) != 0 && t_[b - 1].lower != "ai");
+        if (!as_customer && deal_role(o, anchor) != TenancyRole::tenant) return std::nullopt;
+        // The list belongs to the nearest name before it: `buys gear from Arista, whose customers include`.
+        for (std::size_t m = 0; m < mentions_.size(); ++m) {
+          const bool before = mentions_[m].last <= b && (anchor == kNoToken || mentions_[m].first > mentions_[anchor].last);
+          if (m != o && before && !is_anchor(mentions_[m], orgs_)) return std::nullopt;
+        }
+        return make(o, anchor, TenancyRole::tenant, cue, b, O.last);
+      }
+    }
     return std::nullopt;
   }
 

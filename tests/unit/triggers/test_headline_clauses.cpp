@@ -89,6 +89,21 @@ BOOST_AUTO_TEST_CASE(drops_kickers_parentheses_and_dash_asides) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(keeps_a_colon_after_the_parties_or_before_a_lone_name_in_the_clause) {
+  BOOST_TEST(clauses_of("Nebius and Meta: a $27 billion AI partnership") ==
+                 std::vector<std::string>{"nebius and meta : a $ 27 billion ai partnership"},
+             boost::test_tools::per_element());
+  BOOST_TEST(clauses_of("Fluidstack gets its first foreign customer: Tencent") ==
+                 std::vector<std::string>{"fluidstack gets its first foreign customer : tencent"},
+             boost::test_tools::per_element());
+  // A kicker and a colon between two statements still cut.
+  BOOST_TEST(clauses_of("Breaking News: CoreWeave signs Meta") == std::vector<std::string>{"coreweave signs meta"},
+             boost::test_tools::per_element());
+  BOOST_TEST(clauses_of("CoreWeave shares fall sharply: investors fear the debt") ==
+                 (std::vector<std::string>{"coreweave shares fall sharply", "investors fear the debt"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(tells_yes_no_questions_from_why_questions) {
   BOOST_TEST(split_clauses("Could Meta become the next Colossus tenant?").question);
   BOOST_TEST(!split_clauses("Why is xAI renting out Colossus to Anthropic?").question);

@@ -333,6 +333,45 @@ BOOST_AUTO_TEST_CASE(marks_owners_known_and_extra_candidates) {
   BOOST_TEST(alerting("Musk's xAI rents Colossus", trigger).empty());
 }
 
+BOOST_AUTO_TEST_CASE(reads_verbs_the_lexicon_lacks_from_structure_and_vetoes_what_flows) {
+  const Case cases[] = {
+      // The organisation as subject, the facility governed by `on`, `to`, `from`.
+      {"Mistral parks its workloads on Colossus", {"Mistral"}},
+      {"Cohere offloads inference to Colossus", {"Cohere"}},
+      {"Perplexity lines up GPUs from Colossus", {"Perplexity"}},
+      // ... and its mirror images: hardware given to it, money, staff, a rival.
+      {"Supermicro trucks GB300 racks to Colossus", {}},
+      {"Dell lines up servers for Colossus", {}},
+      {"Tesla poaches engineers from Colossus", {}},
+      {"Cohere raises funding on Colossus hype", {}},
+      {"Perplexity lobbies against Colossus", {}},
+      // The facility or its owner as subject, the organisation its object or after `to`, `for`.
+      {"Colossus will house Meta workloads", {"Meta"}},
+      {"xAI opens Colossus compute to Mistral", {"Mistral"}},
+      {"xAI carves out Colossus capacity for Cohere", {"Cohere"}},
+      {"xAI hands Perplexity 20,000 Colossus GPUs", {"Perplexity"}},
+      // ... and its mirror images: power, land and money flowing, a hostile verb, a supplier.
+      {"xAI secures Colossus turbines for Memphis from Siemens", {}},
+      {"xAI hires Meta's data center chief for Colossus", {}},
+      {"xAI sells Colossus stake to Microsoft", {}},
+      {"Colossus overtakes Meta's Hyperion cluster", {}},
+      // A chip maker buying capacity rents it; selling chips supplies.
+      {"Nvidia snaps up unused Colossus capacity", {"NVIDIA"}},
+      {"Nvidia funnels Blackwell GPUs to Colossus", {}},
+      {"Nvidia reaches a deal with xAI to lease Colossus servers", {"NVIDIA"}},
+      {"Nvidia reaches a deal with xAI to supply Colossus servers", {}},
+      // Lists after `including` among customers, never among investors or suppliers.
+      {"Colossus signs new customers, including Cohere and Perplexity", {"Cohere", "Perplexity"}},
+      {"Colossus raises money from investors, including Microsoft and Nvidia", {}},
+      {"Colossus buys from suppliers including Dell and Supermicro", {}},
+      // A colon after the parties or before a lone name joins the two halves.
+      {"Colossus and Mistral: a $3 billion compute partnership", {"Mistral"}},
+      {"Colossus gets its first outside customer: Cohere", {"Cohere"}},
+      {"Colossus and Memphis: a tale of two grids", {}},
+  };
+  check_all(cases);
+}
+
 BOOST_AUTO_TEST_CASE(configured_owners_replace_the_defaults) {
   config::Trigger trigger = colossus_trigger();
   trigger.owners = {"Tesla"};
