@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/json.hpp"
 #include "daemon/store/lease.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -28,9 +29,20 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string facts_to_json(const Facts& facts) {
-  boost::json::object object;
-  for (const auto& [name, value] : facts) object.emplace(name, value);
-  return boost::json::serialize(object);
+  // The same text `boost::json::serialize` makes of the object, written without building it.
+  std::string out;
+  std::size_t size = 2;
+  for (const auto& [name, value] : facts) size += name.size() + value.size() + 6;
+  out.reserve(size);
+  out += '{';
+  for (const auto& [name, value] : facts) {
+    if (out.size() > 1) out += ',';
+    append_json_string(out, name);
+    out += ':';
+    append_json_string(out, value);
+  }
+  out += '}';
+  return out;
 }
 
 bool facts_from_json(std::string_view text, Facts& facts) {
