@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -18,7 +19,9 @@ namespace watchdesk::pipeline {
 
 /// Collects fetch outcomes for `window` from the first one (zero: until the end of the current turn
 /// of the loop), then ingests them with `Ingestor::ingest_all` in one transaction and hands each
-/// report to its continuation. A commit that queued alerts is synced before any continuation runs,
+/// report to its continuation. A `304 Not Modified` may wait longer, for the quiet window (see
+/// `set_quiet_window`): it only updates its source's fetch state, and any other outcome writes it
+/// along within `window`. A commit that queued alerts is synced before any continuation runs,
 /// so an alert reaches delivery only once it is durable. Single-threaded, on the loop.
 class IngestBatch {
  public:
@@ -32,6 +35,12 @@ class IngestBatch {
   /// until it is ingested; `done` runs on the loop with the report once the batch is written.
   void add(const config::Source& source, FetchOutcome outcome, TimePoint now, std::shared_ptr<const void> keep_alive,
            std::function<void(IngestReport)> done);
+
+  /// How long a `not_modified` outcome may wait for others (never less than `window`): `run`
+  /// sets it, so that sources polled one after another and answered 304 share a transaction.
+  void set_quiet_window(std::chrono::milliseconds quiet) { quiet_window_ = std::max(quiet, window_); }
+  /// Writes what waits at the end of this turn of the loop, whatever its window (a drain).
+  void flush_soon();
 
   /// Transactions written so far, and the outcomes they held.
   std::uint64_t batches() const { return batches_; }
@@ -48,13 +57,19 @@ class IngestBatch {
   // Writes everything waiting; returns the reports with their continuations.
   std::vector<std::pair<IngestReport, std::function<void(IngestReport)>>> write();
   void flush();
+  // Makes the batch written within `window` from now, unless it is already due sooner.
+  void arm(std::chrono::milliseconds window);
 
   boost::asio::io_context& io_;
   Ingestor& ingestor_;
   std::chrono::milliseconds window_;
+  std::chrono::milliseconds quiet_window_;
   boost::asio::steady_timer timer_;
   std::vector<Waiting> waiting_;
+  /// Whether the timer is armed, and for when; whether a write is posted for this turn.
   bool armed_ = false;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool posted_ = false;
   std::uint64_t batches_ = 0;
   std::uint64_t outcomes_ = 0;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);

@@ -303,6 +303,11 @@ Status Transaction::check_open() const {
 
 Result<bool> Transaction::add_observation(std::string_view source_id,
                                           const Observation& observation, TimePoint seen) {
+  return add_observation(source_id, observation, seen, signal_id(source_id, observation.key));
+}
+
+Result<bool> Transaction::add_observation(std::string_view source_id, const Observation& observation,
+                                          TimePoint seen, std::string_view signal) {
   if (auto status = check_open(); !status) return status.error();
   const auto changed = store_->write_rows(
       kInsertObservation,
@@ -312,7 +317,7 @@ Result<bool> Transaction::add_observation(std::string_view source_id,
       [&](Query& q) {
         q.bind(source_id)
             .bind(observation.key)
-            .bind(signal_id(source_id, observation.key))
+            .bind(signal)
             .bind(seen)
             .bind(observation.published)
             .bind(observation.title)
