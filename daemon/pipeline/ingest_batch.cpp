@@ -7,8 +7,9 @@
 
 namespace watchdesk::pipeline {
 
-IngestBatch::IngestBatch(boost::asio::io_context& io, Ingestor& ingestor, std::chrono::milliseconds window)
-    : io_(io), ingestor_(ingestor), window_(window), quiet_window_(window), timer_(io) {}
+IngestBatch::IngestBatch(boost::asio::io_context& io, Ingestor& ingestor, std::chrono::milliseconds window,
+                         std::size_t max_waiting)
+    : io_(io), ingestor_(ingestor), window_(window), quiet_window_(window), max_waiting_(max_waiting), timer_(io) {}
 
 IngestBatch::~IngestBatch() {
   alive_.reset();
@@ -19,7 +20,7 @@ void IngestBatch::add(const config::Source& source, FetchOutcome outcome, TimePo
                       std::shared_ptr<const void> keep_alive, std::function<void(IngestReport)> done) {
   const bool quiet = outcome.kind == FetchOutcome::Kind::not_modified;
   waiting_.push_back({source, std::move(outcome), now, std::move(keep_alive), std::move(done)});
-  arm(quiet ? quiet_window_ : window_);
+  arm(waiting_.size() >= max_waiting_ ? std::chrono::milliseconds{0} : quiet ? quiet_window_ : window_);
 }
 
 void IngestBatch::flush_soon() {

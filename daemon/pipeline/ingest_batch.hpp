@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -25,7 +26,10 @@ namespace watchdesk::pipeline {
 /// so an alert reaches delivery only once it is durable. Single-threaded, on the loop.
 class IngestBatch {
  public:
-  IngestBatch(boost::asio::io_context& io, Ingestor& ingestor, std::chrono::milliseconds window);
+  /// `max_waiting` outcomes are written at once, whatever their window: a burst of 304s holds
+  /// no more than that many sources and responses in memory.
+  IngestBatch(boost::asio::io_context& io, Ingestor& ingestor, std::chrono::milliseconds window,
+              std::size_t max_waiting = 256);
   /// Records what is still waiting (its continuations are dropped: their owners are going away).
   ~IngestBatch();
   IngestBatch(const IngestBatch&) = delete;
@@ -64,6 +68,7 @@ class IngestBatch {
   Ingestor& ingestor_;
   std::chrono::milliseconds window_;
   std::chrono::milliseconds quiet_window_;
+  std::size_t max_waiting_;
   boost::asio::steady_timer timer_;
   std::vector<Waiting> waiting_;
   /// Whether the timer is armed, and for when; whether a write is posted for this turn.

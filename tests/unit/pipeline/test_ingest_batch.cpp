@@ -32,7 +32,7 @@ constexpr int kSources = 20;
 const TimePoint kNow{Seconds{1780272000}};  // 2026-06-01T00:00:00Z
 
 struct Desk {
-  explicit Desk(std::chrono::milliseconds window = 5ms) {
+  explicit Desk(std::chrono::milliseconds window = 5ms, std::size_t max_waiting = 256) {
     std::string text = R"([watchdesk]
 state = "state.db"
 user_agent = "watchdesk batch test ops@example.com"
@@ -51,7 +51,7 @@ kind = "stdout"
     BOOST_TEST_REQUIRE(opened.ok());
     state = std::move(*opened);
     ingestor.emplace(cfg, *state, pipeline::Commit::yes);
-    batch.emplace(io, *ingestor, window);
+    batch.emplace(io, *ingestor, window, max_waiting);
   }
 
   // Queues one outcome for source `i`: the rack feed, a failed fetch or a 304.
@@ -265,6 +265,16 @@ BOOST_AUTO_TEST_CASE(flush_soon_writes_waiting_not_modified_answers) {
   BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return desk.all_done(reports, 2); }, 5000ms));
   BOOST_TEST(desk.batch->batches() == 1U);
   BOOST_TEST(desk.committed("s1"));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_batch_is_written_without_waiting_for_its_window) {
+  Desk desk(5ms, 3);
+  desk.batch->set_quiet_window(1h);
+  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
+  for (int i = 0; i < 3; ++i) desk.add(i, false, reports, {}, true);
+  desk.io.poll();  // only what is ready now: the third 304 filled the batch
+  BOOST_TEST(desk.all_done(reports, 3));
+  BOOST_TEST(desk.batch->batches() == 1U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
