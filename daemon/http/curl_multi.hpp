@@ -27,7 +27,7 @@ struct MultiOptions {
   /// Connections in total at most (CURLMOPT_MAX_TOTAL_CONNECTIONS; 0: no limit).
   long max_total_connections = 0;
   /// Easy handles kept for reuse between transfers at most.
-  std::size_t idle_handles = 16;
+  std::size_t idle_handles = 4;
 };
 
 /// Owns a libcurl multi handle and runs its transfers on one `io_context`: libcurl says which
