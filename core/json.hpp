@@ -39,6 +39,11 @@ std::optional<std::int64_t> json_integer(const boost::json::value& value);
 /// `value` as a double when it is a number (which may be infinite when the text overflowed).
 std::optional<double> json_number(const boost::json::value& value);
 
+/// Appends `text` to `out` as a JSON string literal, quotes included, escaped exactly as
+/// `boost::json::serialize` escapes a string (so stored JSON reads the same either way); for hot
+/// paths that write a flat object of strings without building a `boost::json::object` first.
+void append_json_string(std::string& out, std::string_view text);
+
 /// A JSON value's text for messages, cut to 40 bytes (`"abc"`, `1e999`, `{...}`).
 std::string json_excerpt(const boost::json::value& value);
 

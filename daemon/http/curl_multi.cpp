@@ -41,7 +41,8 @@ struct CurlMulti::SocketState {
   bool live = true;
 };
 
-CurlMulti::CurlMulti(asio::io_context& io, MultiOptions options) : io_(io), timer_(io) {
+CurlMulti::CurlMulti(asio::io_context& io, MultiOptions options)
+    : io_(io), timer_(io), pool_(options.idle_handles) {
   global_init_once();
   multi_ = curl_multi_init();
   share_ = curl_share_init();
@@ -70,6 +71,8 @@ CurlMulti::~CurlMulti() {
     }
   }
   transfers_.clear();
+  // Idle handles stay attached to the share handle, which cannot be cleaned up while they are.
+  pool_.clear();
   // Closing cached connections may still report sockets as removed: `sockets_` is alive here.
   if (multi_ != nullptr) curl_multi_cleanup(multi_);
   if (share_ != nullptr) curl_share_cleanup(share_);
@@ -92,7 +95,7 @@ TransferId CurlMulti::start(Request request, Completion done) {
     complete(std::move(response), transfer->take_completion());
     return id;
   }
-  if (Status status = transfer->setup(share_); !status.ok()) {
+  if (Status status = transfer->setup(share_, pool_); !status.ok()) {
     Response response = transfer->fail(CURLE_FAILED_INIT, Failure::not_started, status.error().message);
     complete(std::move(response), transfer->take_completion());
     return id;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "daemon/http/easy_pool.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/http/transfer.hpp"
 
@@ -25,6 +26,8 @@ struct MultiOptions {
   long max_host_connections = 4;
   /// Connections in total at most (CURLMOPT_MAX_TOTAL_CONNECTIONS; 0: no limit).
   long max_total_connections = 0;
+  /// Easy handles kept for reuse between transfers at most.
+  std::size_t idle_handles = 4;
 };
 
 /// Owns a libcurl multi handle and runs its transfers on one `io_context`: libcurl says which
@@ -51,6 +54,8 @@ class CurlMulti {
 
   /// Transfers started and not yet completed.
   std::size_t active() const { return transfers_.size(); }
+  /// Easy handles kept for the next transfers.
+  std::size_t idle_handles() const { return pool_.idle(); }
 
  private:
   struct SocketState;
@@ -79,6 +84,8 @@ class CurlMulti {
   std::optional<std::chrono::steady_clock::time_point> timer_armed_;
   std::optional<std::chrono::steady_clock::time_point> timer_wanted_;
   std::unordered_map<curl_socket_t, std::shared_ptr<SocketState>> sockets_;
+  /// Declared before `transfers_`: a transfer gives its handle back here when it is destroyed.
+  EasyPool pool_;
   std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers_;
   TransferId next_id_ = 1;
   /// Handlers hold a weak reference to this token and do nothing once it is gone.

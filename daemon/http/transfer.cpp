@@ -76,14 +76,15 @@ Transfer::Transfer(TransferId id, Request request, Completion done)
 }
 
 Transfer::~Transfer() {
-  if (easy_ != nullptr) curl_easy_cleanup(easy_);
+  if (pool_ != nullptr) pool_->give(easy_);
   curl_slist_free_all(headers_);
   curl_slist_free_all(recipients_);
   curl_slist_free_all(resolve_);
 }
 
-Status Transfer::setup(CURLSH* share) {
-  easy_ = curl_easy_init();
+Status Transfer::setup(CURLSH* share, EasyPool& pool) {
+  easy_ = pool.take();
+  if (easy_ != nullptr) pool_ = &pool;
   if (easy_ == nullptr) return make_error("cannot create a transfer for " + request_.url + ": out of memory");
 
   const Limits& limits = request_.limits;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/http/easy_pool.hpp"
 #include "daemon/http/request.hpp"
 #include "core/result.hpp"
 
@@ -35,8 +36,9 @@ class Transfer {
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
 
-  /// Creates and configures the easy handle; an error names what could not be set.
-  Status setup(CURLSH* share);
+  /// Takes an easy handle from `pool` and configures it; an error names what could not be set.
+  /// The handle goes back to `pool` when the transfer is destroyed, so `pool` must outlive it.
+  Status setup(CURLSH* share, EasyPool& pool);
 
   /// The easy handle (valid after a successful `setup()`).
   CURL* easy() const { return easy_; }
@@ -60,6 +62,7 @@ class Transfer {
   Request request_;
   Completion done_;
   CURL* easy_ = nullptr;
+  EasyPool* pool_ = nullptr;
   curl_slist* headers_ = nullptr;
   curl_slist* recipients_ = nullptr;
   curl_slist* resolve_ = nullptr;

@@ -292,10 +292,10 @@ Status Ingestor::record(store::Transaction& tx, const config::Source& source, co
         if (!seen.ok()) return seen.error();
         if (*seen) continue;
       }
-      auto added = tx.add_observation(source.id, obs, now);
+      std::string signal = signal_id(source.id, obs.key);
+      auto added = tx.add_observation(source.id, obs, now, signal);
       if (!added.ok()) return added.error();
-      if (*added)
-        report.new_observations.push_back({source.id, signal_id(source.id, obs.key), now, std::move(obs)});
+      if (*added) report.new_observations.push_back({source.id, std::move(signal), now, std::move(obs)});
     }
     std::optional<double> last_close;
     if (source.kind == config::SourceKind::price) {

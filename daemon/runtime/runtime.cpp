@@ -13,6 +13,9 @@ constexpr std::chrono::seconds kTickInterval{60};
 constexpr std::chrono::milliseconds kLoopBusyTimeout{100};
 // Results that end within this window of each other are written in one transaction.
 constexpr std::chrono::milliseconds kIngestWindow{5};
+// Under `run`, a 304 (nothing but its source's fetch state to write) waits up to this long for
+// others: sources polled one after another share a transaction instead of one each.
+constexpr std::chrono::milliseconds kQuietIngestWindow{500};
 // When a claim or an outcome could not be written, the next try.
 constexpr std::chrono::milliseconds kStoreRetry{250};
 // A delivery's claim outlasts its longest attempt by this much.
@@ -122,6 +125,7 @@ Runtime::~Runtime() {
 
 void Runtime::start(const Runtime* previous) {
   if (previous != nullptr) scheduler_->adopt(*previous->scheduler_);
+  batch_->set_quiet_window(kQuietIngestWindow);
   if (!config_->digests.empty()) digests_ = std::make_unique<digest::DigestSchedule>(*config_, *store_);
   scheduler_->start();
   boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_)] {
@@ -176,6 +180,9 @@ void Runtime::drain(std::function<void()> done) {
   // Polls still waiting for their host's rate limit never started: the runtime that takes over
   // makes them at once, under its own limits.
   client_->cancel_queued("the configuration was replaced");
+  // What waits, and what the polls still running bring, is written without the quiet window.
+  batch_->set_quiet_window(std::chrono::milliseconds{0});
+  batch_->flush_soon();
   scheduler_->drain([this, alive = std::weak_ptr<int>(alive_)] {
     if (alive.expired()) return;
     polls_drained_ = true;

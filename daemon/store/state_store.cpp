@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/json.hpp"
 #include "daemon/store/lease.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -28,9 +29,20 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string facts_to_json(const Facts& facts) {
-  boost::json::object object;
-  for (const auto& [name, value] : facts) object.emplace(name, value);
-  return boost::json::serialize(object);
+  // The same text `boost::json::serialize` makes of the object, written without building it.
+  std::string out;
+  std::size_t size = 2;
+  for (const auto& [name, value] : facts) size += name.size() + value.size() + 6;
+  out.reserve(size);
+  out += '{';
+  for (const auto& [name, value] : facts) {
+    if (out.size() > 1) out += ',';
+    append_json_string(out, name);
+    out += ':';
+    append_json_string(out, value);
+  }
+  out += '}';
+  return out;
 }
 
 bool facts_from_json(std::string_view text, Facts& facts) {
@@ -291,6 +303,11 @@ Status Transaction::check_open() const {
 
 Result<bool> Transaction::add_observation(std::string_view source_id,
                                           const Observation& observation, TimePoint seen) {
+  return add_observation(source_id, observation, seen, signal_id(source_id, observation.key));
+}
+
+Result<bool> Transaction::add_observation(std::string_view source_id, const Observation& observation,
+                                          TimePoint seen, std::string_view signal) {
   if (auto status = check_open(); !status) return status.error();
   const auto changed = store_->write_rows(
       kInsertObservation,
@@ -300,7 +317,7 @@ Result<bool> Transaction::add_observation(std::string_view source_id,
       [&](Query& q) {
         q.bind(source_id)
             .bind(observation.key)
-            .bind(signal_id(source_id, observation.key))
+            .bind(signal)
             .bind(seen)
             .bind(observation.published)
             .bind(observation.title)

@@ -125,6 +125,9 @@ class Transaction {
   /// Records an observation if (source, key) is new; returns true when it was new.
   Result<bool> add_observation(std::string_view source_id, const Observation& observation,
                                TimePoint seen);
+  /// The same with its `signal_id(source_id, observation.key)` already made by the caller.
+  Result<bool> add_observation(std::string_view source_id, const Observation& observation,
+                               TimePoint seen, std::string_view signal);
   /// Records a series point of series `name` (`SOURCE.FIELD`), replacing one at the same time.
   Status add_point(std::string_view name, const SeriesPoint& point);
   /// Stores the fetch state of a source.

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -31,7 +32,7 @@ constexpr int kSources = 20;
 const TimePoint kNow{Seconds{1780272000}};  // 2026-06-01T00:00:00Z
 
 struct Desk {
-  explicit Desk(std::chrono::milliseconds window = 5ms) {
+  explicit Desk(std::chrono::milliseconds window = 5ms, std::size_t max_waiting = 256) {
     std::string text = R"([watchdesk]
 state = "state.db"
 user_agent = "watchdesk batch test ops@example.com"
@@ -50,14 +51,17 @@ kind = "stdout"
     BOOST_TEST_REQUIRE(opened.ok());
     state = std::move(*opened);
     ingestor.emplace(cfg, *state, pipeline::Commit::yes);
-    batch.emplace(io, *ingestor, window);
+    batch.emplace(io, *ingestor, window, max_waiting);
   }
 
-  // Queues one outcome for source `i`: the rack feed, or a failed fetch.
+  // Queues one outcome for source `i`: the rack feed, a failed fetch or a 304.
   void add(int i, bool fails, std::vector<std::optional<pipeline::IngestReport>>& reports,
-           std::function<void(const pipeline::IngestReport&)> check = {}) {
+           std::function<void(const pipeline::IngestReport&)> check = {}, bool not_modified = false) {
     pipeline::FetchOutcome outcome;
-    if (fails) {
+    if (not_modified) {
+      outcome.kind = pipeline::FetchOutcome::Kind::not_modified;
+      outcome.status = 304;
+    } else if (fails) {
       outcome.kind = pipeline::FetchOutcome::Kind::failed;
       outcome.status = 500;
       outcome.error = "HTTP 500";
@@ -227,6 +231,50 @@ BOOST_AUTO_TEST_CASE(a_later_answer_records_only_the_items_the_store_has_not_see
   auto kept = desk.state->observations(source.id, kNow - Seconds{1});
   BOOST_TEST_REQUIRE(kept.ok());
   BOOST_TEST(kept->size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(not_modified_answers_wait_for_the_quiet_window_and_go_with_a_changed_one) {
+  Desk desk;
+  desk.batch->set_quiet_window(1h);
+  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
+  for (int i = 0; i < 3; ++i) desk.add(i, false, reports, {}, true);
+  // Ten times the short window passes on the loop: the 304s are still not written.
+  boost::asio::steady_timer later(desk.io, 50ms);
+  bool passed = false;
+  later.async_wait([&](boost::system::error_code) { passed = true; });
+  BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return passed; }, 5000ms));
+  BOOST_TEST(desk.batch->batches() == 0U);
+  BOOST_TEST(!desk.committed("s0"));
+  BOOST_TEST(!reports.front().has_value());
+  // A changed answer brings the batch's deadline back to the short window: all four go together.
+  desk.add(3, false, reports);
+  BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return desk.all_done(reports, 4); }, 5000ms));
+  BOOST_TEST(desk.batch->batches() == 1U);
+  BOOST_TEST(desk.batch->outcomes() == 4U);
+  for (int i = 0; i < 4; ++i) BOOST_TEST(desk.committed("s" + std::to_string(i)));
+}
+
+BOOST_AUTO_TEST_CASE(flush_soon_writes_waiting_not_modified_answers) {
+  Desk desk;
+  desk.batch->set_quiet_window(1h);
+  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
+  for (int i = 0; i < 2; ++i) desk.add(i, false, reports, {}, true);
+  desk.io.poll();
+  BOOST_TEST(desk.batch->batches() == 0U);
+  desk.batch->flush_soon();
+  BOOST_TEST_REQUIRE(testing::run_until(desk.io, [&] { return desk.all_done(reports, 2); }, 5000ms));
+  BOOST_TEST(desk.batch->batches() == 1U);
+  BOOST_TEST(desk.committed("s1"));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_batch_is_written_without_waiting_for_its_window) {
+  Desk desk(5ms, 3);
+  desk.batch->set_quiet_window(1h);
+  std::vector<std::optional<pipeline::IngestReport>> reports(kSources);
+  for (int i = 0; i < 3; ++i) desk.add(i, false, reports, {}, true);
+  desk.io.poll();  // only what is ready now: the third 304 filled the batch
+  BOOST_TEST(desk.all_done(reports, 3));
+  BOOST_TEST(desk.batch->batches() == 1U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
