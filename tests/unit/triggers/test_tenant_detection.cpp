@@ -40,6 +40,14 @@ struct Case {
 };
 
 
+// A detector for a cloud or host that owns itself (`CoreWeave`, `TeraWulf`).
+TenantDetector self_owned(const std::string& name) {
+  config::Trigger trigger;
+  trigger.subject = {name};
+  trigger.owners = {name};
+  return TenantDetector(trigger_organisations(trigger), trigger.subject);
+}
+
 template <std::size_t N>
 void check_all(const Case (&cases)[N]) {
   const config::Trigger trigger = colossus_trigger();
@@ -285,17 +293,12 @@ BOOST_AUTO_TEST_CASE(reads_fragments_participles_deal_nouns_and_roles_named_with
 }
 
 BOOST_AUTO_TEST_CASE(a_host_leasing_to_a_cloud_is_its_landlord) {
-  config::Trigger trigger;
-  trigger.subject = {"CoreWeave"};
-  trigger.owners = {"CoreWeave"};
-  const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
+  const TenantDetector detector = self_owned("CoreWeave");
   const auto landlord = detector.find("Applied Digital's two 15-year leases with CoreWeave");
   BOOST_TEST_REQUIRE(landlord.size() == 1u);
   BOOST_TEST(role_name(landlord[0].role) == "supplier");
   // A host's own site rented by a cloud: the cloud is the tenant.
-  trigger.subject = {"TeraWulf"};
-  trigger.owners = {"TeraWulf"};
-  const TenantDetector host(trigger_organisations(trigger), trigger.subject);
+  const TenantDetector host = self_owned("TeraWulf");
   const auto tenant = host.find("Fluidstack's 10-year lease with TeraWulf");
   BOOST_TEST_REQUIRE(tenant.size() == 1u);
   BOOST_TEST(role_name(tenant[0].role) == "tenant");
@@ -406,10 +409,7 @@ BOOST_AUTO_TEST_CASE(reads_places_roles_money_possessives_lists_and_joint_subjec
 }
 
 BOOST_AUTO_TEST_CASE(a_hosts_first_word_names_it_when_the_rest_is_generic) {
-  config::Trigger trigger;
-  trigger.subject = {"CoreWeave"};
-  trigger.owners = {"CoreWeave"};
-  const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
+  const TenantDetector detector = self_owned("CoreWeave");
   const auto landlord = detector.find("Galaxy to fulfill a 15-year lease agreement with CoreWeave");
   BOOST_TEST_REQUIRE(landlord.size() == 1u);
   BOOST_TEST(landlord[0].name == "Galaxy Digital");
