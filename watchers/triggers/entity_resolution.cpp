@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/text/strings.hpp"
+#include "watchers/triggers/place_names.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
 #include "watchers/triggers/text_match.hpp"
 
@@ -56,6 +57,37 @@ bool after_title(const std::vector<HeadlineToken>& tokens, std::size_t i, std::s
   return false;
 }
 
+// A name by its shape (`Core42`, `Nscale2`): a capital, at least two small letters, then digits.
+// Chips (`H200`, `GB200`) and known compute words with a number (`Trainium2`) are no names.
+bool shaped_name(std::string_view text, const HeadlineToken& token) {
+  if (token.punct || !token.capitalised) return false;
+  const std::string_view word = token_text(text, token);
+  std::size_t letters = 0;
+  while (letters < word.size() && is_letter(word[letters])) ++letters;
+  if (letters < 3 || letters == word.size() || !all_digits(word.substr(letters))) return false;
+  for (std::size_t k = 1; k < letters; ++k) {
+    if (!(word[k] >= 'a' && word[k] <= 'z')) return false;
+  }
+  return word_classes(std::string_view(token.lower).substr(0, letters)) == 0;
+}
+
+// A business word that, ending a host's name, leaves a first word that names it alone
+// (`Galaxy` for Galaxy Digital, `Vantage` for Vantage Data Centers).
+bool is_generic_tail(std::string_view w) {
+  return w == "digital" || w == "mining" || w == "scientific" || w == "data" || w == "infrastructure";
+}
+
+// The first word of a host's two-word name when it names the host alone: a tail of business
+// words, a first word of six letters or more that is no participle and no lexicon word.
+std::optional<std::string> host_short_form(const Organisation& organisation) {
+  if (organisation.kind != OrganisationKind::host) return std::nullopt;
+  const std::vector<HeadlineToken> tokens = tokenize_headline(organisation.name);
+  if (tokens.size() < 2 || !is_generic_tail(tokens[1].lower)) return std::nullopt;
+  const std::string& first = tokens[0].lower;
+  if (first.size() < 6 || first.ends_with("ed") || word_classes(first) != 0) return std::nullopt;
+  return std::string(token_text(organisation.name, tokens[0]));
+}
+
 struct Match {
   std::size_t first = 0;
   std::size_t last = 0;
@@ -83,6 +115,12 @@ EntityMatcher::EntityMatcher(const std::vector<TriggerOrganisation>& organisatio
   for (const auto& term : subject) add(term, EntityKind::facility, 0);
   for (std::size_t i = 0; i < organisations_.size(); ++i) {
     for (const auto& name : organisations_[i].organisation.aliases) add(name, EntityKind::organisation, i);
+    if (const auto short_form = host_short_form(organisations_[i].organisation)) {
+      const bool taken = std::any_of(organisations_.begin(), organisations_.end(), [&](const TriggerOrganisation& o) {
+        return find_organisation({o}, *short_form).has_value();
+      });
+      if (!taken) add(*short_form, EntityKind::organisation, i);
+    }
   }
   for (std::size_t i = 0; i < aliases_.size(); ++i) {
     const std::string& first = aliases_[i].lower.front();
@@ -160,18 +198,22 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
       i = best.last;
       continue;
     }
-    if ((!title_case || introduces_name(tokens, i, begin)) && name_word(text, token)) {
+    const bool shaped = shaped_name(text, token);
+    if ((!title_case || introduces_name(tokens, i, begin) || shaped) && name_word(text, token)) {
       std::size_t j = i + 1;
       while (j < end && name_word(text, tokens[j]) && !starting_with(tokens[j].lower)) ++j;
       // A lone capitalised word opening the sentence is usually just the first word.
-      const bool opening = i == begin && j == i + 1;
+      const bool opening = i == begin && j == i + 1 && !shaped;
       // `Redmond-based`, `Nvidia-backed`: a modifier, not a party.
       const bool hyphenated = j < end && tokens[j].lower == "-";
       // A short acronym alone (`FSD`, `GPT`) names a product more often than a company.
       const std::string_view word = token_text(text, token);
       const bool acronym = j == i + 1 && word.size() <= 4 &&
                            std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
-      if (!opening && !hyphenated && !acronym && !after_title(tokens, i, begin)) found.push_back({i, j, EntityKind::unlisted, 0});
+      // `River Bend campus`, `Norwegian halls`, `in Abilene`: a place, never a party.
+      const bool place = is_place_phrase(tokens, i, j, begin, end);
+      if (!opening && !hyphenated && !acronym && !place && !after_title(tokens, i, begin))
+        found.push_back({i, j, EntityKind::unlisted, 0});
       i = j;
       continue;
     }

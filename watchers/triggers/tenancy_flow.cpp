@@ -8,14 +8,14 @@
 namespace watchdesk::triggers {
 namespace {
 
-using Table = boost::unordered_flat_map<std::string_view, Flow>;
+using FlowTable = boost::unordered_flat_map<std::string_view, Flow>;
 
-void add(Table& table, Flow flow, std::initializer_list<std::string_view> words) {
+void add(FlowTable& table, Flow flow, std::initializer_list<std::string_view> words) {
   for (const std::string_view word : words) table[word] = flow;
 }
 
-Table build() {
-  Table t;
+FlowTable build_flow_table() {
+  FlowTable t;
   add(t, Flow::compute,
       {"capacity", "compute", "computing", "time", "hours", "workload", "workloads", "training", "inference",
        "cluster", "clusters", "supercluster", "instances", "cloud", "business", "contract", "contracts", "order",
@@ -60,7 +60,7 @@ Table build() {
 }  // namespace
 
 Flow flow_of(std::string_view w) {
-  static const Table table = build();
+  static const FlowTable table = build_flow_table();
   const auto it = table.find(w);
   return it == table.end() ? Flow::none : it->second;
 }

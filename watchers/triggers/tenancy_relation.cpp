@@ -3,7 +3,9 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
+#include "watchers/triggers/place_names.hpp"
 #include "watchers/triggers/tenancy_flow.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
 
@@ -136,6 +138,18 @@ bool is_other_role(std::string_view w) {
   return false;
 }
 
+// Roles of money among the other roles (`lender`, `investor`).
+bool is_money_role(std::string_view w) {
+  return w == "investor" || w == "investors" || w == "backer" || w == "backers" || w == "lender" ||
+         w == "lenders" || w == "financier" || w == "shareholder" || w == "shareholders";
+}
+
+// A part of a company or its round that is bought (`a slice of`, `a stake in`).
+bool is_equity_share(std::string_view w) {
+  return w == "slice" || w == "stake" || w == "piece" || w == "chunk" || w == "share" || w == "shares" ||
+         w == "equity" || w == "portion";
+}
+
 bool is_build_purpose(std::string_view w) {
   return w == "build" || w == "construct" || w == "develop" || w == "design" || w == "operate" || w == "run";
 }
@@ -182,11 +196,21 @@ class ClauseReader {
           if (a == o || !is_anchor(mentions_[a], orgs_)) continue;
           if (mentions_[a].kind == EntityKind::organisation && !owner_context_) continue;
           best = open_relation(o, a);
+          if (!best) best = joint_relation(o, a);
         }
       }
       // `..., and has now become its largest customer`: a tenant's role outranks any other.
       if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
-      if (best) out.push_back(*best);
+      if (best) {
+        // The stated role replaces a relation's own unless another take verb made it
+        // (`Nvidia invested in CoreWeave ... and agreed to rent back its chips`).
+        if (const auto stated = stated_role(o)) {
+          const bool other_take = best->verb != kNoToken && best->verb != stated->second &&
+                                  (classes(best->verb) & kTake) != 0;
+          if (!other_take) best->role = stated->first;
+        }
+        out.push_back(*best);
+      }
     }
     return out;
   }
@@ -873,7 +897,9 @@ class ClauseReader {
       const Flow f = flow_of(t_[k].lower);
       if (f == Flow::compute) seen.compute = true;
       if (f == Flow::hardware) seen.hardware = true;
-      if (f == Flow::goods || f == Flow::money || f == Flow::hostile) seen.veto = true;
+      // `spins up` models on a cloud: a start, not a split.
+      const bool started = f == Flow::hostile && k + 1 < clause_.end && t_[k + 1].lower == "up";
+      if (f == Flow::goods || f == Flow::money || (f == Flow::hostile && !started)) seen.veto = true;
       if ((classes(k) & (kInvest | kCompare | kReport | kNear)) != 0) seen.veto = true;
       if ((classes(k) & kDealNoun) != 0 || (classes(k) & kRoleNoun) != 0) seen.deal = true;
     };
@@ -924,6 +950,22 @@ class ClauseReader {
     return verb;
   }
 
+  // What is rented right after the facility at `from`, past a possessive, place adjectives,
+  // model names and modifiers: `capacity`, `compute`, `time`, `cloud`, `fleet`, `GPUs`, `cluster`.
+  bool rented_after_facility(std::size_t from) const {
+    for (std::size_t k = from; k < clause_.end && k < from + 4; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w == "capacity" || w == "compute" || w == "time" || w == "cloud" || w == "fleet" || w == "fleets" ||
+          w == "gpus" || w == "gpu" || w == "cluster" || w == "clusters" || w == "instances" || w == "tpus" ||
+          w == "building" || w == "buildings" || w == "hall" || w == "halls")
+        return k > from || w != "gpus";
+      const bool modifier = w == "'s" || is_place_adjective(w) || (classes(k) & kModifier) != 0 ||
+                            (!w.empty() && ((w[0] >= '0' && w[0] <= '9') || (w.size() <= 6 && w.back() >= '0' && w.back() <= '9')));
+      if (!modifier || mention_at(k) >= 0) return false;
+    }
+    return false;
+  }
+
   // The open reading of a clause naming the facility (`a`) and an organisation (`o`) whose verb the
   // lexicon does not know. The organisation as subject is a tenant when the facility is governed
   // by `on`, `to`, `from` (or `with`, `in`, `at` with compute or a deal between them); the facility
@@ -955,32 +997,77 @@ class ClauseReader {
     const std::string_view governing = T.first > S.last ? std::string_view(t_[T.first - 1].lower) : std::string_view();
     const bool supplier_kind = O.kind == EntityKind::organisation &&
                                orgs_[O.organisation].organisation.kind == OrganisationKind::supplier;
-    if (supplier_kind && (seen.hardware || !seen.compute)) return std::nullopt;
-    if (O.kind == EntityKind::unlisted && !seen.compute && !seen.deal) return std::nullopt;
+    // `Core42 fills a second Lake Mariner building`: what is taken named right after the facility.
+    const bool rented_after = org_first && !seen.hardware && rented_after_facility(T.last);
+    if (supplier_kind && (seen.hardware || !(seen.compute || rented_after))) return std::nullopt;
+    if (O.kind == EntityKind::unlisted && !seen.compute && !seen.deal && !rented_after) return std::nullopt;
     if (!supplier_kind && deal_role(o, a) != TenancyRole::tenant) return std::nullopt;
     const bool rented = seen.compute || seen.deal;
     bool tenant = false;
     if (org_first) {
       // `Meta parks its workloads on Nebius`, `offloads inference to Oracle`, `lines up GPUs from Nscale`.
-      if (t_prep == Prep::on) tenant = governing == "on" || governing == "onto" || rented;
+      if (t_prep == Prep::on) tenant = governing == "on" || governing == "onto" || governing == "at" || rented;
       if (t_prep == Prep::to) tenant = !seen.hardware;
       if (t_prep == Prep::from) tenant = true;
       if (t_prep == Prep::with) tenant = seen.between;
       // `Nvidia snaps up unused Colossus capacity`: the facility qualifies what is taken.
-      if (t_prep == Prep::none && T.last < clause_.end && !seen.hardware) {
-        const std::string& next = t_[T.last].lower;
-        tenant = next == "capacity" || next == "compute" || next == "time" || next == "cloud";
-      }
+      // `soaks up the rest of IREN's Texas capacity`, `across Lambda's H200 fleet`: a possessive,
+      // places and models may stand between the facility and what is taken.
+      if (t_prep == Prep::none || t_prep == Prep::of || t_prep == Prep::on) tenant = tenant || rented_after;
     } else {
       // `Stargate will house Meta workloads`, `hands Poolside chips`, `opens compute to Mistral`,
       // `carves out capacity for Mistral`, `wins inference business from Character.AI`.
-      if (t_prep == Prep::none) tenant = T.first - S.last <= 6 && !(T.first > 0 && t_[T.first - 1].lower == ",");
+      // `reels in Shopify`, `brings in Cohere`: a particle right after the verb, not a place.
+      const bool particle = t_prep == Prep::on && governing == "in" && T.first == verb + 2;
+      if (t_prep == Prep::none || particle)
+        tenant = T.first - S.last <= 6 && !(T.first > 0 && t_[T.first - 1].lower == ",");
       if (t_prep == Prep::to || t_prep == Prep::for_) tenant = true;
       if (t_prep == Prep::with) tenant = seen.between;
       if (t_prep == Prep::from) tenant = rented && !seen.hardware;
     }
     if (!tenant) return std::nullopt;
     return make(o, a, TenancyRole::tenant, verb, S.first, T.last);
+  }
+
+  // Both parties before the verb, joined by `and` or commas, with a deal or compute noun after it:
+  // `Oracle and OpenAI have confirmed the contract`, `Microsoft, Nvidia and Anthropic announced a
+  // compute partnership`. What flows vetoes it as in the open reading; the kinds decide the role.
+  std::optional<TenancyRelation> joint_relation(std::size_t o, std::size_t a) const {
+    const EntityMention& O = mentions_[o];
+    const EntityMention& A = mentions_[a];
+    if (O.kind == EntityKind::facility || is_reporter(o) || names_goods(O)) return std::nullopt;
+    const std::size_t first = std::min(O.first, A.first);
+    const std::size_t last = std::max(O.last, A.last);
+    if (first > clause_.begin && !t_[first - 1].punct && !is_determiner(t_[first - 1].lower)) return std::nullopt;
+    bool joined = false;
+    for (std::size_t k = first; k < last; ++k) {
+      if (mention_at(k) >= 0) continue;
+      const std::string& w = t_[k].lower;
+      if (w == "and" || w == "&" || w == ",") {
+        joined = true;
+        continue;
+      }
+      return std::nullopt;
+    }
+    std::size_t end = last;
+    while (end < clause_.end && (mention_at(end) >= 0 || t_[end].lower == "and" || t_[end].lower == "," || t_[end].lower == "&"))
+      ++end;
+    if (!joined || end >= clause_.end) return std::nullopt;
+    std::size_t verb = end;
+    while (verb < clause_.end && verb < end + 3 && (is_auxiliary(t_[verb].lower) || t_[verb].lower.ends_with("ly"))) ++verb;
+    if (verb >= clause_.end || !(verb_like(verb) || is_verb(verb))) return std::nullopt;
+    if ((classes(verb) & (kHedge | kDenial | kNegation | kCompare | kNear | kInvest | kSupply)) != 0) return std::nullopt;
+    bool deal = false;
+    for (std::size_t k = verb + 1; k < clause_.end && k < verb + 10; ++k) {
+      if ((t_[k].punct && t_[k].lower != "$" && t_[k].lower != "-") || mention_at(k) >= 0) break;
+      const std::uint32_t c = classes(k);
+      if ((c & (kDealNoun | kCompute)) != 0 && (c & kHedge) == 0 && t_[k].lower != "expansion") deal = true;
+    }
+    if (!deal) return std::nullopt;
+    const FlowSeen seen = flows(verb, verb + 1);
+    if (seen.veto || supply_deal(verb, std::min(clause_.end, verb + 6))) return std::nullopt;
+    if (deal_role(o, a) != TenancyRole::tenant) return std::nullopt;
+    return make(o, a, TenancyRole::tenant, verb, first, verb + 1);
   }
 
   // `customers including OpenAI and Meta`, `order book now includes OpenAI`: a name listed among
@@ -1002,7 +1089,10 @@ class ClauseReader {
     const std::size_t cue = k - 1;
     const std::string& w = t_[cue].lower;
     const bool listing = w == "including" || w == "include" || w == "includes" || w == "included" ||
-                         (w == "as" && cue > clause_.begin && t_[cue - 1].lower == "such");
+                         (w == "as" && cue > clause_.begin && t_[cue - 1].lower == "such") ||
+                         // `clients like OpenAI`, `AI labs like Anthropic`: members, not a comparison.
+                         (w == "like" && cue > clause_.begin && t_[cue - 1].lower.size() > 3 &&
+                          t_[cue - 1].lower.ends_with("s"));
     if (!listing) return std::nullopt;
     std::size_t anchor = kNoToken;
     for (std::size_t m = 0; m < mentions_.size(); ++m) {
@@ -1017,13 +1107,15 @@ class ClauseReader {
       // `whose customers include` belongs to the name before `whose` (see `listed_role`).
       if (mention_at(b) >= 0 || n == "whose" || is_other_role(n) || (classes(b) & kInvest) != 0) return std::nullopt;
       const bool book = n == "book" || n == "backlog" || n == "pipeline";
+      // `AI labs like Mistral`, `startups including Cohere` taken on by the facility.
+      const bool members = n == "labs" || n == "startups";
       const bool deals = (classes(b) & kDealNoun) != 0 && n != "capacity" && n != "expansion" && n != "talks" &&
                          !(b > clause_.begin && is_supply_qualifier(t_[b - 1].lower));
-      if ((classes(b) & kRoleNoun) != 0 || book || deals) {
+      if ((classes(b) & kRoleNoun) != 0 || book || deals || members) {
         if (b > clause_.begin && t_[b - 1].lower == "whose") return std::nullopt;
         // A supplier listed among customers or cloud contracts rents (`cloud contracts with ...,
         // including NVIDIA`).
-        const bool as_customer = (classes(b) & kRoleNoun) != 0 ||
+        const bool as_customer = (classes(b) & kRoleNoun) != 0 || members ||
                                  (b > clause_.begin && (classes(b - 1) & kCompute) != 0 && t_[b - 1].lower != "ai");
         if (!as_customer && deal_role(o, anchor) != TenancyRole::tenant) return std::nullopt;
         // The list belongs to the nearest name before it: `buys gear from Arista, whose customers include`.
@@ -1035,6 +1127,49 @@ class ClauseReader {
       }
     }
     return std::nullopt;
+  }
+
+  // The role the words right after an organisation give it, whatever reading related it: a role
+  // noun after `becomes`, `named`, `as` (`Micron becomes memory supplier for ...`: a supplier;
+  // `becomes its anchor customer`: a tenant), and money taken (`takes a slice of ... round`,
+  // `buys into`, `invests`: an investor).
+  // Gives the role and the token of the verb that states it.
+  std::optional<std::pair<TenancyRole, std::size_t>> stated_role(std::size_t o) const {
+    std::size_t k = mentions_[o].last;
+    while (k < clause_.end && k < mentions_[o].last + 3 &&
+           (is_auxiliary(t_[k].lower) || t_[k].lower.ends_with("ly") || t_[k].lower == "now" || t_[k].lower == "also"))
+      ++k;
+    if (k >= clause_.end || t_[k].punct) return std::nullopt;
+    const std::string& v = t_[k].lower;
+    if (v.starts_with("becom") || v == "became" || v == "named" || v == "as") {
+      for (std::size_t n = k + 1; n < clause_.end && n < k + 6; ++n) {
+        if (t_[n].punct || mention_at(n) >= 0) break;
+        if ((classes(n) & kRoleNoun) != 0 || t_[n].lower == "anchor") return std::pair{TenancyRole::tenant, k};
+        if (is_money_role(t_[n].lower)) return std::pair{TenancyRole::investor, k};
+        if (is_other_role(t_[n].lower)) return std::pair{TenancyRole::supplier, k};
+      }
+      return std::nullopt;
+    }
+    if ((v.starts_with("buy") || v == "bought") && k + 1 < clause_.end && t_[k + 1].lower == "into")
+      return std::pair{TenancyRole::investor, k};
+    if (v.starts_with("invest")) return std::pair{TenancyRole::investor, k};
+    if (is_take_form(v) || v.starts_with("buy") || v == "bought" || v.starts_with("grab") || v.starts_with("snap")) {
+      for (std::size_t n = k + 1; n + 1 < clause_.end && n < k + 5; ++n) {
+        if (t_[n].punct || mention_at(n) >= 0) break;
+        if (is_equity_share(t_[n].lower) && (t_[n + 1].lower == "of" || t_[n + 1].lower == "in"))
+          return compute_after(n + 2) ? std::nullopt : std::optional{std::pair{TenancyRole::investor, k}};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Compute among the few words from `from` (`a slice of Colossus capacity`, not of its round).
+  bool compute_after(std::size_t from) const {
+    for (std::size_t n = from; n < clause_.end && n < from + 5; ++n) {
+      if (t_[n].punct && t_[n].lower != "'s") return false;
+      if (flow_of(t_[n].lower) == Flow::compute || (classes(n) & kCompute) != 0) return true;
+    }
+    return false;
   }
 
   // After `as` just after `after`: true for a tenant's role noun (`as the anchor tenant`), false for
@@ -1108,6 +1243,8 @@ class ClauseReader {
       if (!is_verb(k) || (classes(k) & kTake) == 0) continue;
       // `Microsoft absorbs the capacity`, `Microsoft takes over`: the other clause's facility taken up.
       if (!its_only && takes_it_up(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 1);
+      // `Uber signed on for more GPUs`: compute signed on for.
+      if (!its_only && signs_on_for_compute(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 3);
       // `becomes its newest tenant`: the facility of the other clause is what `its` stands for.
       const bool becomes = t_[k].lower.starts_with("becom") || t_[k].lower == "became";
       for (std::size_t r = k + 1; r < clause_.end && r < k + 6; ++r) {
@@ -1120,6 +1257,19 @@ class ClauseReader {
       break;
     }
     return std::nullopt;
+  }
+
+  // `signed on for more GPUs`, `signs on to extra capacity`: the phrasal verb with compute after it.
+  bool signs_on_for_compute(std::size_t verb) const {
+    if (verb + 2 >= clause_.end || t_[verb + 1].lower != "on" ||
+        (t_[verb + 2].lower != "for" && t_[verb + 2].lower != "to"))
+      return false;
+    for (std::size_t n = verb + 3; n < clause_.end && n < verb + 7; ++n) {
+      if (t_[n].punct || mention_at(n) >= 0) return false;
+      const Flow f = flow_of(t_[n].lower);
+      if (f == Flow::compute || f == Flow::hardware || (classes(n) & kCompute) != 0) return true;
+    }
+    return false;
   }
 
   // A verb of taking whose object points back at the facility: `takes over`, `absorbs the

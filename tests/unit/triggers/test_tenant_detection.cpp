@@ -40,6 +40,14 @@ struct Case {
 };
 
 
+// A detector for a cloud or host that owns itself (`CoreWeave`, `TeraWulf`).
+TenantDetector self_owned(const std::string& name) {
+  config::Trigger trigger;
+  trigger.subject = {name};
+  trigger.owners = {name};
+  return TenantDetector(trigger_organisations(trigger), trigger.subject);
+}
+
 template <std::size_t N>
 void check_all(const Case (&cases)[N]) {
   const config::Trigger trigger = colossus_trigger();
@@ -285,17 +293,12 @@ BOOST_AUTO_TEST_CASE(reads_fragments_participles_deal_nouns_and_roles_named_with
 }
 
 BOOST_AUTO_TEST_CASE(a_host_leasing_to_a_cloud_is_its_landlord) {
-  config::Trigger trigger;
-  trigger.subject = {"CoreWeave"};
-  trigger.owners = {"CoreWeave"};
-  const TenantDetector detector(trigger_organisations(trigger), trigger.subject);
+  const TenantDetector detector = self_owned("CoreWeave");
   const auto landlord = detector.find("Applied Digital's two 15-year leases with CoreWeave");
   BOOST_TEST_REQUIRE(landlord.size() == 1u);
   BOOST_TEST(role_name(landlord[0].role) == "supplier");
   // A host's own site rented by a cloud: the cloud is the tenant.
-  trigger.subject = {"TeraWulf"};
-  trigger.owners = {"TeraWulf"};
-  const TenantDetector host(trigger_organisations(trigger), trigger.subject);
+  const TenantDetector host = self_owned("TeraWulf");
   const auto tenant = host.find("Fluidstack's 10-year lease with TeraWulf");
   BOOST_TEST_REQUIRE(tenant.size() == 1u);
   BOOST_TEST(role_name(tenant[0].role) == "tenant");
@@ -370,6 +373,52 @@ BOOST_AUTO_TEST_CASE(reads_verbs_the_lexicon_lacks_from_structure_and_vetoes_wha
       {"Colossus and Memphis: a tale of two grids", {}},
   };
   check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(reads_places_roles_money_possessives_lists_and_joint_subjects) {
+  const Case cases[] = {
+      // A place is never a party: a name before a place noun, a demonym, a name after `in`.
+      {"Colossus hands Cohere the keys to its Norwegian halls", {"Cohere"}},
+      {"xAI leases Colossus capacity to a startup called Zeta Robotics at its Riverside campus", {"Zeta Robotics"}},
+      {"xAI opens Colossus compute to its Delta Springs site", {}},
+      {"Colossus expands with a new hall in Southaven", {}},
+      // A role noun after `becomes`, `named`, `as` decides the role.
+      {"Micron becomes memory supplier for Colossus", {}},
+      {"Cohere becomes anchor customer for Colossus", {"Cohere"}},
+      {"Mistral named lender for Colossus expansion", {}},
+      // Money taken is investment; capacity taken is tenancy.
+      {"Jane Street takes a slice of Colossus round", {}},
+      {"SoftBank buys into Colossus", {}},
+      {"Jane Street takes a slice of Colossus capacity", {"Jane Street"}},
+      // The facility as a possessive before what is rented, models and places between.
+      {"Cohere soaks up the rest of xAI's Texas capacity", {"Cohere"}},
+      {"Runway spins up video models across Colossus's H200 fleet", {"Runway"}},
+      {"Runway spins off its Colossus unit", {}},
+      // `like` after customers or labs lists members.
+      {"Colossus signs AI labs like Mistral and Cohere", {"Mistral", "Cohere"}},
+      {"Colossus hums like Meta's Hyperion", {}},
+      // Both parties before the verb with a deal or compute noun after it.
+      {"xAI and Cohere have confirmed the Colossus contract", {"Cohere"}},
+      {"xAI and Cohere have confirmed the rumours", {}},
+      {"xAI and Nvidia announced a chip supply partnership for Colossus", {}},
+      // A name shaped like one (letters then digits) even when it opens the headline.
+      {"Core42 fills a second Colossus building", {"Core42"}},
+      {"H200 fills a second Colossus building", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(a_hosts_first_word_names_it_when_the_rest_is_generic) {
+  const TenantDetector detector = self_owned("CoreWeave");
+  const auto landlord = detector.find("Galaxy to fulfill a 15-year lease agreement with CoreWeave");
+  BOOST_TEST_REQUIRE(landlord.size() == 1u);
+  BOOST_TEST(landlord[0].name == "Galaxy Digital");
+  BOOST_TEST(role_name(landlord[0].role) == "supplier");
+  // `Core` and `Applied` are too common or too short to stand for Core Scientific or Applied Digital.
+  for (const auto& m : detector.find("Applied AI and Core teams sign a lease with CoreWeave")) {
+    BOOST_TEST(m.name != "Applied Digital");
+    BOOST_TEST(m.name != "Core Scientific");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(configured_owners_replace_the_defaults) {
