@@ -8,7 +8,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WATCHDESK = os.path.join(ROOT, "build", "watchdesk")
+# The binary under test; WATCHDESK_BIN names another build (to compare two builds on one machine).
+WATCHDESK = os.environ.get("WATCHDESK_BIN") or os.path.join(ROOT, "build", "watchdesk")
 
 
 def free_port():

@@ -49,6 +49,7 @@ Scheduler::Scheduler(asio::io_context& io, std::vector<const config::Source*> so
       poll_(std::move(poll)),
       on_result_(std::move(on_result)),
       options_(options),
+      queue_(options.coalesce),
       timer_(io),
       random_(options.seed != 0 ? options.seed : std::random_device{}()) {
   entries_.reserve(sources.size());
@@ -198,7 +199,7 @@ void Scheduler::schedule(std::size_t index, Clock::time_point at) {
   Entry& entry = entries_[index];
   ++entry.generation;
   entry.next_due = at;
-  queue_.push(Due{at, index, entry.generation});
+  queue_.push(DuePoll{at, index, entry.generation});
   if (!timer_armed_ || at < armed_for_) arm(at);
 }
 
@@ -218,17 +219,19 @@ void Scheduler::arm(Clock::time_point at) {
 
 void Scheduler::on_timer() {
   if (mode_ != Mode::continuous) return;
-  const auto now = Clock::now();
-  while (!queue_.empty() && queue_.top().at <= now) {
-    const Due due = queue_.top();
-    queue_.pop();
-    Entry& entry = entries_[due.index];
+  // Every source due within the coalescing window starts now, in this one wake-up.
+  taken_.clear();
+  queue_.take_due(Clock::now(), taken_);
+  for (const DuePoll& due : taken_) {
+    const Entry& entry = entries_[due.index];
     if (due.generation != entry.generation || entry.in_flight || entry.held) continue;
     dispatch(due.index, due.at);
+    if (mode_ != Mode::continuous) return;
   }
-  // Drop stale entries at the top so the timer is not armed for nothing.
-  while (!queue_.empty() && queue_.top().generation != entries_[queue_.top().index].generation) queue_.pop();
-  if (!queue_.empty()) arm(queue_.top().at);
+  // Stale plans at the front are dropped so the timer is not armed for nothing.
+  Clock::time_point next{};
+  if (queue_.next([this](const DuePoll& due) { return due.generation == entries_[due.index].generation; }, next))
+    arm(next);
 }
 
 std::size_t Scheduler::due_waiting() const {

@@ -11,7 +11,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <queue>
 #include <random>
 #include <string>
 #include <string_view>
@@ -20,6 +19,7 @@
 
 #include "config/config.hpp"
 #include "core/time.hpp"
+#include "daemon/fetch/due_queue.hpp"
 #include "daemon/fetch/timing.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/pipeline/poll.hpp"
@@ -46,6 +46,8 @@ struct SchedulerOptions {
   Seconds max_retry_after{24 * 3600};
   /// Seed of the jitter (0: random).
   std::uint64_t seed = 0;
+  /// Sources due within this of the one that wakes the loop start with it (see `DueQueue`).
+  std::chrono::milliseconds coalesce{50};
 };
 
 /// Scheduling lateness (actual start minus planned start) over all polls so far.
@@ -73,7 +75,8 @@ struct SourceStatus {
   http::Validators validators;
 };
 
-/// Polls every source on one timer: a priority queue of due times, never a timer per source, never
+/// Polls every source on one timer: a queue of due times, never a timer per source, sources due
+/// within `SchedulerOptions::coalesce` of each other started in one wake-up, never
 /// two polls of one source at once (also across reloads: `adopt` holds a source while the previous
 /// scheduler's poll of it runs). Modes: `start()` (continuous, for `run`) and `run_once()` (each
 /// source once, now, for `check`). `drain()` stops scheduling and reports when polls in flight are
@@ -148,12 +151,6 @@ class Scheduler {
     /// How late the poll under way started.
     Duration lateness{0};
   };
-  struct Due {
-    Clock::time_point at;
-    std::size_t index;
-    std::uint64_t generation;
-    bool operator>(const Due& other) const { return at > other.at; }
-  };
 
   Entry* find(std::string_view source_id);
   void schedule(std::size_t index, Clock::time_point at);
@@ -175,7 +172,9 @@ class Scheduler {
   SchedulerOptions options_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::size_t> index_;
-  std::priority_queue<Due, std::vector<Due>, std::greater<>> queue_;
+  DueQueue queue_;
+  // What one wake-up takes from `queue_` (kept to reuse its capacity).
+  std::vector<DuePoll> taken_;
   boost::asio::steady_timer timer_;
   bool timer_armed_ = false;
   Clock::time_point armed_for_{};
