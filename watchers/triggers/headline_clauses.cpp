@@ -149,6 +149,8 @@ HeadlineSentence split_clauses(std::string_view sentence) {
   // A kicker: up to three words before the first colon (`Exclusive:`, `Key points:`).
   std::size_t start = 0;
   for (std::size_t i = 0; i < all.size() && i < 5; ++i) {
+    // `Oracle (NYSE: ORCL) surged`: a colon inside parentheses is a ticker's, not a kicker's.
+    if (all[i].lower == "(") break;
     if (all[i].lower == ":") {
       if (i <= 3 && !names_joined(all, 0, i)) start = i + 1;
       break;

@@ -88,6 +88,16 @@ bool hedges_amount(const std::vector<HeadlineToken>& t, std::size_t i) {
          next == "top" || next == "exceed" || next == "reaching";
 }
 
+// A phrasal verb of sizing up a party before any deal: `sounds out`, `is sizing up`, `feels out`.
+bool sizes_up(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& clause) {
+  if (i + 1 >= clause.end) return false;
+  const std::string& w = t[i].lower;
+  const std::string& particle = t[i + 1].lower;
+  if (particle == "out") return w.starts_with("sound") || w == "feels" || w == "feeling" || w == "felt" || w == "feel";
+  if (particle == "up") return w == "sizes" || w == "sizing" || w == "sized" || w == "size";
+  return false;
+}
+
 }  // namespace
 
 std::string_view modality_name(Modality modality) {
@@ -127,6 +137,7 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
   // The question mark hedges the clause it closes (`Deal: A Golden Goose?` questions the goose).
   if (sentence.question && clause.end == sentence.tokens.size()) return Modality::hedge;
   for (std::size_t i = lead; i < tail; ++i) {
+    if (sizes_up(t, i, clause)) return Modality::hedge;
     if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i) || hedges_amount(t, i)) continue;
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
     const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||

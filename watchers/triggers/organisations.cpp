@@ -144,7 +144,7 @@ const std::vector<Organisation>& shipped_organisations() {
       org("Skild AI"),
       org("Black Forest Labs"),
       org("ElevenLabs"),
-      org("Luma AI"),
+      org("Luma AI", {"Luma"}),
       org("Jane Street"),
       org("Two Sigma"),
       org("Renaissance Technologies"),

@@ -34,7 +34,7 @@ Table build() {
        "absorb", "absorbs", "absorbed", "adopt", "adopts", "adopted", "add", "adds", "added", "adding", "eyes",
        "eyeing", "eyed", "weighs", "weighing", "weighed", "mulls", "mulling", "mulled", "considers", "considering",
        "considered", "explores", "exploring", "explored", "courts", "courting", "woos", "wooed", "wooing", "take", "takes", "took", "taking",
-       "carve", "carves", "carved", "carving", "occupy", "occupies", "occupied", "occupying"});
+       "carve", "carves", "carved", "carving", "occupy", "occupies", "occupied", "occupying", "enlist", "enlists", "enlisted", "enlisting"});
   add(t, kGive,
       {"lease", "leases", "leased", "leasing", "rent", "rents", "rented", "renting", "sell", "sells", "sold",
        "selling", "provide", "provides", "provided", "providing", "supply", "supplies", "supplied", "supplying",

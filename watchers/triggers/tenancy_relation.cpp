@@ -151,7 +151,8 @@ bool is_equity_share(std::string_view w) {
 }
 
 bool is_build_purpose(std::string_view w) {
-  return w == "build" || w == "construct" || w == "develop" || w == "design" || w == "operate" || w == "run";
+  return w == "build" || w == "construct" || w == "develop" || w == "design" || w == "operate" || w == "run" ||
+         w == "launch";
 }
 
 bool is_lease_or_rent(std::string_view w) { return w.starts_with("leas") || w.starts_with("rent") || w.starts_with("sublease"); }
@@ -190,6 +191,7 @@ class ClauseReader {
       for (const std::size_t p : pronouns) consider(relative(o, p));
       consider(listed_role(o));
       consider(included(o));
+      consider(apposed(o));
       // No reading of the lexicon relates them: the open reading of the clause's structure.
       if (!best) {
         for (std::size_t a = 0; a < mentions_.size() && !best; ++a) {
@@ -201,6 +203,10 @@ class ClauseReader {
       }
       // `..., and has now become its largest customer`: a tenant's role outranks any other.
       if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
+      if (!best && facility_elsewhere_) consider(given_passive(o));
+      // `IREN signed a $3.4B AI cloud deal with NVIDIA`: a supplier buying the cloud rents it.
+      if (best && best->role == TenancyRole::supplier && supplier_kind(o) && cloud_deal())
+        best->role = TenancyRole::tenant;
       if (best) {
         // The stated role replaces a relation's own unless another take verb made it
         // (`Nvidia invested in CoreWeave ... and agreed to rent back its chips`).
@@ -469,6 +475,82 @@ class ClauseReader {
       if (t_[k].lower == "to" && is_build_purpose(t_[k + 1].lower)) return true;
     }
     return false;
+  }
+
+  // A purpose of building right after the partner, before any comma (`partnership with G42 and
+  // others for the launch of Stargate`; not `..., committing $50 billion to build facilities`).
+  bool builds_right_after(std::size_t after) const {
+    std::size_t end = after;
+    while (end < clause_.end && t_[end].lower != ",") ++end;
+    for (std::size_t k = after; k + 1 < end; ++k) {
+      if (t_[k].lower == "to" && is_build_purpose(t_[k + 1].lower)) return true;
+      if (t_[k].lower == "for" && k + 3 < end && t_[k + 1].lower == "the" && t_[k + 3].lower == "of") {
+        const std::string& what = t_[k + 2].lower;
+        if (what == "launch" || what == "construction" || what == "development" || what == "buildout") return true;
+      }
+    }
+    return false;
+  }
+
+  // A partnership or venture named between two tokens (`announced its partnership with`).
+  bool cooperation_between(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (mention_at(k) < 0 && (is_cooperation(t_[k].lower) || t_[k].lower == "venture")) return true;
+    }
+    return false;
+  }
+
+  // A deal for the cloud itself (`AI cloud deal`, `cloud AI services contract`, `compute contract`):
+  // whoever signs it with the facility buys the cloud, even a company that usually supplies it.
+  bool cloud_deal() const {
+    for (std::size_t k = clause_.begin; k < clause_.end; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w != "deal" && w != "contract" && w != "agreement" && w != "deals" && w != "contracts") continue;
+      bool cloud = false;
+      for (std::size_t b = k; b > clause_.begin && k - b < 3;) {
+        --b;
+        if (t_[b].punct || mention_at(b) >= 0 || is_supply_qualifier(t_[b].lower) || is_goods(t_[b].lower)) {
+          cloud = false;
+          break;
+        }
+        cloud = cloud || t_[b].lower == "cloud" || t_[b].lower == "compute";
+      }
+      if (cloud) return true;
+    }
+    return false;
+  }
+
+  bool supplier_kind(std::size_t o) const {
+    const EntityMention& e = mentions_[o];
+    return e.kind == EntityKind::organisation && orgs_[e.organisation].organisation.kind == OrganisationKind::supplier;
+  }
+
+  // `has been contracted to Luma AI`, `is leased to G42`: capacity given to the organisation in the
+  // passive, the facility named elsewhere in the sentence.
+  std::optional<TenancyRelation> given_passive(std::size_t o) const {
+    const EntityMention& O = mentions_[o];
+    std::size_t to = kNoToken;
+    for (std::size_t k = O.first; k > clause_.begin && O.first - k < 5;) {
+      --k;
+      if (t_[k].lower == "to") {
+        to = k;
+        break;
+      }
+      if (t_[k].punct || mention_at(k) >= 0 || is_verb(k)) return std::nullopt;
+    }
+    if (to == kNoToken || to < clause_.begin + 3) return std::nullopt;
+    const std::string& v = t_[to - 1].lower;
+    const bool given = v == "contracted" || v == "leased" || v == "rented" || v == "allocated" || v == "reserved" ||
+                       v == "dedicated" || v == "committed" || v == "let";
+    const std::string& aux = t_[to - 2].lower;
+    if (!given || !(aux == "been" || aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be"))
+      return std::nullopt;
+    for (std::size_t k = clause_.begin; k + 2 < to; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w == "capacity" || w == "compute" || w == "cluster" || w == "gpus" || w == "megawatts" || w == "mw")
+        return make(o, kNoToken, TenancyRole::tenant, to - 1, k, O.last);
+    }
+    return std::nullopt;
   }
 
   // A deal whose purpose is renting (`... to lease 8,000 servers`, `to rent capacity`).
@@ -827,6 +909,11 @@ class ClauseReader {
       if (money_after(T)) return make(o, a, TenancyRole::investor, verb, from, to);
       if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
       if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
+      if (cooperation_between(verb, T.first) && builds_right_after(T.last))
+        return make(o, a, TenancyRole::supplier, verb, from, to);
+      // `AWS is deploying Cerebras hardware in its own data centers`: the facility's maker sells it
+      // hardware that it puts to work itself; no capacity is rented.
+      if (is_deploy(v) && t_prep == Prep::none && names_goods(T)) return make(o, a, TenancyRole::supplier, verb, from, to);
       // A supplier signing or securing a deal supplies; renting outright makes it a tenant.
       if (deal_role(o, a) == TenancyRole::supplier && !is_outright_take(v) && (c & kTake) != 0)
         return make(o, a, TenancyRole::supplier, verb, from, to);
@@ -856,6 +943,11 @@ class ClauseReader {
     // `xAI sells a Colossus stake to Microsoft`, `sells power to`: money or goods, not capacity, given.
     if (const auto given = money_between(verb, T.first)) return make(o, a, *given, verb, from, to);
     if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
+    if (cooperation_between(verb, T.first) && builds_right_after(T.last))
+      return make(o, a, TenancyRole::supplier, verb, from, to);
+    // `Humain has contracted all of the capacity to Luma AI`: capacity given to a customer.
+    if (v.starts_with("contract") && t_prep == Prep::to && rented_between(verb, T.first))
+      return make(o, a, TenancyRole::tenant, verb, from, to);
     // `Nscale will deploy 104,000 GPUs for Microsoft`: the facility puts hardware to work for a customer.
     if (is_deploy(v) && t_prep == Prep::for_) return make(o, a, TenancyRole::tenant, verb, from, to);
     const bool from_like = t_prep == Prep::from || t_prep == Prep::on;
@@ -926,13 +1018,18 @@ class ClauseReader {
   }
 
   // The first verb-like word of `[from, to)`, or kNoToken; any mark or name in between other than a
-  // list of names (`Meta and Mistral park ...`) makes it kNoToken.
-  std::size_t open_verb(std::size_t from, std::size_t to) const {
+  // list of names (`Meta and Mistral park ...`), the facility or the `subject` mention's own
+  // organisation makes it kNoToken.
+  std::size_t open_verb(std::size_t from, std::size_t to, std::size_t subject) const {
     std::size_t verb = kNoToken;
     for (std::size_t k = from; k < to; ++k) {
       if (const int m = mention_at(k); m >= 0) {
-        // The facility itself may qualify what flows (`opens Colossus compute to Mistral`).
-        if (verb != kNoToken && !is_anchor(mentions_[static_cast<std::size_t>(m)], orgs_)) return kNoToken;
+        // The facility itself may qualify what flows (`opens Colossus compute to Mistral`), and so
+        // may the subject's own product (`Meta will route Llama inference through Cerebras`).
+        const EntityMention& e = mentions_[static_cast<std::size_t>(m)];
+        const bool own = e.kind == EntityKind::organisation && mentions_[subject].kind == EntityKind::organisation &&
+                         e.organisation == mentions_[subject].organisation;
+        if (verb != kNoToken && !is_anchor(e, orgs_) && !own) return kNoToken;
         continue;
       }
       const std::string& w = t_[k].lower;
@@ -987,7 +1084,7 @@ class ClauseReader {
       if (verb_like(k) || is_verb(k)) return std::nullopt;
       if (!is_determiner(t_[k].lower) && (classes(k) & kModifier) == 0) break;
     }
-    const std::size_t verb = open_verb(S.last, T.first);
+    const std::size_t verb = open_verb(S.last, T.first, org_first ? o : a);
     if (verb == kNoToken) return std::nullopt;
     // `signs Tesla as a supplier`: a role other than a tenant's named after it.
     if (const auto as_role = role_after_as(O.last); as_role && !*as_role) return std::nullopt;
@@ -1006,7 +1103,10 @@ class ClauseReader {
     bool tenant = false;
     if (org_first) {
       // `Meta parks its workloads on Nebius`, `offloads inference to Oracle`, `lines up GPUs from Nscale`.
-      if (t_prep == Prep::on) tenant = governing == "on" || governing == "onto" || governing == "at" || rented;
+      // `parks its render queue across CoreWeave's halls`, `routes inference through Cerebras`.
+      if (t_prep == Prep::on)
+        tenant = governing == "on" || governing == "onto" || governing == "at" || governing == "across" ||
+                 governing == "through" || rented;
       if (t_prep == Prep::to) tenant = !seen.hardware;
       if (t_prep == Prep::from) tenant = true;
       if (t_prep == Prep::with) tenant = seen.between;
@@ -1068,6 +1168,40 @@ class ClauseReader {
     if (seen.veto || supply_deal(verb, std::min(clause_.end, verb + 6))) return std::nullopt;
     if (deal_role(o, a) != TenancyRole::tenant) return std::nullopt;
     return make(o, a, TenancyRole::tenant, verb, first, verb + 1);
+  }
+
+  // `fills CB-6 with a second AI cloud, Crusoe`, `signs a new customer, Cohere`: a name after a comma
+  // in apposition to a customer the facility (the clause's subject) takes on. Another role
+  // (`a second contractor, Bechtel`) names none.
+  std::optional<TenancyRelation> apposed(std::size_t o) const {
+    const EntityMention& O = mentions_[o];
+    if (O.kind == EntityKind::facility || O.first < clause_.begin + 3 || t_[O.first - 1].lower != ",") return std::nullopt;
+    if (O.last < clause_.end && !t_[O.last].punct) return std::nullopt;
+    bool customer = false;
+    std::size_t det = kNoToken;
+    for (std::size_t b = O.first - 1; b > clause_.begin && O.first - 1 - b < 6;) {
+      --b;
+      const std::string& w = t_[b].lower;
+      if (t_[b].punct || mention_at(b) >= 0 || is_other_role(w) || is_money_role(w)) return std::nullopt;
+      if ((classes(b) & kRoleNoun) != 0 || w == "cloud" || w == "neocloud" || w == "hyperscaler" || w == "lab")
+        customer = true;
+      if (w == "a" || w == "an" || w == "another" || w == "its") {
+        det = b;
+        break;
+      }
+    }
+    if (!customer || det == kNoToken || det == clause_.begin) return std::nullopt;
+    const std::string& before = t_[det - 1].lower;
+    if (!(before == "with" || is_verb(det - 1))) return std::nullopt;
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      if (m == o || mentions_[m].first >= det || !is_anchor(mentions_[m], orgs_)) continue;
+      if (mentions_[m].kind == EntityKind::organisation && !owner_context_) continue;
+      if (mentions_[m].first != clause_.begin || mentions_[m].last >= clause_.end ||
+          !(verb_like(mentions_[m].last) || followed_by_verb(mentions_[m].first)))
+        continue;
+      return make(o, m, TenancyRole::tenant, det - 1, mentions_[m].first, O.last);
+    }
+    return std::nullopt;
   }
 
   // `customers including OpenAI and Meta`, `order book now includes OpenAI`: a name listed among
@@ -1240,11 +1374,17 @@ class ClauseReader {
     const EntityMention& O = mentions_[o];
     if (prep_of(O.first) != Prep::none || is_reporter(o)) return std::nullopt;
     for (std::size_t k = O.last; k < clause_.end && (its_only || k < O.last + 6); ++k) {
+      // `Cursor expands its GPU reservation`, `TikTok renewed its cloud contract`: the contract of the
+      // other clause's facility.
+      if (!its_only && is_verb(k) && its_contract(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 2);
       if (!is_verb(k) || (classes(k) & kTake) == 0) continue;
       // `Microsoft absorbs the capacity`, `Microsoft takes over`: the other clause's facility taken up.
       if (!its_only && takes_it_up(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 1);
       // `Uber signed on for more GPUs`: compute signed on for.
       if (!its_only && signs_on_for_compute(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 3);
+      // `Google signs for 150 MW`, `JPMorgan signs on` closing the clause: the other clause's
+      // facility signed for.
+      if (!its_only && (signs_for_amount(k) || signs_on_bare(k))) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 2);
       // `becomes its newest tenant`: the facility of the other clause is what `its` stands for.
       const bool becomes = t_[k].lower.starts_with("becom") || t_[k].lower == "became";
       for (std::size_t r = k + 1; r < clause_.end && r < k + 6; ++r) {
@@ -1257,6 +1397,37 @@ class ClauseReader {
       break;
     }
     return std::nullopt;
+  }
+
+  // `signs for 150 MW`, `signs for more capacity`: a sign verb, `for`, then an amount of capacity.
+  bool signs_for_amount(std::size_t verb) const {
+    if (!t_[verb].lower.starts_with("sign") || verb + 2 >= clause_.end || t_[verb + 1].lower != "for") return false;
+    for (std::size_t n = verb + 2; n < clause_.end && n < verb + 5; ++n) {
+      const std::string& w = t_[n].lower;
+      if (w == "mw" || w == "gw" || w == "megawatts" || w == "gigawatts" || w == "capacity" || w == "gpus") return true;
+      if (t_[n].punct || mention_at(n) >= 0) return false;
+    }
+    return false;
+  }
+
+  // `JPMorgan signs on` with nothing after it in the clause.
+  bool signs_on_bare(std::size_t verb) const {
+    return t_[verb].lower.starts_with("sign") && verb + 1 < clause_.end && t_[verb + 1].lower == "on" &&
+           (verb + 2 == clause_.end || t_[verb + 2].punct);
+  }
+
+  // A renewing or taking verb, `its`, and a capacity deal: `expands its GPU reservation`.
+  bool its_contract(std::size_t verb) const {
+    const std::string& v = t_[verb].lower;
+    const bool renews = v.starts_with("expand") || v.starts_with("renew") || v.starts_with("extend") ||
+                        v.starts_with("doubl") || v.starts_with("grow");
+    if (!renews || verb + 2 >= clause_.end || t_[verb + 1].lower != "its") return false;
+    for (std::size_t n = verb + 2; n < clause_.end && n < verb + 5; ++n) {
+      const std::string& w = t_[n].lower;
+      if (is_supply_qualifier(w) || mention_at(n) >= 0 || t_[n].punct) return false;
+      if (w == "contract" || w == "reservation" || w == "lease" || w == "commitment") return true;
+    }
+    return false;
   }
 
   // `signed on for more GPUs`, `signs on to extra capacity`: the phrasal verb with compute after it.

@@ -408,6 +408,54 @@ BOOST_AUTO_TEST_CASE(reads_places_roles_money_possessives_lists_and_joint_subjec
   check_all(cases);
 }
 
+BOOST_AUTO_TEST_CASE(reads_cloud_deals_capacity_given_descriptions_and_appositions) {
+  const Case cases[] = {
+      // A deal for the cloud itself makes a supplier its customer; a supply deal does not.
+      {"Colossus signs an AI cloud contract with NVIDIA", {"NVIDIA"}},
+      {"Colossus signs a GPU supply contract with NVIDIA", {}},
+      // Capacity contracted or leased to a customer, active or passive; work contracted is no capacity.
+      {"xAI has contracted all of the Colossus capacity to Cohere", {"Cohere"}},
+      {"xAI has contracted the Colossus cooling work to Vertiv", {}},
+      {"xAI says the whole Colossus 2 capacity has been leased to Cohere", {"Cohere"}},
+      // `the system` stands for the facility another clause names.
+      {"Cohere trains on the system, and xAI says Colossus will double next year", {"Cohere"}},
+      {"Vertiv cools the system, and xAI says Colossus will double next year", {}},
+      // Hardware of the facility's maker deployed in the buyer's own halls is no tenancy.
+      {"Meta is deploying Colossus racks in its own data centers", {}},
+      {"Meta is deploying Llama on Colossus racks", {"Meta"}},
+      // A partner in launching or building the facility is no tenant.
+      {"xAI announced a partnership with Siemens Energy for the launch of Colossus 2", {}},
+      // Verbs and prepositions of the open reading.
+      {"Spotify enlists Colossus GPUs for transcription", {"Spotify"}},
+      {"Pinterest spreads its ranking models across Colossus halls", {"Pinterest"}},
+      // A tenant after a colon with its own verb; money signed for is none.
+      {"Colossus lands a third lab: Reka signs for 80 MW", {"Reka"}},
+      {"Colossus lands a third lender: Goldman Sachs signs for $500 million", {}},
+      {"Colossus's next tenant is an automaker: Toyota signs on", {"Toyota"}},
+      // `its` contract in a second clause belongs to the facility the first one names.
+      {"Colossus fills up even though Databricks extended its GPU lease", {"Databricks"}},
+      {"Colossus fills up even though Vertiv extended its cooling contract", {}},
+      // A name in apposition to a customer; another role names none.
+      {"Colossus fills its second hall with a new customer, Stripe", {"Stripe"}},
+      {"Colossus fills its second hall with a second contractor, Caterpillar", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(sounding_out_and_the_tech_giant_make_candidates) {
+  const config::Trigger trigger = colossus_trigger();
+  const auto orgs = trigger_organisations(trigger);
+  for (const char* text : {"ByteDance sounds out Colossus over spare capacity",
+                           "xAI (NASDAQ: XAI) rose while the tech giant was in talks with Meta over Colossus capacity"}) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto found = find_tenants(text, trigger.subject, orgs);
+      BOOST_TEST_REQUIRE(found.size() == 1u);
+      BOOST_TEST(modality_name(found[0].modality) == "hedge");
+      BOOST_TEST(!found[0].alerts());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_hosts_first_word_names_it_when_the_rest_is_generic) {
   const TenantDetector detector = self_owned("CoreWeave");
   const auto landlord = detector.find("Galaxy to fulfill a 15-year lease agreement with CoreWeave");
