@@ -500,6 +500,15 @@ class ClauseReader {
     return false;
   }
 
+  // A partner in building or launching the facility, not a tenant: a cooperation verb with a
+  // purpose of building (`partners with Siemens to build Colossus`), or a partnership named between
+  // the verb and the partner with the purpose right after it (`announced its partnership with G42
+  // for the launch of Stargate`).
+  bool builds_with(std::string_view v, std::size_t verb, const EntityMention& partner) const {
+    return (is_cooperation(v) && builds_by_purpose(partner.last)) ||
+           (cooperation_between(verb, partner.first) && builds_right_after(partner.last));
+  }
+
   // A deal for the cloud itself (`AI cloud deal`, `cloud AI services contract`, `compute contract`):
   // whoever signs it with the facility buys the cloud, even a company that usually supplies it.
   bool cloud_deal() const {
@@ -908,9 +917,7 @@ class ClauseReader {
       // `joins Lambda's latest funding round`: what is joined or taken is money.
       if (money_after(T)) return make(o, a, TenancyRole::investor, verb, from, to);
       if (supply_deal(verb, T.first)) return make(o, a, TenancyRole::supplier, verb, from, to);
-      if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
-      if (cooperation_between(verb, T.first) && builds_right_after(T.last))
-        return make(o, a, TenancyRole::supplier, verb, from, to);
+      if (builds_with(v, verb, T)) return make(o, a, TenancyRole::supplier, verb, from, to);
       // `AWS is deploying Cerebras hardware in its own data centers`: the facility's maker sells it
       // hardware that it puts to work itself; no capacity is rented.
       if (is_deploy(v) && t_prep == Prep::none && names_goods(T)) return make(o, a, TenancyRole::supplier, verb, from, to);
@@ -942,9 +949,7 @@ class ClauseReader {
     if ((c & kInvest) != 0 && (c & (kTake | kGive)) == 0) return make(o, a, TenancyRole::investor, verb, from, to);
     // `xAI sells a Colossus stake to Microsoft`, `sells power to`: money or goods, not capacity, given.
     if (const auto given = money_between(verb, T.first)) return make(o, a, *given, verb, from, to);
-    if (is_cooperation(v) && builds_by_purpose(T.last)) return make(o, a, TenancyRole::supplier, verb, from, to);
-    if (cooperation_between(verb, T.first) && builds_right_after(T.last))
-      return make(o, a, TenancyRole::supplier, verb, from, to);
+    if (builds_with(v, verb, T)) return make(o, a, TenancyRole::supplier, verb, from, to);
     // `Humain has contracted all of the capacity to Luma AI`: capacity given to a customer.
     if (v.starts_with("contract") && t_prep == Prep::to && rented_between(verb, T.first))
       return make(o, a, TenancyRole::tenant, verb, from, to);
