@@ -51,6 +51,24 @@ bool is_forming(std::string_view w) {
                     "launches", "launched", "establish", "establishes", "established", "set"});
 }
 
+// What a customer sends to a facility to run.
+bool is_workload(std::string_view w) {
+  return one_of(w, {"models", "jobs", "job", "workloads", "workload", "training", "inference", "queries",
+                    "requests", "traffic", "runs", "experiments"});
+}
+
+// Hardware, whose move to a facility is supply.
+bool is_hardware_word(std::string_view w) {
+  return one_of(w, {"gpu", "gpus", "chip", "chips", "servers", "server", "racks", "rack", "systems", "hardware",
+                    "accelerators", "processors", "equipment", "turbines", "cs-3"});
+}
+
+// A word that makes a deal one of supply (`chip-supply contract`, `cooling deal`).
+bool is_supply_word(std::string_view w) {
+  return one_of(w, {"supply", "chip", "chips", "gpu", "gpus", "hardware", "server", "servers", "cooling",
+                    "construction", "power", "energy", "equipment", "financing", "loan", "land", "investment"});
+}
+
 int mention_at(const ClauseView& v, std::size_t k) {
   for (std::size_t m = 0; m < v.mentions.size(); ++m) {
     if (k >= v.mentions[m].first && k < v.mentions[m].last) return static_cast<int>(m);
@@ -188,6 +206,79 @@ std::optional<StatedTenancy> signed_by(const ClauseView& v, std::size_t mention)
     if (w != "and" && w != ",") break;
   }
   return std::nullopt;
+}
+
+std::optional<StatedTenancy> possessive_deal(const ClauseView& v, std::size_t mention) {
+  const EntityMention& o = v.mentions[mention];
+  if (o.last + 2 >= v.clause.end || v.tokens[o.last].lower != "'s") return std::nullopt;
+  for (std::size_t k = o.last + 1; k + 2 < v.clause.end && k < o.last + 8; ++k) {
+    const std::string& w = v.tokens[k].lower;
+    if (mention_at(v, k) >= 0 || (v.tokens[k].punct && w != "$" && w != "-")) return std::nullopt;
+    if ((word_classes(w) & kDealNoun) == 0) {
+      if (is_supply_word(w)) return std::nullopt;
+      continue;
+    }
+    if (v.tokens[k + 1].lower != "with") return std::nullopt;
+    const int m = mention_at(v, k + 2);
+    if (m < 0 || !v.anchors[static_cast<std::size_t>(m)] || v.mentions[static_cast<std::size_t>(m)].first != k + 2)
+      return std::nullopt;
+    return StatedTenancy{static_cast<std::size_t>(m), k, o.first, v.mentions[static_cast<std::size_t>(m)].last};
+  }
+  return std::nullopt;
+}
+
+std::optional<StatedTenancy> named_as_customer(const ClauseView& v, std::size_t mention, bool facility_elsewhere) {
+  const EntityMention& o = v.mentions[mention];
+  if (o.last >= v.clause.end || v.tokens[o.last].lower != "as") return std::nullopt;
+  std::size_t noun = 0;
+  for (std::size_t k = o.last + 1; k < v.clause.end && k < o.last + 7; ++k) {
+    const std::string& w = v.tokens[k].lower;
+    if ((v.tokens[k].punct && w != "-") || mention_at(v, k) >= 0) break;
+    if (is_customer_noun(w) && w != "user" && w != "anchor") {
+      noun = k;
+      break;
+    }
+    if (is_provider_noun(w) || one_of(w, {"investor", "backer", "lender", "adviser", "advisor", "builder"})) break;
+  }
+  if (noun == 0) return std::nullopt;
+  for (std::size_t m = 0; m < v.mentions.size(); ++m) {
+    if (m != mention && v.anchors[m]) return StatedTenancy{m, o.last, o.first, noun + 1};
+  }
+  if (facility_elsewhere) return StatedTenancy{std::nullopt, o.last, o.first, noun + 1};
+  return std::nullopt;
+}
+
+std::optional<StatedTenancy> access_given(const ClauseView& v, std::size_t mention) {
+  const EntityMention& o = v.mentions[mention];
+  if (o.last + 2 >= v.clause.end || v.tokens[o.last].lower != "access") return std::nullopt;
+  const std::string& prep = v.tokens[o.last + 1].lower;
+  if (prep != "to" && prep != "on") return std::nullopt;
+  for (std::size_t k = o.last + 2; k < v.clause.end && k < o.last + 6; ++k) {
+    const int m = mention_at(v, k);
+    if (m >= 0) {
+      if (!v.anchors[static_cast<std::size_t>(m)]) return std::nullopt;
+      return StatedTenancy{static_cast<std::size_t>(m), o.last, o.first, v.mentions[static_cast<std::size_t>(m)].last};
+    }
+    if (v.tokens[k].punct) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool moves_own_workload(const ClauseView& v, std::size_t mention, std::size_t anchor) {
+  const EntityMention& o = v.mentions[mention];
+  const EntityMention& a = v.mentions[anchor];
+  // `racks running OpenAI training`: the workload named by its owner.
+  if (o.last < v.clause.end && is_workload(v.tokens[o.last].lower)) return true;
+  if (a.first < o.last) return false;
+  // `Uber is now serving its models from Oracle Cloud`: the workload between the organisation as
+  // subject and the facility, with no hardware moving.
+  bool workload = false;
+  for (std::size_t k = o.last; k < a.first; ++k) {
+    const std::string& w = v.tokens[k].lower;
+    if (is_hardware_word(w) || mention_at(v, k) >= 0) return false;
+    workload = workload || is_workload(w);
+  }
+  return workload;
 }
 
 bool venture_partner(const ClauseView& v, std::size_t mention) {

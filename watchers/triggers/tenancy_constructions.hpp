@@ -45,6 +45,24 @@ std::optional<StatedTenancy> facility_for(const ClauseView& view, std::size_t me
 /// participle of signing.
 std::optional<StatedTenancy> signed_by(const ClauseView& view, std::size_t mention);
 
+/// `OpenAI's reported $300 billion contract with Oracle`: the organisation's own deal with an
+/// anchor, the possessor being whoever signed it; a supply deal (`its chip-supply contract`) is
+/// not one.
+std::optional<StatedTenancy> possessive_deal(const ClauseView& view, std::size_t mention);
+
+/// `By securing Anthropic as a long-term cloud customer, Microsoft ...`: the organisation named
+/// `as` a customer or tenant in a clause whose facility an anchor or another clause names.
+std::optional<StatedTenancy> named_as_customer(const ClauseView& view, std::size_t mention, bool facility_elsewhere);
+
+/// `provides Microsoft access to Nebius' GPU clusters`: access given to the organisation, the
+/// facility named right after.
+std::optional<StatedTenancy> access_given(const ClauseView& view, std::size_t mention);
+
+/// The organisation's own workload is what moves onto the facility (`serving its models from
+/// Oracle Cloud`, `funnels robot-training jobs into Lambda's cluster`, `racks running OpenAI
+/// training`): it is the tenant whatever the verb, unless hardware moves with it.
+bool moves_own_workload(const ClauseView& view, std::size_t mention, std::size_t anchor);
+
 /// The organisation is a partner in a venture formed with the facility's owner (`will create a new
 /// TPU cloud through a joint venture with Google`, `are forming a joint cloud venture`, `a
 /// partnership between OpenAI, Oracle, SoftBank and MGX`), not its tenant.

@@ -209,6 +209,10 @@ class ClauseReader {
       if (!best || best->role != TenancyRole::tenant) consider(constructed(o));
       // A product made available on the facility is distributed, not renting; a partner in a
       // venture formed with the owner shares the facility's making, not its capacity.
+      // `Uber is now serving its models from Oracle Cloud`: the organisation's workload moves.
+      if (best && best->role == TenancyRole::supplier && best->anchor != kNoToken && !supplier_kind(o) &&
+          moves_own_workload(view_, o, best->anchor))
+        best->role = TenancyRole::tenant;
       if (best && best->role == TenancyRole::tenant) {
         if (product_made_available(view_, o)) best.reset();
         else if (venture_partner(view_, o)) best->role = TenancyRole::supplier;
@@ -482,6 +486,11 @@ class ClauseReader {
       return relation(*s, TenancyRole::tenant);
     if (const auto s = signed_by(view_, o); s && owner_ok(*s))
       return relation(*s, deal_role(o, *s->anchor));
+    if (const auto s = possessive_deal(view_, o); s && owner_ok(*s))
+      return relation(*s, deal_role(o, *s->anchor));
+    if (const auto s = named_as_customer(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = access_given(view_, o); s && owner_ok(*s)) return relation(*s, TenancyRole::tenant);
     return std::nullopt;
   }
 
