@@ -207,12 +207,12 @@ class ClauseReader {
       if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
       if (!best && facility_elsewhere_) consider(given_passive(o));
       if (!best || best->role != TenancyRole::tenant) consider(constructed(o));
-      // A product made available on the facility is distributed, not renting; a partner in a
-      // venture formed with the owner shares the facility's making, not its capacity.
       // `Uber is now serving its models from Oracle Cloud`: the organisation's workload moves.
       if (best && best->role == TenancyRole::supplier && best->anchor != kNoToken && !supplier_kind(o) &&
           moves_own_workload(view_, o, best->anchor))
         best->role = TenancyRole::tenant;
+      // A product made available on the facility is distributed, not renting; a partner in a
+      // venture formed with the owner shares the facility's making, not its capacity.
       if (best && best->role == TenancyRole::tenant) {
         if (product_made_available(view_, o)) best.reset();
         else if (venture_partner(view_, o)) best->role = TenancyRole::supplier;
@@ -464,6 +464,7 @@ class ClauseReader {
     return TenancyRole::tenant;
   }
 
+  // For each mention, whether it stands for the facility.
   static std::vector<bool> anchor_flags(const std::vector<EntityMention>& mentions,
                                         const std::vector<TriggerOrganisation>& organisations) {
     std::vector<bool> flags;
@@ -472,7 +473,8 @@ class ClauseReader {
   }
 
   // A tenancy stated by a construction rather than a verb: a role after a copula, a facility
-  // described `for` the organisation, a deal signed by both parties (whose role the deal decides).
+  // described `for` the organisation, a deal signed by both parties or the organisation's own deal
+  // with the facility (whose role the deal decides), a customer named `as` such, access given.
   std::optional<TenancyRelation> constructed(std::size_t o) const {
     const auto owner_ok = [&](const StatedTenancy& s) {
       return !s.anchor || mentions_[*s.anchor].kind != EntityKind::organisation || owner_context_;
