@@ -98,6 +98,21 @@ bool sizes_up(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& 
   return false;
 }
 
+// `TeraWulf said Core42 would rent ...`: `would` after a reporting verb in the past is a reported
+// `will`, a plan; `would` with `if` stays conditional.
+bool reported_will(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& clause) {
+  if (t[i].lower != "would") return false;
+  bool reported = false;
+  for (std::size_t k = clause.begin; k < clause.end; ++k) {
+    const std::string& w = t[k].lower;
+    if (w == "if" || w == "unless" || w == "whether") return false;
+    if (k < i && (w == "said" || w == "announced" || w == "confirmed" || w == "told" || w == "stated" ||
+                  w == "disclosed" || w == "added"))
+      reported = true;
+  }
+  return reported;
+}
+
 }  // namespace
 
 std::string_view modality_name(Modality modality) {
@@ -136,16 +151,23 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
   }
   // The question mark hedges the clause it closes (`Deal: A Golden Goose?` questions the goose).
   if (sentence.question && clause.end == sentence.tokens.size()) return Modality::hedge;
+  bool will_reported = false;
   for (std::size_t i = lead; i < tail; ++i) {
     if (sizes_up(t, i, clause)) return Modality::hedge;
+    if (reported_will(t, i, clause)) {
+      will_reported = true;
+      continue;
+    }
     if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i) || hedges_amount(t, i)) continue;
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
     const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||
                        t[i].lower == "negotiating";
     // `deal between Google and Meta could be on the cards`: a modal right after a verbless relation.
-    const bool modal_after = i == to && (t[i].lower == "could" || t[i].lower == "might" || t[i].lower == "may");
+    const bool modal_after = i == to && (t[i].lower == "could" || t[i].lower == "might" || t[i].lower == "may" ||
+                                          t[i].lower == "would");
     if (i < to || talks || modal_after) return Modality::hedge;
   }
+  if (will_reported) return Modality::plan;
   for (std::size_t i = lead; i < std::min(tail, to); ++i) {
     if ((word_classes(t[i].lower) & kPlan) != 0) return Modality::plan;
   }

@@ -46,15 +46,15 @@ void mark(std::vector<TriggerOrganisation>& orgs, const std::vector<std::string>
 
 const std::vector<Organisation>& shipped_organisations() {
   static const std::vector<Organisation> list = {
-      org("OpenAI", {"Open AI", "ChatGPT", "ChatGPT maker"}),
+      org("OpenAI", {"Open AI", "ChatGPT", "ChatGPT maker", "GPT", "Sora", "Codex"}),
       org("xAI", {"X.AI", "SpaceXAI", "Grok", "Musk", "Elon Musk"}),
       org("SpaceX", {"Space Exploration Technologies"}),
       org("X Corp", {"X Corp.", "Twitter"}),
-      org("Google", {"Google DeepMind", "DeepMind", "Alphabet", "Google Cloud", "Gemini"}),
+      org("Google", {"Google DeepMind", "DeepMind", "Alphabet", "Google Cloud", "Gemini", "Gemma"}),
       org("Meta", {"Meta Platforms", "Facebook", "Llama"}),
       org("Microsoft", {"Microsoft Azure", "Azure", "Copilot"}),
       org("Amazon", {"AWS", "Amazon Web Services", "Amazon.com"}),
-      org("Apple"),
+      org("Apple", {"Siri"}),
       org("Mistral", {"Mistral AI"}),
       org("Cohere"),
       org("Perplexity", {"Perplexity AI"}),

@@ -27,6 +27,25 @@ const Words& place_adjectives() {
   return words;
 }
 
+// Cities, counties and the sites data centers are named after: never a party, whatever the case.
+const Words& place_words() {
+  static const Words words = {
+      "san", "francisco", "jose", "diego", "los", "angeles", "new", "york", "jersey", "seattle", "redmond", "reno",
+      "sweetwater", "childress", "denton", "ellendale", "richland", "mount", "pleasant", "lancaster", "midlothian",
+      "shackelford", "milam", "amarillo", "odessa", "midland", "lubbock", "fort", "worth", "el", "paso", "boston",
+      "washington", "portland", "quincy", "wenatchee", "omaha", "council", "bluffs", "des", "moines", "cheyenne",
+      "salt", "lake", "barber", "mariner", "louisville", "columbus", "albany", "richmond", "ashburn", "loudoun",
+      "manassas", "hillsboro", "mesa", "goodyear", "tucson", "las", "vegas", "henderson", "charlotte", "nashville",
+      "jackson", "ridgeland", "racine", "kenosha", "cedar", "rapids", "sioux", "falls", "north", "south", "east",
+      "west", "northern", "southern", "stockholm", "oslo", "helsinki", "amsterdam", "frankfurt", "dublin", "madrid",
+      "lisbon", "milan", "rome", "zurich", "geneva", "singapore", "johor", "sydney", "melbourne", "toronto",
+      "montreal", "vancouver", "abu", "dhabi", "doha", "jeddah", "neom", "seoul", "osaka", "beijing", "shanghai",
+      "shenzhen", "hong", "kong", "taipei", "bangalore", "hyderabad", "chennai", "delhi", "narvik", "loughton",
+      "glomfjord", "sines", "sheffield", "manchester", "wrexham", "cardiff", "silicon", "bay", "area", "gulf", "coast",
+      "permian", "basin", "appalachia", "midwest", "southeast", "northeast", "southwest", "northwest"};
+  return words;
+}
+
 const Words& place_nouns() {
   static const Words words = {"site",    "sites",     "campus",  "campuses", "hall",     "halls",   "building",
                               "buildings", "facility", "facilities", "park",  "parks",    "county",  "region",
@@ -44,7 +63,8 @@ bool is_place_noun(std::string_view lower) { return place_nouns().contains(lower
 bool is_place_phrase(const std::vector<HeadlineToken>& tokens, std::size_t first, std::size_t last, std::size_t begin,
                      std::size_t end) {
   bool all_adjectives = true;
-  for (std::size_t k = first; k < last; ++k) all_adjectives = all_adjectives && is_place_adjective(tokens[k].lower);
+  for (std::size_t k = first; k < last; ++k)
+    all_adjectives = all_adjectives && (is_place_adjective(tokens[k].lower) || place_words().contains(tokens[k].lower));
   if (all_adjectives) return true;
   std::size_t next = last;
   // `River Bend data center`, `Helios AI data centre`: a compute qualifier before the place noun.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "watchers/triggers/place_names.hpp"
+#include "watchers/triggers/tenancy_constructions.hpp"
 #include "watchers/triggers/tenancy_flow.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
 
@@ -167,7 +168,8 @@ class ClauseReader {
   ClauseReader(const HeadlineSentence& sentence, const Clause& clause, const std::vector<EntityMention>& mentions,
                const std::vector<TriggerOrganisation>& organisations, bool owner_context, bool facility_elsewhere)
       : t_(sentence.tokens), title_case_(sentence.title_case), clause_(clause), mentions_(mentions), orgs_(organisations), owner_context_(owner_context),
-        facility_elsewhere_(facility_elsewhere), mention_at_(clause.end - clause.begin, -1) {
+        facility_elsewhere_(facility_elsewhere), mention_at_(clause.end - clause.begin, -1),
+        anchors_(anchor_flags(mentions, organisations)), view_{sentence.tokens, clause, mentions, anchors_} {
     for (std::size_t m = 0; m < mentions.size(); ++m) {
       for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k) mention_at_[k - clause.begin] = static_cast<int>(m);
     }
@@ -204,6 +206,17 @@ class ClauseReader {
       // `..., and has now become its largest customer`: a tenant's role outranks any other.
       if ((!best || best->role != TenancyRole::tenant) && facility_elsewhere_) consider(signs_on(o, has_anchor()));
       if (!best && facility_elsewhere_) consider(given_passive(o));
+      if (!best || best->role != TenancyRole::tenant) consider(constructed(o));
+      // `Uber is now serving its models from Oracle Cloud`: the organisation's workload moves.
+      if (best && best->role == TenancyRole::supplier && best->anchor != kNoToken && !supplier_kind(o) &&
+          moves_own_workload(view_, o, best->anchor))
+        best->role = TenancyRole::tenant;
+      // A product made available on the facility is distributed, not renting; a partner in a
+      // venture formed with the owner shares the facility's making, not its capacity.
+      if (best && best->role == TenancyRole::tenant) {
+        if (product_made_available(view_, o)) best.reset();
+        else if (venture_partner(view_, o)) best->role = TenancyRole::supplier;
+      }
       // `IREN signed a $3.4B AI cloud deal with NVIDIA`: a supplier buying the cloud rents it.
       if (best && best->role == TenancyRole::supplier && supplier_kind(o) && cloud_deal())
         best->role = TenancyRole::tenant;
@@ -230,6 +243,8 @@ class ClauseReader {
   bool owner_context_;
   bool facility_elsewhere_;
   std::vector<int> mention_at_;
+  std::vector<bool> anchors_;
+  ClauseView view_;
 
   int mention_at(std::size_t i) const { return mention_at_[i - clause_.begin]; }
   std::uint32_t classes(std::size_t i) const { return word_classes(t_[i].lower); }
@@ -447,6 +462,38 @@ class ClauseReader {
     // `Applied Digital's leases with CoreWeave`: a host leases space to the cloud above it.
     if (kind == OrganisationKind::host && !owned_by_host()) return TenancyRole::supplier;
     return TenancyRole::tenant;
+  }
+
+  // For each mention, whether it stands for the facility.
+  static std::vector<bool> anchor_flags(const std::vector<EntityMention>& mentions,
+                                        const std::vector<TriggerOrganisation>& organisations) {
+    std::vector<bool> flags;
+    for (const auto& m : mentions) flags.push_back(is_anchor(m, organisations));
+    return flags;
+  }
+
+  // A tenancy stated by a construction rather than a verb: a role after a copula, a facility
+  // described `for` the organisation, a deal signed by both parties or the organisation's own deal
+  // with the facility (whose role the deal decides), a customer named `as` such, access given.
+  std::optional<TenancyRelation> constructed(std::size_t o) const {
+    const auto owner_ok = [&](const StatedTenancy& s) {
+      return !s.anchor || mentions_[*s.anchor].kind != EntityKind::organisation || owner_context_;
+    };
+    const auto relation = [&](const StatedTenancy& s, TenancyRole role) {
+      return make(o, s.anchor ? *s.anchor : kNoToken, role, s.cue, s.from, s.to);
+    };
+    if (const auto s = copular_role(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = facility_for(view_, o); s && owner_ok(*s) && !names_goods(mentions_[o]))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = signed_by(view_, o); s && owner_ok(*s))
+      return relation(*s, deal_role(o, *s->anchor));
+    if (const auto s = possessive_deal(view_, o); s && owner_ok(*s))
+      return relation(*s, deal_role(o, *s->anchor));
+    if (const auto s = named_as_customer(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = access_given(view_, o); s && owner_ok(*s)) return relation(*s, TenancyRole::tenant);
+    return std::nullopt;
   }
 
   // The facility's owner is itself a host (`TeraWulf` for Lake Mariner).
