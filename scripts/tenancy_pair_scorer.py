@@ -13,7 +13,15 @@ whole `test` split when committed). Leave-one-part-out: train on every developme
 the part, score the part; pooled and per-part precision and recall are printed beside the rules'
 once-scored blind figures.
 
-Usage: scripts/tenancy_pair_scorer.py [--relations FILE]   (standard library only)
+With `--hybrid REPORT` it measures, on the current test part only, the rules combined with the
+scorer: REPORT is `build/bench/bench_tenancy test` as printed when the part was scored once, from
+which the rules' alerts on each row are read back (a row it does not list as an error alerted on
+exactly its labelled tenants). The words-only scorer is trained on the whole development part,
+which holds no row of the test part, so both readings are blind to it; an alert is the rules'
+or the scorer's at a probability of at least 0.9, the threshold fixed before the measurement (other
+thresholds are printed beside it).
+
+Usage: scripts/tenancy_pair_scorer.py [--relations FILE] [--hybrid REPORT]   (standard library only)
 """
 import argparse
 import math
@@ -185,10 +193,62 @@ def pr(tp, fp, fn):
     return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
+def rules_from_report(report, corpus):
+    """Line number -> organisations the rules alerted on, read back from a once-scored report."""
+    found = {}
+    for line in report.splitlines():
+        m = re.match(r"- line (\d+) .*?— expected alerts: (.*?); found: (.*?);", line)
+        if m:
+            found[int(m.group(1))] = {x.strip() for x in m.group(3).split(",") if x.strip() != "-"}
+    alerts = {}
+    for i, row in enumerate(corpus, start=1):
+        if i == 1 or row[0] != "test":
+            continue
+        if i in found:
+            alerts[i] = found[i]
+        else:
+            expected = row[5] == "tenant" and row[4] in ("fact", "plan") and row[3] != "-"
+            alerts[i] = set(row[3].split("|")) if expected else set()
+    return alerts
+
+
+def hybrid(report, corpus, facilities, orgs):
+    """The rules, the words-only scorer and either of them on the test part."""
+    rule_alerts = rules_from_report(report, corpus)
+    relations = {i: {n: ("tenant", "fact", 1) for n in names} for i, names in rule_alerts.items()}
+    dev = [(i, r) for i, r in enumerate(corpus, start=1) if i > 1 and r[0] == "dev"]
+    test = [(i, r) for i, r in enumerate(corpus, start=1) if i > 1 and r[0] == "test"]
+    weights = train(pairs(dev, facilities, orgs, {}, False))
+    held = pairs(test, facilities, orgs, relations, False)
+    print("| reading of the test part | precision | recall |")
+    print("|---|---|---|")
+    for label, threshold, use_rules in [("rules (once-scored)", None, True)] + \
+            [(f"scorer at {t}", t, False) for t in (0.5, 0.7, 0.9)] + \
+            [(f"rules or scorer at {t}", t, True) for t in (0.5, 0.7, 0.9, 0.95)]:
+        tp = fp = fn = 0
+        for line, name, f, y in held:
+            hit = (use_rules and name in rule_alerts[line]) or \
+                (threshold is not None and predict(weights, f) >= threshold)
+            tp += hit and y
+            fp += hit and not y
+            fn += (not hit) and y
+        p, r = pr(tp, fp, fn)
+        print(f"| {label} | {p:.3f} ({tp} of {tp + fp}) | {r:.3f} ({tp} of {tp + fn}) |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--relations", default=None, help="output of bench_tenancy_relations (default: run it)")
+    parser.add_argument("--hybrid", default=None, help="bench_tenancy's once-scored report on the test part")
     args = parser.parse_args()
+    if args.hybrid:
+        facilities = {}
+        for row in read_tsv(FIXTURES / "facilities.tsv")[1:]:
+            row = (row + [""] * 4)[:4]
+            facilities[row[0]] = tuple([x for x in field.split("|") if x] for field in row[1:])
+        hybrid(Path(args.hybrid).read_text(encoding="utf-8"), read_tsv(FIXTURES / "corpus.tsv"), facilities,
+               organisations())
+        return 0
     if args.relations:
         dump = Path(args.relations).read_text(encoding="utf-8")
     else:

@@ -17,10 +17,22 @@ bool all_digits(std::string_view s) {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// A hardware model number (`GB300s`, `H100`, `MI300X`): up to four capitals, digits, and at most
+// three letters after them.
+bool model_number(std::string_view word) {
+  std::size_t caps = 0;
+  while (caps < word.size() && word[caps] >= 'A' && word[caps] <= 'Z') ++caps;
+  std::size_t digits = caps;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (caps == 0 || caps > 4 || digits == caps) return false;
+  const std::string_view rest = word.substr(digits);
+  return rest.size() <= 3 && std::all_of(rest.begin(), rest.end(), [](char c) { return is_letter(c); });
+}
+
 // A capitalised word that can be part of a name the list lacks.
 bool name_word(std::string_view text, const HeadlineToken& token) {
   if (token.punct || !token.capitalised || token.lower.size() < 2) return false;
-  if (!is_letter(token_text(text, token)[0])) return false;
+  if (!is_letter(token_text(text, token)[0]) || model_number(token_text(text, token))) return false;
   const std::uint32_t classes = word_classes(token.lower);
   return (classes & (kCommon | kTake | kGive | kDealVerb | kSupply | kInvest | kDealNoun | kRoleNoun | kCompute |
                      kPrep | kNear | kCompare | kCompareWith | kReport | kHedge | kPlan | kNegation | kDenial |

@@ -37,7 +37,8 @@ bool undoes(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& cl
     return is_talk_word(next);
   }
   if (w == "off") return before == "call" || before == "calls" || before == "called" || before == "calling";
-  if (w == "falls" || w == "fell" || w == "fallen") return next == "through" || next == "apart";
+  if (w == "fall" || w == "falls" || w == "fell" || w == "fallen" || w == "falling")
+    return next == "through" || next == "apart";
   if (w == "pulls" || w == "pulled" || w == "pull") return next == "out" || next == "back" || next == "plug";
   if (w == "walks" || w == "walked") return next == "away";
   // `moves away from`, `shifts workloads away from`.
@@ -99,13 +100,15 @@ bool sizes_up(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& 
 }
 
 // `TeraWulf said Core42 would rent ...`: `would` after a reporting verb in the past is a reported
-// `will`, a plan; `would` with `if` stays conditional.
+// `will`, a plan; `would` with `if` stays conditional, and so does one only unnamed sources report
+// (`people with knowledge of the matter said the deal would ...`): talks, not a plan.
 bool reported_will(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& clause) {
   if (t[i].lower != "would") return false;
   bool reported = false;
   for (std::size_t k = clause.begin; k < clause.end; ++k) {
     const std::string& w = t[k].lower;
     if (w == "if" || w == "unless" || w == "whether") return false;
+    if (k < i && (w == "people" || w == "sources" || w == "familiar" || w == "knowledge")) return false;
     if (k < i && (w == "said" || w == "announced" || w == "confirmed" || w == "told" || w == "stated" ||
                   w == "disclosed" || w == "added"))
       reported = true;
@@ -159,6 +162,10 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
       continue;
     }
     if ((word_classes(t[i].lower) & kHedge) == 0 || is_month(t, i) || hedges_amount(t, i)) continue;
+    // `has negotiated a ... agreement`: talks finished in the perfect are a deal done.
+    if (t[i].lower == "negotiated" && i > clause.begin &&
+        (t[i - 1].lower == "has" || t[i - 1].lower == "have" || t[i - 1].lower == "had"))
+      continue;
     // After the relation only talks hedge it (`... capacity, in talks`), not `with potential to`.
     const bool talks = t[i].lower == "talks" || t[i].lower == "discussions" || t[i].lower == "negotiations" ||
                        t[i].lower == "negotiating";

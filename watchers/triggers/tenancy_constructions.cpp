@@ -7,73 +7,76 @@
 #include "watchers/triggers/tenancy_lexicon.hpp"
 
 namespace watchdesk::triggers {
-namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (const std::string_view x : words) {
     if (w == x) return true;
   }
   return false;
 }
 
+int clause_mention_at(const ClauseView& v, std::size_t k) {
+  for (std::size_t m = 0; m < v.mentions.size(); ++m) {
+    if (k >= v.mentions[m].first && k < v.mentions[m].last) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+namespace {
+
 bool is_customer_noun(std::string_view w) {
-  return one_of(w, {"customer", "customers", "tenant", "tenants", "client", "clients", "renter", "lessee", "buyer",
+  return is_one_of(w, {"customer", "customers", "tenant", "tenants", "client", "clients", "renter", "lessee", "buyer",
                     "user", "anchor"});
 }
 
-bool is_provider_noun(std::string_view w) { return one_of(w, {"supplier", "provider", "host", "landlord", "partner"}); }
+bool is_provider_noun(std::string_view w) {
+  return is_one_of(w, {"supplier", "provider", "host", "landlord", "partner"});
+}
 
 // Words that make a provider one of compute (`computing supplier`, `cloud provider`).
 bool is_compute_modifier(std::string_view w) {
-  return one_of(w, {"computing", "compute", "cloud", "gpu", "tpu", "infrastructure", "capacity", "ai", "hosting",
+  return is_one_of(w, {"computing", "compute", "cloud", "gpu", "tpu", "infrastructure", "capacity", "ai", "hosting",
                     "data", "training", "inference"});
 }
 
 // Nouns a facility is described by (`cluster`, `data center`, `campus`).
 bool is_facility_noun(std::string_view w) {
-  return one_of(w, {"cluster", "clusters", "supercluster", "supercomputer", "center", "centre", "centers", "centres",
+  return is_one_of(w, {"cluster", "clusters", "supercluster", "supercomputer", "center", "centre", "centers", "centres",
                     "campus", "campuses", "site", "facility", "halls", "hall", "capacity", "region", "buildout",
                     "build-out", "pod", "pods", "fleet", "farm", "hub"});
 }
 
-bool is_copula(std::string_view w) { return one_of(w, {"is", "was", "are", "remains", ":", "-", "--"}); }
+bool is_copula(std::string_view w) { return is_one_of(w, {"is", "was", "are", "remains", ":", "-", "--"}); }
 
 bool is_product(std::string_view w) {
-  return one_of(w, {"claude", "gemini", "gemma", "llama", "chatgpt", "gpt", "copilot", "grok", "sora", "codex"});
+  return is_one_of(w, {"claude", "gemini", "gemma", "llama", "chatgpt", "gpt", "copilot", "grok", "sora", "codex"});
 }
 
 bool is_signing_participle(std::string_view w) {
-  return one_of(w, {"signed", "inked", "struck", "agreed", "sealed", "finalised", "finalized", "reached", "penned"});
+  return is_one_of(w, {"signed", "inked", "struck", "agreed", "sealed", "finalised", "finalized", "reached", "penned"});
 }
 
 bool is_forming(std::string_view w) {
-  return one_of(w, {"create", "creates", "created", "creating", "form", "forms", "formed", "forming", "launch",
+  return is_one_of(w, {"create", "creates", "created", "creating", "form", "forms", "formed", "forming", "launch",
                     "launches", "launched", "establish", "establishes", "established", "set"});
 }
 
 // What a customer sends to a facility to run.
 bool is_workload(std::string_view w) {
-  return one_of(w, {"models", "jobs", "job", "workloads", "workload", "training", "inference", "queries",
+  return is_one_of(w, {"models", "jobs", "job", "workloads", "workload", "training", "inference", "queries",
                     "requests", "traffic", "runs", "experiments"});
 }
 
 // Hardware, whose move to a facility is supply.
 bool is_hardware_word(std::string_view w) {
-  return one_of(w, {"gpu", "gpus", "chip", "chips", "servers", "server", "racks", "rack", "systems", "hardware",
+  return is_one_of(w, {"gpu", "gpus", "chip", "chips", "servers", "server", "racks", "rack", "systems", "hardware",
                     "accelerators", "processors", "equipment", "turbines", "cs-3"});
 }
 
 // A word that makes a deal one of supply (`chip-supply contract`, `cooling deal`).
 bool is_supply_word(std::string_view w) {
-  return one_of(w, {"supply", "chip", "chips", "gpu", "gpus", "hardware", "server", "servers", "cooling",
+  return is_one_of(w, {"supply", "chip", "chips", "gpu", "gpus", "hardware", "server", "servers", "cooling",
                     "construction", "power", "energy", "equipment", "financing", "loan", "land", "investment"});
-}
-
-int mention_at(const ClauseView& v, std::size_t k) {
-  for (std::size_t m = 0; m < v.mentions.size(); ++m) {
-    if (k >= v.mentions[m].first && k < v.mentions[m].last) return static_cast<int>(m);
-  }
-  return -1;
 }
 
 bool is_number(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
@@ -87,18 +90,18 @@ int possessor_before(const ClauseView& v, std::size_t noun) {
     if (w == "its" || w == "their") return -2;
     if (w == "'s") {
       if (k == v.clause.begin) return -1;
-      const int m = mention_at(v, k - 1);
+      const int m = clause_mention_at(v, k - 1);
       return m >= 0 ? m : -2;
     }
     if (v.tokens[k].punct && w != "-" && w != "$") return -1;
-    if (mention_at(v, k) >= 0) return -1;
+    if (clause_mention_at(v, k) >= 0) return -1;
   }
   return -1;
 }
 
 // The first token after `k` that is no determiner.
 std::size_t skip_determiners(const ClauseView& v, std::size_t k) {
-  while (k < v.clause.end && one_of(v.tokens[k].lower, {"a", "an", "the", "now", "none", "other", "than"})) ++k;
+  while (k < v.clause.end && is_one_of(v.tokens[k].lower, {"a", "an", "the", "now", "none", "other", "than"})) ++k;
   return k;
 }
 
@@ -113,7 +116,7 @@ std::optional<StatedTenancy> copular_role(const ClauseView& v, std::size_t menti
     if ((!customer && !provider) || !is_copula(v.tokens[r + 1].lower)) continue;
     const std::size_t after = skip_determiners(v, r + 2);
     if (after >= v.clause.end) continue;
-    const int named = mention_at(v, after);
+    const int named = clause_mention_at(v, after);
     const int owner = possessor_before(v, r);
     if (customer && named == static_cast<int>(mention) && o.first == after) {
       if (owner >= 0 && v.anchors[static_cast<std::size_t>(owner)]) {
@@ -142,16 +145,16 @@ std::optional<StatedTenancy> facility_for(const ClauseView& v, std::size_t menti
       !is_facility_noun(v.tokens[o.last].lower))
     return std::nullopt;
   const std::size_t noun = o.first - 2;
-  if (!is_facility_noun(v.tokens[noun].lower) && mention_at(v, noun) < 0) return std::nullopt;
+  if (!is_facility_noun(v.tokens[noun].lower) && clause_mention_at(v, noun) < 0) return std::nullopt;
   for (std::size_t k = noun + 1; k > v.clause.begin && noun + 1 - k < 8;) {
     --k;
-    const int m = mention_at(v, k);
+    const int m = clause_mention_at(v, k);
     if (m >= 0) {
       if (!v.anchors[static_cast<std::size_t>(m)]) return std::nullopt;
       // `IBM reserves Colossus capacity for Granite`: a party before the facility took it, and
       // what follows `for` is its own purpose.
       for (std::size_t b = v.clause.begin; b < v.mentions[static_cast<std::size_t>(m)].first; ++b) {
-        const int before = mention_at(v, b);
+        const int before = clause_mention_at(v, b);
         if (before >= 0 && !v.anchors[static_cast<std::size_t>(before)]) return std::nullopt;
       }
       return StatedTenancy{static_cast<std::size_t>(m), o.first - 1, v.mentions[static_cast<std::size_t>(m)].first,
@@ -160,7 +163,7 @@ std::optional<StatedTenancy> facility_for(const ClauseView& v, std::size_t menti
     const std::string& w = v.tokens[k].lower;
     if (w == "'s" || w == "-" || is_number(w) || v.tokens[k].capitalised || is_facility_noun(w) ||
         is_compute_modifier(w) || (word_classes(w) & (kModifier | kCompute)) != 0 ||
-        one_of(w, {"new", "first", "second", "largest", "biggest", "massive", "giant", "dedicated", "custom", "project",
+        is_one_of(w, {"new", "first", "second", "largest", "biggest", "massive", "giant", "dedicated", "custom", "project",
                    "data"}))
       continue;
     return std::nullopt;
@@ -174,7 +177,7 @@ std::optional<StatedTenancy> signed_by(const ClauseView& v, std::size_t mention)
   std::size_t k = o.first;
   while (k > v.clause.begin) {
     const std::string& w = v.tokens[k - 1].lower;
-    if (mention_at(v, k - 1) >= 0 || w == "and" || w == ",") {
+    if (clause_mention_at(v, k - 1) >= 0 || w == "and" || w == ",") {
       --k;
       continue;
     }
@@ -193,7 +196,7 @@ std::optional<StatedTenancy> signed_by(const ClauseView& v, std::size_t mention)
   if (deal == k) return std::nullopt;
   // The other party: an anchor among the names joined after `by`.
   for (std::size_t n = k; n < v.clause.end; ++n) {
-    const int m = mention_at(v, n);
+    const int m = clause_mention_at(v, n);
     const std::string& w = v.tokens[n].lower;
     if (m >= 0) {
       if (static_cast<std::size_t>(m) != mention && v.anchors[static_cast<std::size_t>(m)]) {
@@ -213,13 +216,13 @@ std::optional<StatedTenancy> possessive_deal(const ClauseView& v, std::size_t me
   if (o.last + 2 >= v.clause.end || v.tokens[o.last].lower != "'s") return std::nullopt;
   for (std::size_t k = o.last + 1; k + 2 < v.clause.end && k < o.last + 8; ++k) {
     const std::string& w = v.tokens[k].lower;
-    if (mention_at(v, k) >= 0 || (v.tokens[k].punct && w != "$" && w != "-")) return std::nullopt;
+    if (clause_mention_at(v, k) >= 0 || (v.tokens[k].punct && w != "$" && w != "-")) return std::nullopt;
     if ((word_classes(w) & kDealNoun) == 0) {
       if (is_supply_word(w)) return std::nullopt;
       continue;
     }
     if (v.tokens[k + 1].lower != "with") return std::nullopt;
-    const int m = mention_at(v, k + 2);
+    const int m = clause_mention_at(v, k + 2);
     if (m < 0 || !v.anchors[static_cast<std::size_t>(m)] || v.mentions[static_cast<std::size_t>(m)].first != k + 2)
       return std::nullopt;
     return StatedTenancy{static_cast<std::size_t>(m), k, o.first, v.mentions[static_cast<std::size_t>(m)].last};
@@ -233,12 +236,12 @@ std::optional<StatedTenancy> named_as_customer(const ClauseView& v, std::size_t 
   std::size_t noun = 0;
   for (std::size_t k = o.last + 1; k < v.clause.end && k < o.last + 7; ++k) {
     const std::string& w = v.tokens[k].lower;
-    if ((v.tokens[k].punct && w != "-") || mention_at(v, k) >= 0) break;
+    if ((v.tokens[k].punct && w != "-") || clause_mention_at(v, k) >= 0) break;
     if (is_customer_noun(w) && w != "user" && w != "anchor") {
       noun = k;
       break;
     }
-    if (is_provider_noun(w) || one_of(w, {"investor", "backer", "lender", "adviser", "advisor", "builder"})) break;
+    if (is_provider_noun(w) || is_one_of(w, {"investor", "backer", "lender", "adviser", "advisor", "builder"})) break;
   }
   if (noun == 0) return std::nullopt;
   for (std::size_t m = 0; m < v.mentions.size(); ++m) {
@@ -254,7 +257,7 @@ std::optional<StatedTenancy> access_given(const ClauseView& v, std::size_t menti
   const std::string& prep = v.tokens[o.last + 1].lower;
   if (prep != "to" && prep != "on") return std::nullopt;
   for (std::size_t k = o.last + 2; k < v.clause.end && k < o.last + 6; ++k) {
-    const int m = mention_at(v, k);
+    const int m = clause_mention_at(v, k);
     if (m >= 0) {
       if (!v.anchors[static_cast<std::size_t>(m)]) return std::nullopt;
       return StatedTenancy{static_cast<std::size_t>(m), o.last, o.first, v.mentions[static_cast<std::size_t>(m)].last};
@@ -275,7 +278,7 @@ bool moves_own_workload(const ClauseView& v, std::size_t mention, std::size_t an
   bool workload = false;
   for (std::size_t k = o.last; k < a.first; ++k) {
     const std::string& w = v.tokens[k].lower;
-    if (is_hardware_word(w) || mention_at(v, k) >= 0) return false;
+    if (is_hardware_word(w) || clause_mention_at(v, k) >= 0) return false;
     workload = workload || is_workload(w);
   }
   return workload;
@@ -300,7 +303,7 @@ bool venture_partner(const ClauseView& v, std::size_t mention) {
   std::size_t listed = 1;
   while (k > v.clause.begin) {
     const std::string& w = v.tokens[k - 1].lower;
-    const int m = mention_at(v, k - 1);
+    const int m = clause_mention_at(v, k - 1);
     if (m >= 0) {
       k = v.mentions[static_cast<std::size_t>(m)].first;
       ++listed;
@@ -314,7 +317,7 @@ bool venture_partner(const ClauseView& v, std::size_t mention) {
   }
   if (k == v.clause.begin || v.tokens[k - 1].lower != "between") return false;
   for (std::size_t n = o.last; n < v.clause.end; ++n) {
-    const int m = mention_at(v, n);
+    const int m = clause_mention_at(v, n);
     if (m >= 0) {
       ++listed;
       n = v.mentions[static_cast<std::size_t>(m)].last - 1;
@@ -328,10 +331,10 @@ bool venture_partner(const ClauseView& v, std::size_t mention) {
 bool product_made_available(const ClauseView& v, std::size_t mention) {
   const EntityMention& o = v.mentions[mention];
   const bool product = is_product(v.tokens[o.first].lower) ||
-                       (o.last < v.clause.end && one_of(v.tokens[o.last].lower, {"model", "models"}));
+                       (o.last < v.clause.end && is_one_of(v.tokens[o.last].lower, {"model", "models"}));
   if (!product) return false;
   for (std::size_t k = v.clause.begin; k < v.clause.end; ++k) {
-    if (one_of(v.tokens[k].lower, {"available", "availability", "accessible", "integrated", "integration"}))
+    if (is_one_of(v.tokens[k].lower, {"available", "availability", "accessible", "integrated", "integration"}))
       return true;
   }
   return false;

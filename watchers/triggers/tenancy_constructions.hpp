@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "watchers/triggers/entity_resolution.hpp"
@@ -29,6 +31,12 @@ struct StatedTenancy {
   std::size_t from = 0;
   std::size_t to = 0;
 };
+
+/// Whether `w` is one of `words`.
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words);
+
+/// The index of the mention covering token `k`, or -1.
+int clause_mention_at(const ClauseView& view, std::size_t k);
 
 /// `CoreWeave's largest customer is Meta`, `its newest tenant: Cohere` (the customer after the role
 /// noun), and `OpenAI's latest computing supplier is Google` (the customer before a supplier of

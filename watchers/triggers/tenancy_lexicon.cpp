@@ -134,7 +134,7 @@ Table build() {
        "end", "ending", "off", "abandons", "abandoned", "abandon", "terminates", "terminated", "terminate",
        "termination", "cancels", "cancelled", "canceled", "cancel", "halts", "halted", "halt", "dropped",
        "drops", "declines", "declined", "fails", "failed", "stalled", "stalls", "stall", "breakdown", "shelves",
-       "shelved", "shelve", "exits", "exited", "quits", "quit", "falls", "fell", "fallen", "walks", "walked",
+       "shelved", "shelve", "exits", "exited", "quits", "quit", "fall", "falls", "fell", "fallen", "falling", "walks", "walked",
        "pulls", "pulled", "pull", "ditch", "ditches", "ditched", "nixes", "nixed", "axes", "axed", "refuses",
        "refused", "dismisses", "dismissed", "disputes", "disputed", "false", "untrue", "pause", "paused",
        "pauses", "retreats", "retreat", "unwinds", "unwound", "kills", "killed", "sinks", "sank", "away"});

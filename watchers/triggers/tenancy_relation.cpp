@@ -7,6 +7,7 @@
 
 #include "watchers/triggers/place_names.hpp"
 #include "watchers/triggers/tenancy_constructions.hpp"
+#include "watchers/triggers/tenancy_recipients.hpp"
 #include "watchers/triggers/tenancy_flow.hpp"
 #include "watchers/triggers/tenancy_lexicon.hpp"
 
@@ -37,7 +38,7 @@ bool is_near_word(std::string_view w) {
 
 bool is_distance(std::string_view w) {
   for (const std::string_view d : {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "feet",
-                                   "yards", "meters", "metres", "blocks", "minutes", "drive"}) {
+                                   "yards", "meters", "metres", "blocks", "minutes", "drive", "streets", "doors"}) {
     if (w == d) return true;
   }
   return false;
@@ -214,7 +215,10 @@ class ClauseReader {
       // A product made available on the facility is distributed, not renting; a partner in a
       // venture formed with the owner shares the facility's making, not its capacity.
       if (best && best->role == TenancyRole::tenant) {
-        if (product_made_available(view_, o)) best.reset();
+        // What the organisation owns is reached (`access to Salesforce's sales tools`), or it is
+        // taken on for the facility's own equipment (`onboards Arista for its spine switches`).
+        if (product_made_available(view_, o) || owns_what_is_reached(view_, o)) best.reset();
+        else if (taken_on_for_equipment(view_, o)) best->role = TenancyRole::supplier;
         else if (venture_partner(view_, o)) best->role = TenancyRole::supplier;
       }
       // `IREN signed a $3.4B AI cloud deal with NVIDIA`: a supplier buying the cloud rents it.
@@ -322,6 +326,16 @@ class ClauseReader {
     return k < clause_.end && (is_verb(k) || is_auxiliary(t_[k].lower));
   }
 
+  // `By securing capacity from Google Cloud, Meta ensures ...`: the subject after an opening phrase
+  // followed by a verb of any kind (a lower-case word in the third person or the past).
+  bool followed_by_open_verb(std::size_t first) const {
+    const std::size_t k = mentions_[static_cast<std::size_t>(mention_at(first))].last;
+    if (k >= clause_.end || t_[k].punct || mention_at(k) >= 0 || t_[k].capitalised) return false;
+    const std::string& w = t_[k].lower;
+    if ((classes(k) & (kModifier | kPrep | kCompute | kDealNoun | kCommon)) != 0) return false;
+    return w.size() > 3 && (w.ends_with("s") || w.ends_with("ed")) && !w.ends_with("ss");
+  }
+
   Prep prep_of(std::size_t first) const {
     std::size_t steps = 0;
     bool listed = false;
@@ -384,6 +398,10 @@ class ClauseReader {
                                is_determiner(t_[k + 1].lower);
         return !discloses && !(k + 1 < clause_.end && t_[k + 1].lower == "to");
       }
+      // `Bloomberg named the target of ...`: a name naming something, not named as something.
+      if ((w == "named" || w == "identified" || w == "learned" || w == "wrote" || w == "noted") &&
+          k + 1 < clause_.end && (is_determiner(t_[k + 1].lower) || t_[k + 1].lower == "that"))
+        return true;
       if (w != "also" && w != "now" && w != "first" && w != "has" && w != "had" && w != "earlier" && w != "'s" &&
           w != "is" && w != "was")
         break;
@@ -432,8 +450,12 @@ class ClauseReader {
     std::size_t first = comma + 1;
     if (first < clause_.end && is_determiner(t_[first].lower)) ++first;
     if (first >= clause_.end || mention_at(first) != static_cast<int>(subject) ||
-        mentions_[subject].first != first || !followed_by_verb(first))
+        mentions_[subject].first != first)
       return kNoToken;
+    // Any verb after the subject will do unless the phrase names a role (`By signing X as an adviser`).
+    bool role = false;
+    for (std::size_t k = inner.last; k < comma; ++k) role = role || t_[k].lower == "as";
+    if (!followed_by_verb(first) && (role || !followed_by_open_verb(first))) return kNoToken;
     for (std::size_t k = inner.first; k > clause_.begin;) {
       --k;
       if (mention_at(k) >= 0 || t_[k].lower == ",") return kNoToken;
@@ -493,6 +515,15 @@ class ClauseReader {
     if (const auto s = named_as_customer(view_, o, facility_elsewhere_); s && owner_ok(*s))
       return relation(*s, TenancyRole::tenant);
     if (const auto s = access_given(view_, o); s && owner_ok(*s)) return relation(*s, TenancyRole::tenant);
+    // Capacity given to the organisation, access it has, its needs served, its business won.
+    if (const auto s = given_to(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = access_to_compute(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = serves_needs(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = business_won(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, s->anchor ? deal_role(o, *s->anchor) : TenancyRole::tenant);
     return std::nullopt;
   }
 
@@ -1434,6 +1465,9 @@ class ClauseReader {
       if (!its_only && takes_it_up(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 1);
       // `Uber signed on for more GPUs`: compute signed on for.
       if (!its_only && signs_on_for_compute(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 3);
+      // `Microsoft secures multiyear committed GPU capacity while Nebius builds`: compute secured
+      // or reserved as the object, the facility named in the other clause.
+      if (!its_only && secures_compute(k)) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 1);
       // `Google signs for 150 MW`, `JPMorgan signs on` closing the clause: the other clause's
       // facility signed for.
       if (!its_only && (signs_for_amount(k) || signs_on_bare(k))) return make(o, kNoToken, TenancyRole::tenant, k, O.first, k + 2);
@@ -1491,6 +1525,20 @@ class ClauseReader {
       if (t_[n].punct || mention_at(n) >= 0) return false;
       const Flow f = flow_of(t_[n].lower);
       if (f == Flow::compute || f == Flow::hardware || (classes(n) & kCompute) != 0) return true;
+    }
+    return false;
+  }
+
+  // `secures ... GPU capacity`, `reserved more compute`: a verb of securing with compute as its
+  // object, no goods or money in it.
+  bool secures_compute(std::size_t verb) const {
+    const std::string& v = t_[verb].lower;
+    if (!v.starts_with("secur") && !v.starts_with("reserv") && !v.starts_with("book")) return false;
+    for (std::size_t n = verb + 1; n < clause_.end && n < verb + 6; ++n) {
+      if (t_[n].punct || mention_at(n) >= 0) return false;
+      const Flow f = flow_of(t_[n].lower);
+      if (f == Flow::goods || f == Flow::money) return false;
+      if (f == Flow::compute || t_[n].lower == "capacity" || t_[n].lower == "compute") return true;
     }
     return false;
   }

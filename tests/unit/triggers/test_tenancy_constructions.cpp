@@ -133,4 +133,87 @@ BOOST_AUTO_TEST_CASE(a_reported_would_is_a_plan_and_a_conditional_one_a_hedge) {
   BOOST_TEST(modality_name(conditional[0].modality) == "hedge");
 }
 
+BOOST_AUTO_TEST_CASE(capacity_given_to_an_organisation_names_it_unless_money_is_given) {
+  BOOST_TEST(coreweave("CoreWeave said GPU capacity will be provided to Cohere from its Plano site") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  BOOST_TEST(google("The company will provide up to 400,000 TPUs to Cohere over five years") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: equity given is an investment.
+  BOOST_TEST(coreweave("CoreWeave said $2 billion in equity will be provided to Cohere").empty());
+}
+
+BOOST_AUTO_TEST_CASE(access_to_compute_names_who_has_it_not_whose_tools_are_accessed) {
+  BOOST_TEST(coreweave("As part of its CoreWeave deal, Cohere will have access to 20,000 GB300 chips") ==
+                 Names{"Cohere"},
+             boost::test_tools::per_element());
+  BOOST_TEST(aws("The deal gives Cohere access to Nvidia GPUs in AWS's data centers") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: the facility gets access to the organisation's tools.
+  BOOST_TEST(coreweave("The contract grants CoreWeave access to Salesforce's sales tools").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_purpose_of_serving_an_organisations_workload_names_it) {
+  BOOST_TEST(aws("Amazon will deploy Trainium clusters to support Cohere's training needs") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: what is supported is no workload.
+  BOOST_TEST(aws("Amazon will deploy Trainium clusters to support Cohere's sales team").empty());
+}
+
+BOOST_AUTO_TEST_CASE(business_won_from_an_organisation_names_it) {
+  BOOST_TEST(google("In June, Google won cloud business from Cohere for TPU capacity") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  BOOST_TEST(google("Landing Cohere's business lifts Google Cloud's TPU capacity sales") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: praise won is no business.
+  BOOST_TEST(google("Google won praise from Cohere for its TPU capacity").empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_opening_gerund_phrase_relates_the_subject_after_it_whatever_its_verb) {
+  BOOST_TEST(google("By securing extra capacity from Google Cloud, Cohere ensures it can scale") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: a role named in the phrase.
+  BOOST_TEST(coreweave("By signing Cohere's former CFO as an adviser, CoreWeave broadens its board").empty());
+}
+
+BOOST_AUTO_TEST_CASE(compute_secured_in_a_clause_is_the_other_clauses_facility) {
+  BOOST_TEST(coreweave("Cohere secures committed GPU capacity while CoreWeave builds the halls") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  // Mirror image: a loan secured.
+  BOOST_TEST(coreweave("Cohere secures a $500 million loan while CoreWeave builds the halls").empty());
+}
+
+BOOST_AUTO_TEST_CASE(model_numbers_publishers_naming_and_offices_streets_away_are_no_tenants) {
+  BOOST_TEST(coreweave("CoreWeave and Cohere announced a Texas site with 40,000 Nvidia GB300s") == Names{"Cohere"},
+             boost::test_tools::per_element());
+  BOOST_TEST(coreweave("Bloomberg named the target of the latest CoreWeave capacity deal").empty());
+  BOOST_TEST(coreweave("Cohere books office space two streets from CoreWeave's Plano hub").empty());
+  // Mirror images: a publisher renting, and GPU hours booked at the hub.
+  BOOST_TEST(coreweave("Bloomberg rents CoreWeave GPUs for its terminal models") == Names{"Bloomberg"},
+             boost::test_tools::per_element());
+  BOOST_TEST(coreweave("Cohere books a block of GPU hours at CoreWeave's Plano hub") == Names{"Cohere"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(an_organisation_taken_on_for_the_facilitys_equipment_supplies_it) {
+  BOOST_TEST(coreweave("CoreWeave onboards Arista for its spine switches").empty());
+  // Mirror image: taken on for its own research clusters.
+  BOOST_TEST(coreweave("CoreWeave onboards Cohere for its research clusters") == Names{"Cohere"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(sourced_facts_stay_facts_and_unnamed_sources_would_is_talks) {
+  const TenantDetector detector(organisations_for({"CoreWeave"}, {}, {}), {"CoreWeave"});
+  const auto done = detector.find(
+      "Cohere has negotiated a cloud agreement with CoreWeave, according to sources familiar with the deal");
+  BOOST_TEST_REQUIRE(done.size() == 1u);
+  BOOST_TEST(modality_name(done[0].modality) == "fact");
+  const auto talks =
+      detector.find("People with knowledge of the matter said the deal would see CoreWeave provide Cohere with GPUs");
+  BOOST_TEST_REQUIRE(talks.size() == 1u);
+  BOOST_TEST(modality_name(talks[0].modality) == "hedge");
+  const auto apart = detector.find("Talks between Cohere and CoreWeave over GPU capacity fall apart");
+  BOOST_TEST_REQUIRE(apart.size() == 1u);
+  BOOST_TEST(modality_name(apart[0].modality) == "denial");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
