@@ -193,8 +193,13 @@ void CurlMulti::on_ready(const std::shared_ptr<SocketState>& state, int directio
 
 int CurlMulti::on_timer(CURLM* /*multi*/, long timeout_ms, void* self) {
   auto* multi = static_cast<CurlMulti*>(self);
-  if (timeout_ms < 0) {  // -1: no timeout wanted any more; an armed timer may expire, harmlessly
+  if (timeout_ms < 0) {  // -1: no timeout wanted any more
     multi->timer_wanted_.reset();
+    if (multi->timer_armed_) {
+      // Cancelling posts the wait's handler and changes no kernel timer.
+      multi->timer_armed_.reset();
+      multi->timer_.cancel();
+    }
     return 0;
   }
   if (timeout_ms == 0) {
@@ -231,6 +236,10 @@ void CurlMulti::on_timer_expiry() {
   }
   timer_wanted_.reset();
   action(CURL_SOCKET_TIMEOUT, 0);
+}
+
+void CurlMulti::keep_connections(long connections) {
+  if (multi_ != nullptr) curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
 }
 
 bool CurlMulti::action(curl_socket_t fd, int events) {

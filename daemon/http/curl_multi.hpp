@@ -57,6 +57,11 @@ class CurlMulti {
   /// Easy handles kept for the next transfers.
   std::size_t idle_handles() const { return pool_.idle(); }
 
+  /// Keeps up to `connections` open connections for reuse (CURLMOPT_MAXCONNECTS). Without it
+  /// libcurl keeps four per running transfer, and closes connections whenever many transfers end
+  /// together.
+  void keep_connections(long connections);
+
  private:
   struct SocketState;
 
@@ -78,8 +83,9 @@ class CurlMulti {
   CURLM* multi_ = nullptr;
   CURLSH* share_ = nullptr;
   /// One timer for libcurl's timeout. It is re-armed only when libcurl wants an earlier deadline
-  /// than the armed one; an expiry before the wanted deadline re-arms to it, and one with no
-  /// deadline wanted does nothing (a later or cancelled timeout costs no system call).
+  /// than the armed one, and an expiry before the wanted deadline re-arms to it (a later timeout
+  /// costs no system call). When libcurl wants no timeout the wait is cancelled, so an idle
+  /// multi handle leaves the loop no work (`io_context::run` returns).
   boost::asio::steady_timer timer_;
   std::optional<std::chrono::steady_clock::time_point> timer_armed_;
   std::optional<std::chrono::steady_clock::time_point> timer_wanted_;

@@ -1,0 +1,47 @@
+// Tests for daemon/http/curl_multi.cpp: what the multi handle leaves on the loop once it is idle.
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "daemon/http/curl_multi.hpp"
+#include "support/http_server.hpp"
+#include "support/run_loop.hpp"
+
+using namespace watchdesk;
+using namespace watchdesk::http;
+using watchdesk::testing::HttpResponse;
+using watchdesk::testing::HttpServer;
+using watchdesk::testing::ServerFixture;
+using watchdesk::testing::run_until;
+using namespace std::chrono_literals;
+
+BOOST_AUTO_TEST_SUITE(http_curl_multi)
+
+// libcurl arms timeouts while a transfer runs (connect, total, low speed) and asks for none once
+// it is done: no wait may be left behind to keep `io_context::run` (and a `check`) from returning.
+BOOST_FIXTURE_TEST_CASE(leaves_the_loop_no_work_once_its_transfers_are_done, ServerFixture) {
+  server.on("/doc", HttpServer::serve(HttpResponse::text(200, "doc")));
+  CurlMulti multi(io);
+  for (int i = 0; i < 3; ++i) {
+    Request request;
+    request.url = server.url("/doc");
+    request.limits.connect_timeout = 5s;
+    request.limits.timeout = 10s;
+    request.limits.low_speed_limit = 64;
+    request.limits.low_speed_time = 30s;
+    std::optional<Response> result;
+    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
+    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
+    BOOST_TEST(result->ok());
+    BOOST_TEST(multi.active() == 0u);
+    // What is left are handlers already due (cancelled waits); after them the loop has no work.
+    io.poll();
+    BOOST_TEST(io.stopped(), "transfer " << i << " left work on the loop");
+    io.restart();
+  }
+  BOOST_TEST(server.connections() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
