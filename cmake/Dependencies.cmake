@@ -14,3 +14,5 @@ find_package(Threads REQUIRED)
 find_package(date REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+# xxHash (libxxhash-dev), header only: the state file's fingerprint at a clean close.
+find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "core/urls.hpp"
+#include "daemon/store/clean_close.hpp"
 #include "daemon/store/schema.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -255,6 +256,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
     if (auto failure = create_private_file(path)) return *std::move(failure);
   }
 
+  // Read before SQLite opens the file (a writable open creates the write-ahead log beside it).
+  const bool unchanged = exists && unchanged_since_clean_close(path);
+
   sqlite3* raw = nullptr;
   int rc = SQLITE_OK;
   constexpr int kCommonFlags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -298,21 +302,25 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
 
   // The integrity check reads every page of the file. It goes through a small page cache, so a
   // short-lived process (`check`, `status`) does not hold megabytes of pages no query asked for;
-  // the usual cache size is restored for the queries that follow.
-  std::int64_t cache_size = 0;
-  rc = query_int(db.get(), "PRAGMA cache_size", cache_size);
-  if (rc == SQLITE_OK) rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", kCheckCacheSize).c_str());
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  std::string check;
-  rc = query_text(db.get(), "PRAGMA quick_check(1)", check);
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", cache_size).c_str());
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  if (check != "ok") {
-    for (auto& c : check) {
-      if (c == '\n') c = ' ';
+  // the usual cache size is restored for the queries that follow. A file that is byte for byte
+  // what the last clean close left (checked at that session's open, then written only by SQLite)
+  // is not checked again.
+  if (!unchanged) {
+    std::int64_t cache_size = 0;
+    rc = query_int(db.get(), "PRAGMA cache_size", cache_size);
+    if (rc == SQLITE_OK) rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", kCheckCacheSize).c_str());
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    std::string check;
+    rc = query_text(db.get(), "PRAGMA quick_check(1)", check);
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", cache_size).c_str());
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    if (check != "ok") {
+      for (auto& c : check) {
+        if (c == '\n') c = ' ';
+      }
+      return corrupt_error(path, "integrity check: " + check);
     }
-    return corrupt_error(path, "integrity check: " + check);
   }
 
   if (access == Access::read_write) {
@@ -339,7 +347,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
                                    file, version, schema_version()));
     }
   }
-  return std::unique_ptr<StateStore>(new StateStore(db.release(), path, access));
+  auto store = std::unique_ptr<StateStore>(new StateStore(db.release(), path, access));
+  store->checked_at_open_ = !unchanged;
+  return store;
 }
 
 }  // namespace watchdesk::store

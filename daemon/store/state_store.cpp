@@ -20,6 +20,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/json.hpp"
+#include "daemon/store/clean_close.hpp"
 #include "daemon/store/lease.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -472,7 +473,10 @@ StateStore::~StateStore() {
     exec(db_, "PRAGMA optimize");
   }
   statements_.reset();
-  sqlite3_close_v2(db_);
+  const int closed = sqlite3_close_v2(db_);
+  // The last connection's close checkpoints and removes the write-ahead log: record the file as
+  // it was left, so that the next open of it unchanged skips the integrity check.
+  if (closed == SQLITE_OK && access_ == Access::read_write && scratch_dir_.empty()) record_clean_close(path_);
   if (!scratch_dir_.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(scratch_dir_, ec);

@@ -262,6 +262,10 @@ class StateStore {
   /// Write transactions committed through `begin()` since the store was opened.
   std::uint64_t commits() const { return commits_; }
 
+  /// Whether opening ran the integrity check (`PRAGMA quick_check`); false when the file was byte
+  /// for byte what its last clean close recorded (see `clean_close.hpp`).
+  bool checked_at_open() const { return checked_at_open_; }
+
  private:
   friend class Transaction;
   StateStore(sqlite3* db, std::filesystem::path path, Access access);
@@ -287,6 +291,7 @@ class StateStore {
   /// A scratch copy's directory, removed with the store.
   std::filesystem::path scratch_dir_;
   std::uint64_t commits_ = 0;
+  bool checked_at_open_ = true;
 };
 
 }  // namespace watchdesk::store

@@ -235,6 +235,27 @@ BOOST_DATA_TEST_CASE(
   BOOST_TEST((read_bytes(path) == bytes));
 }
 
+BOOST_DATA_TEST_CASE(checks_a_file_only_when_it_changed_since_its_clean_close,
+                     boost::unit_test::data::make({Access::read_write, Access::read_only}), access) {
+  TempDir dir;
+  const auto path = dir / "state.db";
+  make_populated_store(path);
+  BOOST_TEST(open_ok(path, access)->checked_at_open() == !keeps_extended_attributes(dir.path()));
+  {
+    RawDb raw(path);
+    raw.exec("UPDATE observations SET title = 'changed' WHERE key = 'item-7'");
+  }
+  BOOST_TEST(open_ok(path, access)->checked_at_open());
+}
+
+BOOST_AUTO_TEST_CASE(checks_a_file_that_another_connection_has_open) {
+  TempDir dir;
+  const auto path = dir / "state.db";
+  make_populated_store(path);
+  const auto writer = open_ok(path);
+  for (const auto access : {Access::read_write, Access::read_only}) BOOST_TEST(open_ok(path, access)->checked_at_open());
+}
+
 BOOST_AUTO_TEST_CASE(refuses_another_programs_database) {
   TempDir dir;
   const auto path = dir / "state.db";
