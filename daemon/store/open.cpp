@@ -256,6 +256,7 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
     if (auto failure = create_private_file(path)) return *std::move(failure);
   }
 
+  configure_sqlite();
   // Read before SQLite opens the file (a writable open creates the write-ahead log beside it).
   const bool unchanged = exists && unchanged_since_clean_close(path);
 

@@ -5,6 +5,16 @@
 
 namespace watchdesk::store {
 
+void configure_sqlite() {
+  static const bool configured = [] {
+    constexpr int kStatementJournalInMemory = 16 * 1024 * 1024;
+    const bool quiet = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    const bool journal = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemory) == SQLITE_OK;
+    return quiet && journal;
+  }();
+  (void)configured;
+}
+
 Query::~Query() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
