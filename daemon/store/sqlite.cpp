@@ -31,6 +31,10 @@ Query& Query::bind(std::string_view text) {
       sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+Query& Query::bind_borrowed(std::string_view text) {
+  return check_bind(sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8));
+}
+
 Query& Query::bind(std::int64_t value) {
   return check_bind(sqlite3_bind_int64(stmt_, next_, value));
 }

@@ -45,6 +45,8 @@ class Query {
 
   /// Bind the next parameter (text is copied).
   Query& bind(std::string_view text);
+  /// Bind the next parameter to text that is not copied: it must outlive every step of this query.
+  Query& bind_borrowed(std::string_view text);
   Query& bind(std::int64_t value);
   Query& bind(double value);
   Query& bind(TimePoint t);

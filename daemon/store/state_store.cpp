@@ -310,20 +310,22 @@ Result<bool> Transaction::add_observation(std::string_view source_id,
 Result<bool> Transaction::add_observation(std::string_view source_id, const Observation& observation,
                                           TimePoint seen, std::string_view signal) {
   if (auto status = check_open(); !status) return status.error();
+  // A cold pass inserts tens of thousands of rows: the text is bound where it is, not copied.
+  const std::string facts = facts_to_json(observation.facts);
   const auto changed = store_->write_rows(
       kInsertObservation,
       [&] {
         return fmt::format("recording observation {} of source {}", observation.key, source_id);
       },
       [&](Query& q) {
-        q.bind(source_id)
-            .bind(observation.key)
-            .bind(signal)
+        q.bind_borrowed(source_id)
+            .bind_borrowed(observation.key)
+            .bind_borrowed(signal)
             .bind(seen)
             .bind(observation.published)
-            .bind(observation.title)
-            .bind(observation.url)
-            .bind(facts_to_json(observation.facts));
+            .bind_borrowed(observation.title)
+            .bind_borrowed(observation.url)
+            .bind_borrowed(facts);
       });
   if (!changed) return changed.error();
   return *changed > 0;
