@@ -18,6 +18,7 @@
 
 #include "core/urls.hpp"
 #include "daemon/store/clean_close.hpp"
+#include "daemon/store/written_blocks.hpp"
 #include "daemon/store/schema.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -258,14 +259,17 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
 
   configure_sqlite();
   // Read before SQLite opens the file (a writable open creates the write-ahead log beside it).
-  const bool unchanged = exists && unchanged_since_clean_close(path);
+  std::unique_ptr<Fingerprint> fingerprint = exists ? unchanged_since_clean_close(path) : nullptr;
+  const bool unchanged = fingerprint != nullptr;
+  // A writable connection notes the blocks it writes, so its clean close reads only those again.
+  const char* vfs = access == Access::read_write ? write_tracking_vfs() : nullptr;
 
   sqlite3* raw = nullptr;
   int rc = SQLITE_OK;
   constexpr int kCommonFlags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   if (access == Access::read_write) {
     rc = sqlite3_open_v2(file.c_str(), &raw,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | kCommonFlags, nullptr);
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | kCommonFlags, vfs);
   } else if (fs::exists(file + "-wal", ec) || !has_wal_header(path)) {
     // A -wal file exists while a connection has the database open (or after a crash), and reading
     // needs it and the -shm next to it; a file not in WAL mode is read with the usual locks.
@@ -350,6 +354,8 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
   }
   auto store = std::unique_ptr<StateStore>(new StateStore(db.release(), path, access));
   store->checked_at_open_ = !unchanged;
+  store->fingerprint_ = std::move(fingerprint);
+  store->written_ = written_blocks(store->db_);
   return store;
 }
 

@@ -22,6 +22,7 @@
 #include "core/json.hpp"
 #include "daemon/store/clean_close.hpp"
 #include "daemon/store/lease.hpp"
+#include "daemon/store/written_blocks.hpp"
 #include "daemon/store/sqlite.hpp"
 
 namespace watchdesk::store {
@@ -479,7 +480,8 @@ StateStore::~StateStore() {
   const int closed = sqlite3_close_v2(db_);
   // The last connection's close checkpoints and removes the write-ahead log: record the file as
   // it was left, so that the next open of it unchanged skips the integrity check.
-  if (closed == SQLITE_OK && access_ == Access::read_write && scratch_dir_.empty()) record_clean_close(path_);
+  if (closed == SQLITE_OK && access_ == Access::read_write && scratch_dir_.empty())
+    record_clean_close(path_, std::move(fingerprint_), written_.get());
   if (!scratch_dir_.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(scratch_dir_, ec);

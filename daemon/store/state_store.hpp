@@ -21,6 +21,8 @@ struct sqlite3_stmt;
 namespace watchdesk::store {
 
 class StatementCache;
+class Fingerprint;
+class WrittenBlocks;
 
 /// Whether the store may write.
 enum class Access { read_write, read_only };
@@ -292,6 +294,10 @@ class StateStore {
   std::filesystem::path scratch_dir_;
   std::uint64_t commits_ = 0;
   bool checked_at_open_ = true;
+  /// The file's fingerprint when it was opened unchanged since its last clean close, and the
+  /// blocks written since: a clean close reads only those again.
+  std::unique_ptr<Fingerprint> fingerprint_;
+  std::shared_ptr<const WrittenBlocks> written_;
 };
 
 }  // namespace watchdesk::store
