@@ -44,4 +44,40 @@ BOOST_FIXTURE_TEST_CASE(leaves_the_loop_no_work_once_its_transfers_are_done, Ser
   BOOST_TEST(server.connections() == 1u);
 }
 
+// Between two transfers a connection waits in libcurl's cache: its socket stays registered with
+// the loop (no waits armed), instead of being registered again for every request.
+BOOST_FIXTURE_TEST_CASE(registers_a_reused_connections_socket_once, ServerFixture) {
+  server.on("/doc", HttpServer::serve(HttpResponse::text(200, "doc")));
+  CurlMulti multi(io);
+  for (int i = 0; i < 5; ++i) {
+    Request request;
+    request.url = server.url("/doc");
+    std::optional<Response> result;
+    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
+    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
+    BOOST_TEST(result->ok());
+  }
+  BOOST_TEST(server.connections() == 1u);
+  BOOST_TEST(multi.socket_registrations() == 1u);
+}
+
+// A connection the server closes is closed by libcurl on its next use and a new one opened: the
+// new socket (often with the old one's number) is registered anew and its transfer completes.
+BOOST_FIXTURE_TEST_CASE(registers_the_socket_of_a_new_connection_after_one_is_closed, ServerFixture) {
+  HttpResponse closing = HttpResponse::text(200, "bye");
+  closing.close = true;
+  server.on("/bye", HttpServer::serve(closing));
+  CurlMulti multi(io);
+  for (int i = 0; i < 4; ++i) {
+    Request request;
+    request.url = server.url("/bye");
+    std::optional<Response> result;
+    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
+    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
+    BOOST_TEST(result->ok(), "transfer " << i);
+  }
+  BOOST_TEST(server.connections() == 4u);
+  BOOST_TEST(multi.socket_registrations() == 4u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
