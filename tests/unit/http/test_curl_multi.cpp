@@ -17,6 +17,21 @@ using watchdesk::testing::ServerFixture;
 using watchdesk::testing::run_until;
 using namespace std::chrono_literals;
 
+namespace {
+
+/// Starts a GET of `url` on `multi` and runs the loop until it completes.
+Response get_with(boost::asio::io_context& io, CurlMulti& multi, std::string url, Limits limits = {}) {
+  Request request;
+  request.url = std::move(url);
+  request.limits = limits;
+  std::optional<Response> result;
+  multi.start(std::move(request), [&](Response response) { result = std::move(response); });
+  BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
+  return std::move(*result);
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(http_curl_multi)
 
 // libcurl arms timeouts while a transfer runs (connect, total, low speed) and asks for none once
@@ -24,17 +39,13 @@ BOOST_AUTO_TEST_SUITE(http_curl_multi)
 BOOST_FIXTURE_TEST_CASE(leaves_the_loop_no_work_once_its_transfers_are_done, ServerFixture) {
   server.on("/doc", HttpServer::serve(HttpResponse::text(200, "doc")));
   CurlMulti multi(io);
+  Limits limits;
+  limits.connect_timeout = 5s;
+  limits.timeout = 10s;
+  limits.low_speed_limit = 64;
+  limits.low_speed_time = 30s;
   for (int i = 0; i < 3; ++i) {
-    Request request;
-    request.url = server.url("/doc");
-    request.limits.connect_timeout = 5s;
-    request.limits.timeout = 10s;
-    request.limits.low_speed_limit = 64;
-    request.limits.low_speed_time = 30s;
-    std::optional<Response> result;
-    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
-    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
-    BOOST_TEST(result->ok());
+    BOOST_TEST(get_with(io, multi, server.url("/doc"), limits).ok());
     BOOST_TEST(multi.active() == 0u);
     // What is left are handlers already due (cancelled waits); after them the loop has no work.
     io.poll();
@@ -49,14 +60,7 @@ BOOST_FIXTURE_TEST_CASE(leaves_the_loop_no_work_once_its_transfers_are_done, Ser
 BOOST_FIXTURE_TEST_CASE(registers_a_reused_connections_socket_once, ServerFixture) {
   server.on("/doc", HttpServer::serve(HttpResponse::text(200, "doc")));
   CurlMulti multi(io);
-  for (int i = 0; i < 5; ++i) {
-    Request request;
-    request.url = server.url("/doc");
-    std::optional<Response> result;
-    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
-    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
-    BOOST_TEST(result->ok());
-  }
+  for (int i = 0; i < 5; ++i) BOOST_TEST(get_with(io, multi, server.url("/doc")).ok());
   BOOST_TEST(server.connections() == 1u);
   BOOST_TEST(multi.socket_registrations() == 1u);
 }
@@ -68,14 +72,7 @@ BOOST_FIXTURE_TEST_CASE(registers_the_socket_of_a_new_connection_after_one_is_cl
   closing.close = true;
   server.on("/bye", HttpServer::serve(closing));
   CurlMulti multi(io);
-  for (int i = 0; i < 4; ++i) {
-    Request request;
-    request.url = server.url("/bye");
-    std::optional<Response> result;
-    multi.start(std::move(request), [&](Response response) { result = std::move(response); });
-    BOOST_REQUIRE(run_until(io, [&] { return result.has_value(); }, 15s));
-    BOOST_TEST(result->ok(), "transfer " << i);
-  }
+  for (int i = 0; i < 4; ++i) BOOST_TEST(get_with(io, multi, server.url("/bye")).ok(), "transfer " << i);
   BOOST_TEST(server.connections() == 4u);
   BOOST_TEST(multi.socket_registrations() == 4u);
 }

@@ -46,6 +46,18 @@ void write_at(const fs::path& path, std::size_t offset, const std::string& bytes
   written.wrote(static_cast<std::int64_t>(offset), static_cast<std::int64_t>(bytes.size()));
 }
 
+// A file of `size` bytes in a fresh directory, recorded as a clean close records it; `kept` is
+// false where the file system keeps no extended attributes (then there is nothing to test).
+struct Recorded {
+  explicit Recorded(std::size_t size) : path(dir / "state.db"), kept(keeps_extended_attributes(dir.path())) {
+    write_file(path, size);
+    record_clean_close(path);
+  }
+  TempDir dir;
+  fs::path path;
+  bool kept;
+};
+
 void overwrite_byte(const fs::path& path, std::size_t offset) {
   std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
   file.seekg(static_cast<std::streamoff>(offset));
@@ -84,11 +96,9 @@ BOOST_AUTO_TEST_CASE(sees_one_changed_byte_anywhere) {
 }
 
 BOOST_AUTO_TEST_CASE(sees_a_changed_size) {
-  TempDir dir;
-  if (!keeps_extended_attributes(dir.path())) return;
-  const auto path = dir / "state.db";
-  write_file(path, 8192);
-  record_clean_close(path);
+  const Recorded file(8192);
+  if (!file.kept) return;
+  const auto& path = file.path;
   fs::resize_file(path, 4096);
   BOOST_TEST(!unchanged(path));
   write_file(path, 8192);
@@ -98,11 +108,9 @@ BOOST_AUTO_TEST_CASE(sees_a_changed_size) {
 }
 
 BOOST_AUTO_TEST_CASE(trusts_and_records_nothing_with_a_log_or_journal_beside_the_file) {
-  TempDir dir;
-  if (!keeps_extended_attributes(dir.path())) return;
-  const auto path = dir / "state.db";
-  write_file(path, 8192);
-  record_clean_close(path);
+  const Recorded file(8192);
+  if (!file.kept) return;
+  const auto& path = file.path;
   std::size_t size = 8192;
   for (const char* suffix : {"-wal", "-journal"}) {
     const fs::path beside = path.string() + suffix;
@@ -119,11 +127,9 @@ BOOST_AUTO_TEST_CASE(trusts_and_records_nothing_with_a_log_or_journal_beside_the
 }
 
 BOOST_AUTO_TEST_CASE(trusts_no_garbled_record) {
-  TempDir dir;
-  if (!keeps_extended_attributes(dir.path())) return;
-  const auto path = dir / "state.db";
-  write_file(path, 8192);
-  record_clean_close(path);
+  const Recorded file(8192);
+  if (!file.kept) return;
+  const auto& path = file.path;
   const std::string garbled = "v1 8192 xxh3-64 0000000000000000";
   BOOST_REQUIRE(::setxattr(path.c_str(), "user.watchdesk.clean_close", garbled.data(), garbled.size(), 0) == 0);
   BOOST_TEST(!unchanged(path));
@@ -158,11 +164,9 @@ BOOST_AUTO_TEST_CASE(brings_a_fingerprint_up_to_date_from_the_blocks_written) {
 }
 
 BOOST_AUTO_TEST_CASE(records_what_the_writes_it_was_told_of_make_and_so_misses_no_other_change) {
-  TempDir dir;
-  if (!keeps_extended_attributes(dir.path())) return;
-  const auto path = dir / "state.db";
-  write_file(path, 16 * 4096);
-  record_clean_close(path);
+  const Recorded file(16 * 4096);
+  if (!file.kept) return;
+  const auto& path = file.path;
   auto print = unchanged_since_clean_close(path);
   BOOST_REQUIRE(print != nullptr);
   WrittenBlocks written;
