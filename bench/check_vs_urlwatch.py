@@ -41,7 +41,7 @@ def main():
         conf = os.path.join(work, "watchdesk.toml")
         with open(conf, "w") as f:
             f.write('[watchdesk]\nstate = "wd-state.db"\nuser_agent = "watchdesk-bench bench@example.com"\n'
-                    'log_level = "error"\nhost_rate = 100000\nhost_connections = 16\n\n')
+                    'log_level = "error"\nhost_rate = 1000000\nhost_connections = 16\n\n')
             for i in range(a.feeds):
                 f.write(f'[sources.c{i}]\nkind = "edgar-filings"\ncik = "{1000000 + i}"\n'
                         f'url = "{base}/{i}.atom"\nevery = "10m"\n\n')

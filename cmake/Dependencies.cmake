@@ -12,5 +12,5 @@ find_package(Threads REQUIRED)
 # Howard Hinnant's date/tz (libhowardhinnant-date-dev): local exchange and EDGAR times through the
 # system time-zone database (tzdata) instead of hand-written DST rules; digest schedules in IANA zones.
 find_package(date REQUIRED)
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+# xxHash (libxxhash-dev), header only: the state file's fingerprint at a clean close.
+find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)

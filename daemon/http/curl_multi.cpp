@@ -5,6 +5,9 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <vector>
 
 namespace watchdesk::http {
@@ -101,6 +104,11 @@ TransferId CurlMulti::start(Request request, Completion done) {
     return id;
   }
   CURL* easy = transfer->easy();
+  // Connection sockets are opened and closed here, so an idle one can stay registered.
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &CurlMulti::on_open_socket);
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, static_cast<void*>(this));
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, &CurlMulti::on_close_socket);
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, static_cast<void*>(this));
   transfers_.emplace(id, std::move(transfer));
   if (CURLMcode code = curl_multi_add_handle(multi_, easy); code != CURLM_OK) {
     auto node = transfers_.extract(id);
@@ -128,12 +136,28 @@ void CurlMulti::abort_all(std::string_view reason) {
 
 int CurlMulti::on_socket(CURL* /*easy*/, curl_socket_t fd, int what, void* self, void* /*socket_data*/) {
   auto* multi = static_cast<CurlMulti*>(self);
-  if (what == CURL_POLL_REMOVE) {
-    multi->forget_socket(fd);
-  } else {
+  if (what != CURL_POLL_REMOVE) {
     multi->update_socket(fd, what);
+  } else if (multi->connection_sockets_.count(fd) != 0) {
+    multi->park_socket(fd);
+  } else {
+    multi->forget_socket(fd);  // a socket libcurl closes itself (its resolver's)
   }
   return 0;
+}
+
+curl_socket_t CurlMulti::on_open_socket(void* self, curlsocktype /*purpose*/, curl_sockaddr* address) {
+  // What libcurl does without this callback.
+  const curl_socket_t fd = ::socket(address->family, address->socktype, address->protocol);
+  if (fd != CURL_SOCKET_BAD) static_cast<CurlMulti*>(self)->connection_sockets_.insert(fd);
+  return fd;
+}
+
+int CurlMulti::on_close_socket(void* self, curl_socket_t fd) {
+  auto* multi = static_cast<CurlMulti*>(self);
+  multi->connection_sockets_.erase(fd);
+  multi->forget_socket(fd);
+  return ::close(fd);
 }
 
 void CurlMulti::update_socket(curl_socket_t fd, int what) {
@@ -148,6 +172,7 @@ void CurlMulti::update_socket(curl_socket_t fd, int what) {
       return;
     }
     it = sockets_.emplace(fd, std::move(state)).first;
+    ++registrations_;
   }
   std::shared_ptr<SocketState> state = it->second;
   state->wanted[read_direction] = what == CURL_POLL_IN || what == CURL_POLL_INOUT;
@@ -172,6 +197,17 @@ void CurlMulti::forget_socket(curl_socket_t fd) {
   state->descriptor.release();
 }
 
+void CurlMulti::park_socket(curl_socket_t fd) {
+  // The connection goes back to libcurl's cache: no waits (an armed one would keep the loop
+  // busy), but the registration stays for its next transfer.
+  auto it = sockets_.find(fd);
+  if (it == sockets_.end()) return;
+  SocketState& state = *it->second;
+  state.wanted[read_direction] = state.wanted[write_direction] = false;
+  boost::system::error_code ignored;
+  state.descriptor.cancel(ignored);
+}
+
 void CurlMulti::arm(const std::shared_ptr<SocketState>& state, int direction) {
   state->armed[direction] = true;
   const auto wait = direction == read_direction ? asio::posix::stream_descriptor::wait_read
@@ -180,7 +216,13 @@ void CurlMulti::arm(const std::shared_ptr<SocketState>& state, int direction) {
   state->descriptor.async_wait(wait, [this, alive, state, direction](const boost::system::error_code& ec) {
     if (alive.expired()) return;
     state->armed[direction] = false;
-    if (ec || !state->live || !state->wanted[direction]) return;
+    if (!state->live || !state->wanted[direction]) return;
+    // Parked and wanted again before this cancelled wait ran: wait again.
+    if (ec == boost::asio::error::operation_aborted) {
+      arm(state, direction);
+      return;
+    }
+    if (ec) return;
     on_ready(state, direction);
   });
 }
@@ -193,8 +235,13 @@ void CurlMulti::on_ready(const std::shared_ptr<SocketState>& state, int directio
 
 int CurlMulti::on_timer(CURLM* /*multi*/, long timeout_ms, void* self) {
   auto* multi = static_cast<CurlMulti*>(self);
-  if (timeout_ms < 0) {  // -1: no timeout wanted any more; an armed timer may expire, harmlessly
+  if (timeout_ms < 0) {  // -1: no timeout wanted any more
     multi->timer_wanted_.reset();
+    if (multi->timer_armed_) {
+      // Cancelling posts the wait's handler and changes no kernel timer.
+      multi->timer_armed_.reset();
+      multi->timer_.cancel();
+    }
     return 0;
   }
   if (timeout_ms == 0) {
@@ -231,6 +278,10 @@ void CurlMulti::on_timer_expiry() {
   }
   timer_wanted_.reset();
   action(CURL_SOCKET_TIMEOUT, 0);
+}
+
+void CurlMulti::keep_connections(long connections) {
+  if (multi_ != nullptr) curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
 }
 
 bool CurlMulti::action(curl_socket_t fd, int events) {

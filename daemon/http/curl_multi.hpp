@@ -13,6 +13,7 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "daemon/http/easy_pool.hpp"
 #include "daemon/http/request.hpp"
@@ -57,14 +58,25 @@ class CurlMulti {
   /// Easy handles kept for the next transfers.
   std::size_t idle_handles() const { return pool_.idle(); }
 
+  /// Times a socket was registered with the loop (an idle connection stays registered).
+  std::size_t socket_registrations() const { return registrations_; }
+
+  /// Keeps up to `connections` open connections for reuse (CURLMOPT_MAXCONNECTS). Without it
+  /// libcurl keeps four per running transfer, and closes connections whenever many transfers end
+  /// together.
+  void keep_connections(long connections);
+
  private:
   struct SocketState;
 
   static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data);
+  static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
+  static int on_close_socket(void* self, curl_socket_t fd);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
 
   void update_socket(curl_socket_t fd, int what);
   void forget_socket(curl_socket_t fd);
+  void park_socket(curl_socket_t fd);
   void arm(const std::shared_ptr<SocketState>& state, int direction);
   void on_ready(const std::shared_ptr<SocketState>& state, int direction);
   /// Both return false when a completion destroyed this object.
@@ -78,12 +90,17 @@ class CurlMulti {
   CURLM* multi_ = nullptr;
   CURLSH* share_ = nullptr;
   /// One timer for libcurl's timeout. It is re-armed only when libcurl wants an earlier deadline
-  /// than the armed one; an expiry before the wanted deadline re-arms to it, and one with no
-  /// deadline wanted does nothing (a later or cancelled timeout costs no system call).
+  /// than the armed one, and an expiry before the wanted deadline re-arms to it (a later timeout
+  /// costs no system call). When libcurl wants no timeout the wait is cancelled, so an idle
+  /// multi handle leaves the loop no work (`io_context::run` returns).
   boost::asio::steady_timer timer_;
   std::optional<std::chrono::steady_clock::time_point> timer_armed_;
   std::optional<std::chrono::steady_clock::time_point> timer_wanted_;
   std::unordered_map<curl_socket_t, std::shared_ptr<SocketState>> sockets_;
+  /// Connection sockets libcurl opened and will close through `on_close_socket`: between two
+  /// transfers such a socket stays registered with the loop, its waits cancelled.
+  std::unordered_set<curl_socket_t> connection_sockets_;
+  std::size_t registrations_ = 0;
   /// Declared before `transfers_`: a transfer gives its handle back here when it is destroyed.
   EasyPool pool_;
   std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers_;

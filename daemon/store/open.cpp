@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 
 #include "core/urls.hpp"
+#include "daemon/store/clean_close.hpp"
+#include "daemon/store/written_blocks.hpp"
 #include "daemon/store/schema.hpp"
 #include "daemon/store/sqlite.hpp"
 
@@ -255,12 +257,19 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
     if (auto failure = create_private_file(path)) return *std::move(failure);
   }
 
+  configure_sqlite();
+  // Read before SQLite opens the file (a writable open creates the write-ahead log beside it).
+  std::unique_ptr<Fingerprint> fingerprint = exists ? unchanged_since_clean_close(path) : nullptr;
+  const bool unchanged = fingerprint != nullptr;
+  // A writable connection notes the blocks it writes, so its clean close reads only those again.
+  const char* vfs = access == Access::read_write ? write_tracking_vfs() : nullptr;
+
   sqlite3* raw = nullptr;
   int rc = SQLITE_OK;
   constexpr int kCommonFlags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   if (access == Access::read_write) {
     rc = sqlite3_open_v2(file.c_str(), &raw,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | kCommonFlags, nullptr);
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | kCommonFlags, vfs);
   } else if (fs::exists(file + "-wal", ec) || !has_wal_header(path)) {
     // A -wal file exists while a connection has the database open (or after a crash), and reading
     // needs it and the -shm next to it; a file not in WAL mode is read with the usual locks.
@@ -298,21 +307,25 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
 
   // The integrity check reads every page of the file. It goes through a small page cache, so a
   // short-lived process (`check`, `status`) does not hold megabytes of pages no query asked for;
-  // the usual cache size is restored for the queries that follow.
-  std::int64_t cache_size = 0;
-  rc = query_int(db.get(), "PRAGMA cache_size", cache_size);
-  if (rc == SQLITE_OK) rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", kCheckCacheSize).c_str());
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  std::string check;
-  rc = query_text(db.get(), "PRAGMA quick_check(1)", check);
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", cache_size).c_str());
-  if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
-  if (check != "ok") {
-    for (auto& c : check) {
-      if (c == '\n') c = ' ';
+  // the usual cache size is restored for the queries that follow. A file that is byte for byte
+  // what the last clean close left (checked at that session's open, then written only by SQLite)
+  // is not checked again.
+  if (!unchanged) {
+    std::int64_t cache_size = 0;
+    rc = query_int(db.get(), "PRAGMA cache_size", cache_size);
+    if (rc == SQLITE_OK) rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", kCheckCacheSize).c_str());
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    std::string check;
+    rc = query_text(db.get(), "PRAGMA quick_check(1)", check);
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    rc = exec(db.get(), fmt::format("PRAGMA cache_size = {}", cache_size).c_str());
+    if (rc != SQLITE_OK) return classify(db.get(), rc, path, access);
+    if (check != "ok") {
+      for (auto& c : check) {
+        if (c == '\n') c = ' ';
+      }
+      return corrupt_error(path, "integrity check: " + check);
     }
-    return corrupt_error(path, "integrity check: " + check);
   }
 
   if (access == Access::read_write) {
@@ -339,7 +352,11 @@ Result<std::unique_ptr<StateStore>> StateStore::open(
                                    file, version, schema_version()));
     }
   }
-  return std::unique_ptr<StateStore>(new StateStore(db.release(), path, access));
+  auto store = std::unique_ptr<StateStore>(new StateStore(db.release(), path, access));
+  store->checked_at_open_ = !unchanged;
+  store->fingerprint_ = std::move(fingerprint);
+  store->written_ = written_blocks(store->db_);
+  return store;
 }
 
 }  // namespace watchdesk::store

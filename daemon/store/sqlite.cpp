@@ -5,6 +5,16 @@
 
 namespace watchdesk::store {
 
+void configure_sqlite() {
+  static const bool configured = [] {
+    constexpr int kStatementJournalInMemory = 16 * 1024 * 1024;
+    const bool quiet = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    const bool journal = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemory) == SQLITE_OK;
+    return quiet && journal;
+  }();
+  (void)configured;
+}
+
 Query::~Query() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
@@ -19,6 +29,10 @@ Query& Query::check_bind(int rc) {
 Query& Query::bind(std::string_view text) {
   return check_bind(
       sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+Query& Query::bind_borrowed(std::string_view text) {
+  return check_bind(sqlite3_bind_text64(stmt_, next_, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
 
 Query& Query::bind(std::int64_t value) {

@@ -45,6 +45,8 @@ class Query {
 
   /// Bind the next parameter (text is copied).
   Query& bind(std::string_view text);
+  /// Bind the next parameter to text that is not copied: it must outlive every step of this query.
+  Query& bind_borrowed(std::string_view text);
   Query& bind(std::int64_t value);
   Query& bind(double value);
   Query& bind(TimePoint t);
@@ -92,6 +94,12 @@ class StatementCache {
   sqlite3* db_;
   std::unordered_map<std::string, StatementPtr, Hash, std::equal_to<>> statements_;
 };
+
+/// Sets SQLite's process-wide options once, before the first connection: no allocation statistics
+/// (each allocation would take a global mutex), and statement journals (what a savepoint keeps to
+/// roll back to) in memory up to 16 MiB instead of in temporary files past 64 KiB. Has no effect
+/// when SQLite was already in use in this process.
+void configure_sqlite();
 
 /// Runs SQL text that returns no rows (pragmas, DDL, `BEGIN`/`COMMIT`); an SQLite result code.
 int exec(sqlite3* db, const char* sql);

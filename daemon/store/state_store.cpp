@@ -20,7 +20,9 @@
 #include <spdlog/spdlog.h>
 
 #include "core/json.hpp"
+#include "daemon/store/clean_close.hpp"
 #include "daemon/store/lease.hpp"
+#include "daemon/store/written_blocks.hpp"
 #include "daemon/store/sqlite.hpp"
 
 namespace watchdesk::store {
@@ -309,20 +311,22 @@ Result<bool> Transaction::add_observation(std::string_view source_id,
 Result<bool> Transaction::add_observation(std::string_view source_id, const Observation& observation,
                                           TimePoint seen, std::string_view signal) {
   if (auto status = check_open(); !status) return status.error();
+  // A cold pass inserts tens of thousands of rows: the text is bound where it is, not copied.
+  const std::string facts = facts_to_json(observation.facts);
   const auto changed = store_->write_rows(
       kInsertObservation,
       [&] {
         return fmt::format("recording observation {} of source {}", observation.key, source_id);
       },
       [&](Query& q) {
-        q.bind(source_id)
-            .bind(observation.key)
-            .bind(signal)
+        q.bind_borrowed(source_id)
+            .bind_borrowed(observation.key)
+            .bind_borrowed(signal)
             .bind(seen)
             .bind(observation.published)
-            .bind(observation.title)
-            .bind(observation.url)
-            .bind(facts_to_json(observation.facts));
+            .bind_borrowed(observation.title)
+            .bind_borrowed(observation.url)
+            .bind_borrowed(facts);
       });
   if (!changed) return changed.error();
   return *changed > 0;
@@ -436,16 +440,17 @@ Status Transaction::commit() {
   return ok_status();
 }
 
+// Every source of a batch marks and keeps its savepoint: compiled once, not parsed each time.
 Status Transaction::mark() {
   if (auto status = check_open(); !status) return status;
-  const int rc = exec(store_->db_, "SAVEPOINT source");
-  return rc == SQLITE_OK ? ok_status() : Status(store_->sql_error("marking a savepoint", rc));
+  const auto done = store_->write_rows("SAVEPOINT source", [] { return "marking a savepoint"; }, [](Query&) {});
+  return done ? ok_status() : Status(done.error());
 }
 
 Status Transaction::keep() {
   if (auto status = check_open(); !status) return status;
-  const int rc = exec(store_->db_, "RELEASE source");
-  return rc == SQLITE_OK ? ok_status() : Status(store_->sql_error("releasing a savepoint", rc));
+  const auto done = store_->write_rows("RELEASE source", [] { return "releasing a savepoint"; }, [](Query&) {});
+  return done ? ok_status() : Status(done.error());
 }
 
 Status Transaction::undo() {
@@ -472,7 +477,11 @@ StateStore::~StateStore() {
     exec(db_, "PRAGMA optimize");
   }
   statements_.reset();
-  sqlite3_close_v2(db_);
+  const int closed = sqlite3_close_v2(db_);
+  // The last connection's close checkpoints and removes the write-ahead log: record the file as
+  // it was left, so that the next open of it unchanged skips the integrity check.
+  if (closed == SQLITE_OK && access_ == Access::read_write && scratch_dir_.empty())
+    record_clean_close(path_, std::move(fingerprint_), written_.get());
   if (!scratch_dir_.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(scratch_dir_, ec);

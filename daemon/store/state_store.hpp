@@ -21,6 +21,8 @@ struct sqlite3_stmt;
 namespace watchdesk::store {
 
 class StatementCache;
+class Fingerprint;
+class WrittenBlocks;
 
 /// Whether the store may write.
 enum class Access { read_write, read_only };
@@ -262,6 +264,10 @@ class StateStore {
   /// Write transactions committed through `begin()` since the store was opened.
   std::uint64_t commits() const { return commits_; }
 
+  /// Whether opening ran the integrity check (`PRAGMA quick_check`); false when the file was byte
+  /// for byte what its last clean close recorded (see `clean_close.hpp`).
+  bool checked_at_open() const { return checked_at_open_; }
+
  private:
   friend class Transaction;
   StateStore(sqlite3* db, std::filesystem::path path, Access access);
@@ -287,6 +293,11 @@ class StateStore {
   /// A scratch copy's directory, removed with the store.
   std::filesystem::path scratch_dir_;
   std::uint64_t commits_ = 0;
+  bool checked_at_open_ = true;
+  /// The file's fingerprint when it was opened unchanged since its last clean close, and the
+  /// blocks written since: a clean close reads only those again.
+  std::unique_ptr<Fingerprint> fingerprint_;
+  std::shared_ptr<const WrittenBlocks> written_;
 };
 
 }  // namespace watchdesk::store

@@ -171,6 +171,30 @@ BOOST_FIXTURE_TEST_CASE(reuses_the_connection_for_sequential_requests, ServerFix
   BOOST_TEST(server.connections() == 1u);
 }
 
+// libcurl on its own keeps four connections per running transfer: when a host's transfers end
+// together, it would close the last ones' connections and the next wave would open them anew.
+BOOST_FIXTURE_TEST_CASE(keeps_every_connection_when_a_hosts_transfers_end_together, ServerFixture) {
+  HttpResponse slow = HttpResponse::text(200, "w");
+  slow.delay = 100ms;  // every transfer of a wave is running when the first one ends
+  server.on_default(HttpServer::serve(slow));
+  ClientOptions options = test_options();
+  options.host_rate = 1000000;
+  options.host_connections = 16;
+  Client client(io, options);
+  for (int wave = 0; wave < 3; ++wave) {
+    int done = 0;
+    for (int i = 0; i < 16; ++i) {
+      client.submit(get(server.url("/w/" + std::to_string(i))), [&](Response response) {
+        ++done;
+        BOOST_TEST(response.ok());
+      });
+    }
+    BOOST_REQUIRE(run_until(io, [&] { return done == 16; }, 15s));
+  }
+  BOOST_TEST(server.max_concurrent() == 16);
+  BOOST_TEST(server.connections() == 16u);
+}
+
 BOOST_FIXTURE_TEST_CASE(reports_retry_after_of_a_429, ServerFixture) {
   server.on("/busy", HttpServer::serve(HttpResponse::text(429, "slow down").with_header("Retry-After", "3")));
   Client client(io, test_options());

@@ -5,11 +5,13 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -243,6 +245,17 @@ class BlockedChild {
   int report_ = -1;
   int release_ = -1;
 };
+
+/// Whether the file system holding `dir` keeps user extended attributes (where it does not, a
+/// state file carries no clean-close record and every open checks it).
+inline bool keeps_extended_attributes(const std::filesystem::path& dir) {
+  const auto probe = dir / "xattr-probe";
+  { std::ofstream(probe).put('x'); }
+  const bool kept = ::setxattr(probe.c_str(), "user.watchdesk.probe", "1", 1, 0) == 0;
+  std::filesystem::remove(probe);
+  if (!kept) BOOST_TEST_MESSAGE("no user extended attributes under " << dir << ": nothing recorded at a clean close");
+  return kept;
+}
 
 /// "ok" for a store that opened, or "KIND: MESSAGE" for one that failed; for reports from children.
 inline std::string open_outcome(const std::filesystem::path& path, Access access) {

@@ -70,6 +70,25 @@ BOOST_FIXTURE_TEST_CASE(binds_copies_of_text_and_reads_typed_columns, MemoryDb) 
   BOOST_TEST(q.text(2) == "c");
 }
 
+BOOST_FIXTURE_TEST_CASE(stores_borrowed_text_as_it_was_when_the_row_was_written, MemoryDb) {
+  StatementCache cache(db.get());
+  int rc = SQLITE_OK;
+  auto* insert = cache.get("INSERT INTO t (name, at) VALUES (?, 9)", rc);
+  BOOST_REQUIRE(insert != nullptr);
+  std::string name = "borrowed";
+  {
+    Query q(insert);
+    q.bind_borrowed(name);
+    BOOST_REQUIRE(q.run() == SQLITE_DONE);
+  }
+  name = "changed after";  // the row holds its own copy once written
+  auto* select = cache.get("SELECT name FROM t WHERE at = 9", rc);
+  BOOST_REQUIRE(select != nullptr);
+  Query q(select);
+  BOOST_REQUIRE(q.step() == SQLITE_ROW);
+  BOOST_TEST(q.text(0) == "borrowed");
+}
+
 BOOST_FIXTURE_TEST_CASE(stores_time_as_epoch_seconds, MemoryDb) {
   StatementCache cache(db.get());
   int rc = SQLITE_OK;

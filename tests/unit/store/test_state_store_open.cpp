@@ -235,6 +235,72 @@ BOOST_DATA_TEST_CASE(
   BOOST_TEST((read_bytes(path) == bytes));
 }
 
+BOOST_DATA_TEST_CASE(checks_a_file_only_when_it_changed_since_its_clean_close,
+                     boost::unit_test::data::make({Access::read_write, Access::read_only}), access) {
+  TempDir dir;
+  const auto path = dir / "state.db";
+  make_populated_store(path);
+  BOOST_TEST(open_ok(path, access)->checked_at_open() == !keeps_extended_attributes(dir.path()));
+  {
+    RawDb raw(path);
+    raw.exec("UPDATE observations SET title = 'changed' WHERE key = 'item-7'");
+  }
+  BOOST_TEST(open_ok(path, access)->checked_at_open());
+}
+
+// A writable store notes the blocks it writes (checkpoints during the session and at close
+// included) and reads only those again at its clean close: what it records must be the file.
+BOOST_AUTO_TEST_CASE(records_the_file_its_writes_left_at_a_clean_close) {
+  TempDir dir;
+  if (!keeps_extended_attributes(dir.path())) return;
+  const auto path = dir / "state.db";
+  make_populated_store(path, 50);
+  for (int session = 0; session < 3; ++session) {
+    auto store = open_ok(path);
+    BOOST_TEST(!store->checked_at_open(), "session " << session);
+    for (int batch = 0; batch < 3; ++batch) {
+      auto tx = store->begin();
+      BOOST_REQUIRE(tx.ok());
+      for (int i = 0; i < 100; ++i) {
+        Observation o;
+        o.key = "s" + std::to_string(session) + "-b" + std::to_string(batch) + "-" + std::to_string(i);
+        o.title = std::string(200, 'x');
+        BOOST_REQUIRE(tx->add_observation("feed", o, kT0).ok());
+      }
+      BOOST_REQUIRE(tx->commit().ok());
+      // Pages reach the file mid-session, through the store's own connection.
+      BOOST_REQUIRE(sqlite3_exec(store->handle(), "PRAGMA wal_checkpoint(PASSIVE)", nullptr, nullptr, nullptr) ==
+                    SQLITE_OK);
+    }
+  }
+  BOOST_TEST(!open_ok(path, Access::read_only)->checked_at_open());
+}
+
+// Writes this store did not make (another connection's checkpoint) are not in its record: the next
+// open finds the file changed and checks it.
+BOOST_AUTO_TEST_CASE(checks_a_file_another_connection_wrote_while_the_store_had_it_open) {
+  TempDir dir;
+  if (!keeps_extended_attributes(dir.path())) return;
+  const auto path = dir / "state.db";
+  make_populated_store(path, 50);
+  {
+    auto store = open_ok(path);
+    BOOST_TEST(!store->checked_at_open());
+    RawDb other(path);
+    other.exec("UPDATE observations SET title = 'theirs' WHERE key = 'item-3'");
+    other.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  }
+  BOOST_TEST(open_ok(path, Access::read_only)->checked_at_open());
+}
+
+BOOST_AUTO_TEST_CASE(checks_a_file_that_another_connection_has_open) {
+  TempDir dir;
+  const auto path = dir / "state.db";
+  make_populated_store(path);
+  const auto writer = open_ok(path);
+  for (const auto access : {Access::read_write, Access::read_only}) BOOST_TEST(open_ok(path, access)->checked_at_open());
+}
+
 BOOST_AUTO_TEST_CASE(refuses_another_programs_database) {
   TempDir dir;
   const auto path = dir / "state.db";
