@@ -82,7 +82,11 @@ Client::HostState& Client::host_state(const std::string& key) {
   const bool sec = key == "sec.gov";
   const double rate = sec ? std::min(options_.sec_rate, sec_rate_ceiling) : options_.host_rate;
   const int connections = std::max(options_.host_connections, 1);
-  return hosts_.try_emplace(key, io_, rate, connections).first->second;
+  HostState& state = hosts_.try_emplace(key, io_, rate, connections).first->second;
+  // libcurl keeps every connection the limits allow open between bursts: each host's fetch and
+  // delivery connections.
+  multi_.keep_connections(static_cast<long>(hosts_.size()) * 2 * connections);
+  return state;
 }
 
 void Client::submit(Request request, Completion done) {

@@ -63,6 +63,10 @@ CurlMulti::CurlMulti(asio::io_context& io, MultiOptions options)
   }
 }
 
+void CurlMulti::keep_connections(long connections) {
+  if (multi_ != nullptr) curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
+}
+
 CurlMulti::~CurlMulti() {
   alive_.reset();
   for (auto& [id, transfer] : transfers_) {

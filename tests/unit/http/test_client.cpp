@@ -171,6 +171,29 @@ BOOST_FIXTURE_TEST_CASE(reuses_the_connection_for_sequential_requests, ServerFix
   BOOST_TEST(server.connections() == 1u);
 }
 
+BOOST_FIXTURE_TEST_CASE(keeps_every_connection_of_a_burst_for_the_next_burst, ServerFixture) {
+  // Eight requests at once open eight connections; the last of them to finish must not close
+  // any (libcurl's default cache holds four per transfer still running), so a second burst of
+  // eight reuses them all.
+  HttpResponse slow = HttpResponse::text(200, "b");
+  slow.delay = 200ms;
+  server.on_default(HttpServer::serve(slow));
+  ClientOptions options = test_options();
+  options.host_connections = 8;
+  Client client(io, options);
+  for (int burst = 0; burst < 2; ++burst) {
+    int done = 0;
+    for (int i = 0; i < 8; ++i)
+      client.submit(get(server.url("/b/" + std::to_string(i))), [&](Response response) {
+        ++done;
+        BOOST_TEST(response.ok());
+      });
+    BOOST_REQUIRE(run_until(io, [&] { return done == 8; }, 15s));
+    BOOST_TEST(server.max_concurrent() == 8);
+  }
+  BOOST_TEST(server.connections() == 8u);
+}
+
 BOOST_FIXTURE_TEST_CASE(reports_retry_after_of_a_429, ServerFixture) {
   server.on("/busy", HttpServer::serve(HttpResponse::text(429, "slow down").with_header("Retry-After", "3")));
   Client client(io, test_options());
