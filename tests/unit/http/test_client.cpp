@@ -47,6 +47,20 @@ ClientOptions test_options() {
   return options;
 }
 
+/// `test_options` with `connections` connections per host.
+ClientOptions with_connections(int connections) {
+  ClientOptions options = test_options();
+  options.host_connections = connections;
+  return options;
+}
+
+/// Answers every path with `body` after 200 ms, so that requests sent together overlap.
+void answer_slowly(HttpServer& server, std::string body) {
+  HttpResponse slow = HttpResponse::text(200, std::move(body));
+  slow.delay = std::chrono::milliseconds(200);
+  server.on_default(HttpServer::serve(slow));
+}
+
 Request get(std::string url) {
   Request request;
   request.url = std::move(url);
@@ -175,12 +189,8 @@ BOOST_FIXTURE_TEST_CASE(keeps_every_connection_of_a_burst_for_the_next_burst, Se
   // Eight requests at once open eight connections; the last of them to finish must not close
   // any (libcurl's default cache holds four per transfer still running), so a second burst of
   // eight reuses them all.
-  HttpResponse slow = HttpResponse::text(200, "b");
-  slow.delay = 200ms;
-  server.on_default(HttpServer::serve(slow));
-  ClientOptions options = test_options();
-  options.host_connections = 8;
-  Client client(io, options);
+  answer_slowly(server, "b");
+  Client client(io, with_connections(8));
   for (int burst = 0; burst < 2; ++burst) {
     int done = 0;
     for (int i = 0; i < 8; ++i)
@@ -406,12 +416,8 @@ BOOST_FIXTURE_TEST_CASE(keeps_to_the_host_rate_under_200_concurrent_requests, Se
 }
 
 BOOST_FIXTURE_TEST_CASE(caps_requests_in_flight_per_host, ServerFixture) {
-  HttpResponse slow = HttpResponse::text(200, "s");
-  slow.delay = 200ms;
-  server.on_default(HttpServer::serve(slow));
-  ClientOptions options = test_options();
-  options.host_connections = 3;
-  Client client(io, options);
+  answer_slowly(server, "s");
+  Client client(io, with_connections(3));
   int done = 0;
   for (int i = 0; i < 12; ++i) {
     client.submit(get(server.url("/s/" + std::to_string(i))), [&](Response) { ++done; });
