@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/urls.hpp"
+#include "daemon/http/client.hpp"
+
 namespace watchdesk::fetch {
 
 namespace asio = boost::asio;
@@ -50,15 +53,17 @@ Scheduler::Scheduler(asio::io_context& io, std::vector<const config::Source*> so
       on_result_(std::move(on_result)),
       options_(options),
       queue_(options.coalesce),
+      windows_(options.host_window),
       timer_(io),
       random_(options.seed != 0 ? options.seed : std::random_device{}()) {
   entries_.reserve(sources.size());
   for (const config::Source* source : sources) {
-    index_.emplace(source->id, entries_.size());
     Entry entry;
     entry.source = source;
+    entry.host = windows_.host(http::politeness_key(url_host(source->url)));
     entries_.push_back(std::move(entry));
   }
+  index_.build(entries_.size(), [this](std::size_t i) { return id_at(i); });
   lateness_.recent.reserve(std::min(entries_.size(), lateness_samples));
 }
 
@@ -66,9 +71,15 @@ Scheduler::~Scheduler() { alive_.reset(); }
 
 double Scheduler::uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(random_); }
 
+std::string_view Scheduler::id_at(std::size_t index) const { return entries_[index].source->id; }
+
+std::optional<std::size_t> Scheduler::position(std::string_view source_id) const {
+  return index_.find(source_id, [this](std::size_t i) { return id_at(i); });
+}
+
 Scheduler::Entry* Scheduler::find(std::string_view source_id) {
-  auto it = index_.find(std::string(source_id));
-  return it == index_.end() ? nullptr : &entries_[it->second];
+  const auto at = position(source_id);
+  return at ? &entries_[*at] : nullptr;
 }
 
 void Scheduler::restore(const store::FetchState& state) {
@@ -192,6 +203,7 @@ void Scheduler::drain(std::function<void()> done) {
   timer_.cancel();
   timer_armed_ = false;
   for (auto& entry : entries_) entry.next_due.reset();
+  windows_.clear_waiting();
   finish_attempt();
 }
 
@@ -223,9 +235,7 @@ void Scheduler::on_timer() {
   taken_.clear();
   queue_.take_due(Clock::now(), taken_);
   for (const DuePoll& due : taken_) {
-    const Entry& entry = entries_[due.index];
-    if (due.generation != entry.generation || entry.in_flight || entry.held) continue;
-    dispatch(due.index, due.at);
+    dispatch_windowed(due);
     if (mode_ != Mode::continuous) return;
   }
   // Stale plans at the front are dropped so the timer is not armed for nothing.
@@ -275,6 +285,28 @@ void Scheduler::dispatch(std::size_t index, Clock::time_point planned) {
         });
 }
 
+void Scheduler::dispatch_windowed(const DuePoll& due) {
+  Entry& entry = entries_[due.index];
+  if (due.generation != entry.generation || entry.in_flight || entry.held) return;
+  if (!windows_.try_start(entry.host)) {
+    windows_.wait(entry.host, due);
+    return;
+  }
+  entry.windowed = true;
+  dispatch(due.index, due.at);
+}
+
+void Scheduler::start_waiting(std::uint32_t host) {
+  while (mode_ == Mode::continuous) {
+    const auto due = windows_.next_waiting(host);
+    if (!due) return;
+    const Entry& entry = entries_[due->index];
+    if (due->generation != entry.generation || entry.in_flight || entry.held) continue;
+    dispatch_windowed(*due);
+    return;
+  }
+}
+
 void Scheduler::plan_after(std::size_t index, const pipeline::PollResult& result, Clock::time_point planned) {
   Entry& entry = entries_[index];
   const auto now = Clock::now();
@@ -293,6 +325,8 @@ void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock:
   const config::Source& source = *entry.source;
   entry.in_flight = false;
   --in_flight_;
+  const bool windowed = std::exchange(entry.windowed, false);
+  if (windowed) windows_.finish(entry.host);
   const int previous_failures = entry.failures;
   if (result.outcome != pipeline::PollOutcome::cancelled) {
     entry.validators = result.validators;
@@ -332,6 +366,7 @@ void Scheduler::on_result(std::size_t index, pipeline::PollResult result, Clock:
   if (on_result_) on_result_(result, next_attempt);
   if (alive.expired()) return;  // the handler destroyed the scheduler
   if (mode_ == Mode::once && once_left_ > 0) --once_left_;
+  if (windowed) start_waiting(entry.host);
   fill_once();
   finish_attempt();
 }
@@ -358,9 +393,9 @@ void Scheduler::finish_attempt() {
 }
 
 std::optional<SourceStatus> Scheduler::status(std::string_view source_id) const {
-  auto it = index_.find(std::string(source_id));
-  if (it == index_.end()) return std::nullopt;
-  const Entry& entry = entries_[it->second];
+  const auto at = position(source_id);
+  if (!at) return std::nullopt;
+  const Entry& entry = entries_[*at];
   SourceStatus status;
   status.consecutive_failures = entry.failures;
   status.in_flight = entry.in_flight;

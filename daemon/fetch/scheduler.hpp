@@ -14,12 +14,13 @@
 #include <random>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "config/config.hpp"
+#include "core/key_index.hpp"
 #include "core/time.hpp"
 #include "daemon/fetch/due_queue.hpp"
+#include "daemon/fetch/host_windows.hpp"
 #include "daemon/fetch/timing.hpp"
 #include "daemon/http/request.hpp"
 #include "daemon/pipeline/poll.hpp"
@@ -48,6 +49,10 @@ struct SchedulerOptions {
   std::uint64_t seed = 0;
   /// Sources due within this of the one that wakes the loop start with it (see `DueQueue`).
   std::chrono::milliseconds coalesce{50};
+  /// Polls of one host (its politeness key) running at once at most under `start()`; the host's
+  /// other due polls wait in the scheduler until one ends (see `HostWindows`), so a burst of due
+  /// sources holds a plan for each, not a queued request.
+  std::size_t host_window = 1024;
 };
 
 /// Scheduling lateness (actual start minus planned start) over all polls so far.
@@ -139,8 +144,12 @@ class Scheduler {
     const config::Source* source = nullptr;
     http::Validators validators;
     int failures = 0;
+    /// The source's host in `windows_`.
+    std::uint32_t host = 0;
     bool in_flight = false;
     bool held = false;
+    /// The poll under way counts in its host's window (started under `start()`).
+    bool windowed = false;
     /// Held for a poll of another URL or of a runtime this one did not adopt from: the result
     /// of that poll says nothing about this entry's validators or back-off.
     bool held_apart = false;
@@ -153,10 +162,16 @@ class Scheduler {
   };
 
   Entry* find(std::string_view source_id);
+  std::optional<std::size_t> position(std::string_view source_id) const;
+  std::string_view id_at(std::size_t index) const;
   void schedule(std::size_t index, Clock::time_point at);
   void arm(Clock::time_point at);
   void on_timer();
   void dispatch(std::size_t index, Clock::time_point planned);
+  // Starts `due` now if its host has room, else leaves it waiting for its host.
+  void dispatch_windowed(const DuePoll& due);
+  // Starts the next current poll waiting for `host`, if it has room.
+  void start_waiting(std::uint32_t host);
   void on_result(std::size_t index, pipeline::PollResult result, Clock::time_point planned);
   void plan_after(std::size_t index, const pipeline::PollResult& result, Clock::time_point planned);
   void finish_attempt();
@@ -171,8 +186,10 @@ class Scheduler {
   ResultHandler on_result_;
   SchedulerOptions options_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::size_t> index_;
+  // Entries by source id (the sources' own ids, not copies).
+  KeyIndex index_;
   DueQueue queue_;
+  HostWindows windows_;
   // What one wake-up takes from `queue_` (kept to reuse its capacity).
   std::vector<DuePoll> taken_;
   boost::asio::steady_timer timer_;

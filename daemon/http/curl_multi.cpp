@@ -66,6 +66,10 @@ CurlMulti::CurlMulti(asio::io_context& io, MultiOptions options)
   }
 }
 
+void CurlMulti::keep_connections(long connections) {
+  if (multi_ != nullptr) curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
+}
+
 CurlMulti::~CurlMulti() {
   alive_.reset();
   for (auto& [id, transfer] : transfers_) {
@@ -278,10 +282,6 @@ void CurlMulti::on_timer_expiry() {
   }
   timer_wanted_.reset();
   action(CURL_SOCKET_TIMEOUT, 0);
-}
-
-void CurlMulti::keep_connections(long connections) {
-  if (multi_ != nullptr) curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
 }
 
 bool CurlMulti::action(curl_socket_t fd, int events) {

@@ -53,6 +53,11 @@ class CurlMulti {
   /// Aborts every running transfer: each completion runs (posted) with `Failure::cancelled`.
   void abort_all(std::string_view reason);
 
+  /// Keeps up to `connections` connections open for reuse (CURLMOPT_MAXCONNECTS). Without it
+  /// libcurl keeps four per transfer running when a connection is given back, so the last
+  /// transfers of a burst of more than four close connections the next burst opens again.
+  void keep_connections(long connections);
+
   /// Transfers started and not yet completed.
   std::size_t active() const { return transfers_.size(); }
   /// Easy handles kept for the next transfers.
@@ -60,11 +65,6 @@ class CurlMulti {
 
   /// Times a socket was registered with the loop (an idle connection stays registered).
   std::size_t socket_registrations() const { return registrations_; }
-
-  /// Keeps up to `connections` open connections for reuse (CURLMOPT_MAXCONNECTS). Without it
-  /// libcurl keeps four per running transfer, and closes connections whenever many transfers end
-  /// together.
-  void keep_connections(long connections);
 
  private:
   struct SocketState;

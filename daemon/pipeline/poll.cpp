@@ -102,27 +102,30 @@ void PollPipeline::record(const config::Source& source, http::Response response,
 
 void PollPipeline::poll(const config::Source& source, const http::Validators& validators, int failures,
                         std::function<void(PollResult)> done) {
-  attempt(source, false, validators, failures, clock_(),
+  attempt(source, nullptr, validators, failures, clock_(),
           std::make_shared<std::function<void(PollResult)>>(std::move(done)));
 }
 
-void PollPipeline::attempt(config::Source source, bool via_fallback, const http::Validators& validators, int failures,
-                           TimePoint attempted_at, std::shared_ptr<std::function<void(PollResult)>> done) {
+void PollPipeline::attempt(const config::Source& source, std::shared_ptr<const config::Source> fallback,
+                           const http::Validators& validators, int failures, TimePoint attempted_at,
+                           std::shared_ptr<std::function<void(PollResult)>> done) {
   // A fallback's URL is another one: the first provider's validators do not apply to it.
-  const http::Request request = request_for(source, via_fallback ? http::Validators{} : validators);
-  client_.submit(request, [this, source = std::move(source), via_fallback, validators, failures, attempted_at,
-                           done](http::Response response) mutable {
-    const std::string why = fallback_reason(source, response);
+  http::Request request = request_for(source, fallback != nullptr ? http::Validators{} : validators);
+  client_.submit(std::move(request), [this, source = &source, fallback = std::move(fallback), validators, failures,
+                           attempted_at, done](http::Response response) {
+    const bool via_fallback = fallback != nullptr;
+    const std::string why = fallback_reason(*source, response);
     if (why.empty()) {
-      finish(source, validators, failures, std::move(response), via_fallback, attempted_at, *done);
+      finish(*source, validators, failures, std::move(response), via_fallback, attempted_at, *done);
       return;
     }
-    const config::PriceFallback next = source.fallbacks.front();
-    spdlog::warn("source {}: {}; trying fallback provider {}", source.id, why, config::to_string(next.provider));
-    source.price_provider = next.provider;
-    source.url = next.url;
-    source.fallbacks.erase(source.fallbacks.begin());
-    attempt(std::move(source), true, validators, failures, attempted_at, std::move(done));
+    const config::PriceFallback& next = source->fallbacks.front();
+    spdlog::warn("source {}: {}; trying fallback provider {}", source->id, why, config::to_string(next.provider));
+    auto moved = std::make_shared<config::Source>(*source);
+    moved->price_provider = next.provider;
+    moved->url = next.url;
+    moved->fallbacks.erase(moved->fallbacks.begin());
+    attempt(*moved, moved, validators, failures, attempted_at, done);
   });
 }
 

@@ -75,7 +75,8 @@ class PollPipeline {
                archive::ArchiveWriter* archive = nullptr, IngestBatch* batch = nullptr);
 
   /// Polls `source` with `validators` (a conditional GET) after `failures` failures in a row; `done`
-  /// runs on the loop exactly once, unless the client is destroyed first.
+  /// runs on the loop exactly once, unless the client is destroyed first. `source` is not copied:
+  /// it must outlive the poll, as this pipeline must.
   void poll(const config::Source& source, const http::Validators& validators, int failures,
             std::function<void(PollResult)> done);
 
@@ -90,9 +91,12 @@ class PollPipeline {
   static void conclude(PollResult result, IngestReport report, const http::Response& response,
                        const http::Validators& sent, int failures, bool via_fallback,
                        const std::function<void(PollResult)>& done);
-  // Fetches `source`, moving on through its remaining `fallbacks` while an answer is unusable.
-  void attempt(config::Source source, bool via_fallback, const http::Validators& validators, int failures,
-               TimePoint attempted_at, std::shared_ptr<std::function<void(PollResult)>> done);
+  // Fetches `source`, moving on through its remaining `fallbacks` while an answer is unusable; a
+  // fallback's attempt holds the copy of the source that names its provider (`fallback`, which
+  // `source` refers to), a first attempt only refers to the caller's source.
+  void attempt(const config::Source& source, std::shared_ptr<const config::Source> fallback,
+               const http::Validators& validators, int failures, TimePoint attempted_at,
+               std::shared_ptr<std::function<void(PollResult)>> done);
 
   http::Client& client_;
   Ingestor& ingestor_;

@@ -51,9 +51,9 @@ Result<std::unique_ptr<Runtime>> Runtime::build(boost::asio::io_context& io, std
     auto runtime = std::unique_ptr<Runtime>(
         new Runtime(io, std::move(config), std::move(store), metrics, out, std::move(options)));
     // What the store remembers of each source: validators, failures, last attempt.
-    auto states = runtime->store_->fetch_states();
-    if (!states) return std::move(states).error();
-    for (const auto& state : *states) runtime->scheduler_->restore(state);
+    auto restored = runtime->store_->for_each_fetch_state(
+        [&](const store::FetchState& state) { runtime->scheduler_->restore(state); });
+    if (!restored) return std::move(restored).error();
     return runtime;
   } catch (const std::exception& e) {
     return make_error(std::string("cannot set up the runtime: ") + e.what(), ErrorKind::io);

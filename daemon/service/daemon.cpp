@@ -171,9 +171,8 @@ std::string Daemon::render_metrics() {
   auto& store = runtime_->store();
   const auto& config = runtime_->config();
   auto pending = store.pending_deliveries();
-  auto states = store.fetch_states();
-  if (!pending || !states) {
-    spdlog::error("metrics: {}", (pending ? states.error() : pending.error()).message);
+  if (!pending) {
+    spdlog::error("metrics: {}", pending.error().message);
     return metrics_.render();
   }
   metrics_.set("watchdesk_pending_deliveries", "Deliveries waiting in the outbox.", {},
@@ -188,13 +187,18 @@ std::string Daemon::render_metrics() {
   metrics_.set("watchdesk_fetch_queue_length",
                "Fetches due and not started: waiting for the loop, a host's rate or a free connection.", {},
                static_cast<double>(runtime_->fetches_queued()));
-  for (const auto& state : *states) {
-    if (config.find_source(state.source_id) == nullptr) continue;
+  // One row at a time: a scrape holds no copy of every source's fetch state.
+  auto states = store.for_each_fetch_state([&](const store::FetchState& state) {
+    if (config.find_source(state.source_id) == nullptr) return;
     metrics_.set("watchdesk_source_up", "1 when the source's last fetch succeeded.", {{"source", state.source_id}},
                  state.consecutive_failures == 0 ? 1 : 0);
     if (state.last_success)
       metrics_.set("watchdesk_source_last_success_timestamp_seconds", "When the source last succeeded.",
                    {{"source", state.source_id}}, static_cast<double>(state.last_success->time_since_epoch().count()));
+  });
+  if (!states) {
+    spdlog::error("metrics: {}", states.error().message);
+    return metrics_.render();
   }
   double fetched = 0, not_modified = 0;
   for (const auto& s : config.sources) {

@@ -534,13 +534,18 @@ Result<std::optional<FetchState>> StateStore::fetch_state(std::string_view sourc
 
 Result<std::vector<FetchState>> StateStore::fetch_states() {
   std::vector<FetchState> states;
-  if (auto read = read_rows(
+  if (auto read = for_each_fetch_state([&](const FetchState& state) { states.push_back(state); }); !read.ok())
+    return read.error();
+  return states;
+}
+
+Status StateStore::for_each_fetch_state(const std::function<void(const FetchState&)>& each) {
+  return read_rows(
       kSelectFetchStates, [] { return std::string("reading fetch states"); }, no_parameters,
       [&](const Query& q) {
-        states.push_back(read_fetch_state(q));
+        each(read_fetch_state(q));
         return true;
-      }); !read.ok()) return read.error();
-  return states;
+      });
 }
 
 Result<bool> StateStore::has_observation(std::string_view source_id, std::string_view key) {

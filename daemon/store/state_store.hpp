@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -206,6 +207,9 @@ class StateStore {
   /// Fetch state of one source, or of all.
   Result<std::optional<FetchState>> fetch_state(std::string_view source_id);
   Result<std::vector<FetchState>> fetch_states();
+  /// Calls `each` with the fetch state of every source, one row at a time: nothing is held for
+  /// all of them at once (the daemon restores tens of thousands of sources at start).
+  Status for_each_fetch_state(const std::function<void(const FetchState&)>& each);
 
   /// Whether an observation (source, key) was seen before.
   Result<bool> has_observation(std::string_view source_id, std::string_view key);

@@ -302,6 +302,65 @@ BOOST_FIXTURE_TEST_CASE(never_fetches_one_source_twice_at_once, ServerFixture) {
   BOOST_REQUIRE(run_until(io, [&] { return drained; }, 5s));
 }
 
+BOOST_AUTO_TEST_CASE(a_host_runs_no_more_polls_than_its_window_and_others_start_meanwhile) {
+  boost::asio::io_context io;
+  std::vector<config::Source> sources;
+  // Polled once in the test: the next polls are a minute away.
+  for (int i = 0; i < 5; ++i)
+    sources.push_back(source("a" + std::to_string(i), "http://a.example/" + std::to_string(i), Seconds(60)));
+  sources.push_back(source("b0", "http://b.example/0", Seconds(60)));
+  std::vector<const config::Source*> pointers;
+  for (const auto& s : sources) pointers.push_back(&s);
+  // A stand-in for the poll pipeline: each poll runs until the test ends it.
+  std::vector<std::pair<std::string, std::function<void(pipeline::PollResult)>>> running;
+  std::vector<std::string> started;
+  SchedulerOptions options = fast_options();
+  options.host_window = 2;
+  Scheduler scheduler(
+      io, pointers,
+      [&](const config::Source& polled, const http::Validators&, int, std::function<void(pipeline::PollResult)> done) {
+        started.push_back(polled.id);
+        running.emplace_back(polled.id, std::move(done));
+      },
+      nullptr, options);
+  const auto end_poll = [&](const std::string& id) {
+    auto it = std::find_if(running.begin(), running.end(), [&](const auto& r) { return r.first == id; });
+    BOOST_TEST_REQUIRE((it != running.end()));
+    auto done = std::move(it->second);
+    running.erase(it);
+    pipeline::PollResult result;
+    result.source_id = id;
+    result.outcome = pipeline::PollOutcome::not_modified;
+    done(std::move(result));
+  };
+  scheduler.start();
+  BOOST_REQUIRE(run_until(io, [&] { return started.size() == 3u; }, 5s));
+  run_for(io, 200ms);
+  // Two of host a (in the order they came due) and the one of host b; three of a wait, due.
+  BOOST_TEST(started.size() == 3u);
+  BOOST_TEST(std::count(started.begin(), started.end(), "b0") == 1);
+  BOOST_TEST(scheduler.in_flight() == 3u);
+  BOOST_TEST(scheduler.due_waiting() == 3u);
+
+  // Each poll of host a that ends lets one waiting poll of it start.
+  const std::string first_a = started[0] == "b0" ? started[1] : started[0];
+  end_poll(first_a);
+  BOOST_REQUIRE(run_until(io, [&] { return started.size() == 4u; }, 5s));
+  BOOST_TEST(started.back().substr(0, 1) == "a");
+  BOOST_TEST(scheduler.in_flight() == 3u);
+  // A poll of host b ending starts nothing of host a.
+  end_poll("b0");
+  run_for(io, 200ms);
+  BOOST_TEST(started.size() == 4u);
+
+  // A drain drops the waiting polls: only those running end.
+  bool drained = false;
+  scheduler.drain([&] { drained = true; });
+  while (!running.empty()) end_poll(std::string(running.front().first));
+  BOOST_REQUIRE(run_until(io, [&] { return drained; }, 5s));
+  BOOST_TEST(started.size() == 4u);
+}
+
 BOOST_FIXTURE_TEST_CASE(spreads_first_fetches_over_the_first_interval, ServerFixture) {
   server.on_default(HttpServer::serve(HttpResponse::text(200, "ok")));
   http::Client client(io, client_options());
