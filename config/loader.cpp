@@ -2,7 +2,6 @@
 #include "config/loader.hpp"
 
 #include <malloc.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +19,7 @@
 #include "config/rules.hpp"
 #include "config/source_groups.hpp"
 #include "config/source_kinds.hpp"
+#include "config/toml.hpp"
 #include "config/toml_reader.hpp"
 #include "core/expression.hpp"
 #include "core/secret.hpp"

@@ -2,7 +2,7 @@
 // no knowledge of watchdesk's schema (that is `config/loader.cpp`).
 #pragma once
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include <algorithm>
 #include <cstdint>

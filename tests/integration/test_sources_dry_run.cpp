@@ -5,7 +5,7 @@
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include <algorithm>
 #include <cmath>
