@@ -1,10 +1,8 @@
 # The Debian 12 packages watchdesk builds against (installed by scripts/install-deps).
-# Boost.JSON and pugixml are linked statically, and spdlog, fmt and toml++ used header only: every
-# shared object costs each command its loading and relocation.
-set(Boost_USE_STATIC_LIBS ON)
-find_package(Boost 1.81 REQUIRED COMPONENTS json)
-set(Boost_USE_STATIC_LIBS OFF)
-find_package(Boost 1.81 REQUIRED COMPONENTS unit_test_framework)
+# spdlog, fmt and toml++ are used header only: every shared object costs each command its loading
+# and relocation. Boost.JSON and pugixml, which parse what the network sends, stay shared so that
+# Debian's security updates reach them without a rebuild.
+find_package(Boost 1.81 REQUIRED COMPONENTS json unit_test_framework)
 find_package(CURL REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(pugixml REQUIRED)
@@ -15,7 +13,8 @@ set_target_properties(spdlog::spdlog_header_only PROPERTIES
                       INTERFACE_LINK_LIBRARIES "Threads::Threads;fmt::fmt-header-only")
 # toml++ header only: its package's target links the shared library, so only its headers are used.
 find_path(TOMLPLUSPLUS_INCLUDE_DIR toml++/toml.h REQUIRED)
-# SQLite statically as well (the same Debian build of it): the largest of these shared objects to relocate.
+# SQLite is linked statically (the same Debian build of it; it reads only watchdesk's own state file):
+# the largest of these shared objects to relocate.
 find_package(SQLite3 REQUIRED)
 find_library(SQLITE3_STATIC_LIBRARY libsqlite3.a REQUIRED)
 add_library(watchdesk_sqlite3 INTERFACE)
