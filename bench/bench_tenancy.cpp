@@ -8,10 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/tenancy_corpus_files.hpp"
 #include "watchers/triggers/organisations.hpp"
 #include "watchers/triggers/tenancy_corpus.hpp"
 #include "watchers/triggers/tenant_detection.hpp"
@@ -19,13 +19,6 @@
 namespace {
 
 using namespace watchdesk::triggers;
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string join(const std::vector<std::string>& names) {
   if (names.empty()) return "-";
@@ -68,14 +61,11 @@ double headlines_per_second(const std::vector<CorpusRow>& rows, const std::vecto
 
 int main(int argc, char** argv) {
   // `bench_tenancy [dev|test] [DIR]`: DIR holds another corpus.tsv and facilities.tsv.
-  const std::filesystem::path dir = argc > 2 ? std::filesystem::path(argv[2])
-                                             : std::filesystem::path(WATCHDESK_SOURCE_DIR) / "tests" / "fixtures" / "tenancy";
   const std::string split = argc > 1 ? argv[1] : "test";
-  std::vector<std::string> problems;
-  const auto rows = parse_corpus(read_file(dir / "corpus.tsv"), problems);
-  const auto facilities = parse_facilities(read_file(dir / "facilities.tsv"), problems);
-  for (const auto& p : problems) std::fprintf(stderr, "corpus: %s\n", p.c_str());
-  if (!problems.empty() || rows.empty()) return 1;
+  const auto corpus = watchdesk::bench::load_tenancy_corpus(watchdesk::bench::tenancy_corpus_dir(argc, argv, 2));
+  if (!corpus) return 1;
+  const auto& rows = corpus->rows;
+  const auto& facilities = corpus->facilities;
 
   const CorpusScore score = score_corpus(rows, facilities, split);
   if (score.rows == 0) {

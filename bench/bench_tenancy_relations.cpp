@@ -3,38 +3,22 @@
 // experiment (scripts/tenancy_pair_scorer.py), which reads them as features.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/tenancy_corpus_files.hpp"
 #include "watchers/triggers/organisations.hpp"
 #include "watchers/triggers/tenancy_corpus.hpp"
 #include "watchers/triggers/tenant_detection.hpp"
 
-namespace {
-
 using namespace watchdesk::triggers;
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   // `bench_tenancy_relations [DIR]`: DIR holds another corpus.tsv and facilities.tsv.
-  const std::filesystem::path dir = argc > 1 ? std::filesystem::path(argv[1])
-                                             : std::filesystem::path(WATCHDESK_SOURCE_DIR) / "tests" / "fixtures" / "tenancy";
-  std::vector<std::string> problems;
-  const auto rows = parse_corpus(read_file(dir / "corpus.tsv"), problems);
-  const auto facilities = parse_facilities(read_file(dir / "facilities.tsv"), problems);
-  for (const auto& p : problems) std::fprintf(stderr, "corpus: %s\n", p.c_str());
-  if (!problems.empty()) return 1;
+  const auto corpus = watchdesk::bench::load_tenancy_corpus(watchdesk::bench::tenancy_corpus_dir(argc, argv, 1));
+  if (!corpus) return 1;
+  const auto& rows = corpus->rows;
+  const auto& facilities = corpus->facilities;
   for (const auto& row : rows) {
     const auto f = std::find_if(facilities.begin(), facilities.end(), [&](const auto& x) { return x.id == row.facility; });
     if (f == facilities.end()) continue;

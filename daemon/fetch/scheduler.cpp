@@ -285,25 +285,22 @@ void Scheduler::dispatch(std::size_t index, Clock::time_point planned) {
         });
 }
 
-void Scheduler::dispatch_windowed(const DuePoll& due) {
+bool Scheduler::dispatch_windowed(const DuePoll& due) {
   Entry& entry = entries_[due.index];
-  if (due.generation != entry.generation || entry.in_flight || entry.held) return;
+  if (due.generation != entry.generation || entry.in_flight || entry.held) return false;
   if (!windows_.try_start(entry.host)) {
     windows_.wait(entry.host, due);
-    return;
+    return true;
   }
   entry.windowed = true;
   dispatch(due.index, due.at);
+  return true;
 }
 
 void Scheduler::start_waiting(std::uint32_t host) {
   while (mode_ == Mode::continuous) {
     const auto due = windows_.next_waiting(host);
-    if (!due) return;
-    const Entry& entry = entries_[due->index];
-    if (due->generation != entry.generation || entry.in_flight || entry.held) continue;
-    dispatch_windowed(*due);
-    return;
+    if (!due || dispatch_windowed(*due)) return;
   }
 }
 

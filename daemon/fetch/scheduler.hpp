@@ -168,8 +168,9 @@ class Scheduler {
   void arm(Clock::time_point at);
   void on_timer();
   void dispatch(std::size_t index, Clock::time_point planned);
-  // Starts `due` now if its host has room, else leaves it waiting for its host.
-  void dispatch_windowed(const DuePoll& due);
+  // Starts `due` now if its host has room, else leaves it waiting for its host; false when the
+  // plan is stale (the source was replanned, is running or is held).
+  bool dispatch_windowed(const DuePoll& due);
   // Starts the next current poll waiting for `host`, if it has room.
   void start_waiting(std::uint32_t host);
   void on_result(std::size_t index, pipeline::PollResult result, Clock::time_point planned);

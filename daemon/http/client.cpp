@@ -82,10 +82,10 @@ Client::HostState& Client::host_state(const std::string& key) {
   const bool sec = key == "sec.gov";
   const double rate = sec ? std::min(options_.sec_rate, sec_rate_ceiling) : options_.host_rate;
   const int connections = std::max(options_.host_connections, 1);
+  HostState& state = hosts_.try_emplace(key, io_, rate, connections).first->second;
   // libcurl keeps open every connection the hosts may have at once, fetches and deliveries apart.
-  kept_connections_ += 2L * connections;
-  multi_.keep_connections(kept_connections_);
-  return hosts_.try_emplace(key, io_, rate, connections).first->second;
+  multi_.keep_connections(2L * connections * static_cast<long>(hosts_.size()));
+  return state;
 }
 
 void Client::submit(Request request, Completion done) {

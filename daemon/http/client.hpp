@@ -139,8 +139,6 @@ class Client {
   CurlMulti multi_;
   std::unordered_map<std::string, HostState> hosts_;
   std::size_t queued_ = 0;
-  /// Connections libcurl keeps open for reuse: what every host known so far may have at once.
-  long kept_connections_ = 0;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 
