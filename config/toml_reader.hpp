@@ -1,5 +1,5 @@
 // Reading TOML tables with errors that say where: typed readers, key checks and did-you-mean, with
-// no knowledge of watchdesk's schema (that is `config/loader.cpp`).
+// no knowledge of watchdesk's schema (that is `config/loader.cpp` and the `config/loader_*.cpp` beside it).
 #pragma once
 
 #include "config/toml.hpp"
