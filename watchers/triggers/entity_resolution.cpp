@@ -29,10 +29,22 @@ bool model_number(std::string_view word) {
   return rest.size() <= 3 && std::all_of(rest.begin(), rest.end(), [](char c) { return is_letter(c); });
 }
 
+// A person's title (`President`, `CEO`, `Chairman`): never part of a name.
+bool is_title(std::string_view w) {
+  for (const std::string_view t : {"president", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "chair",
+                                   "secretary", "senator", "sen.", "governor", "gov.", "mayor", "minister", "founder",
+                                   "cofounder", "co-founder", "analyst", "mr", "ms", "mrs", "dr", "rep.", "judge",
+                                   "commissioner", "chancellor", "premier", "king", "prince", "sheikh"}) {
+    if (w == t) return true;
+  }
+  return false;
+}
+
 // A capitalised word that can be part of a name the list lacks.
 bool name_word(std::string_view text, const HeadlineToken& token) {
   if (token.punct || !token.capitalised || token.lower.size() < 2) return false;
   if (!is_letter(token_text(text, token)[0]) || model_number(token_text(text, token))) return false;
+  if (is_title(token.lower)) return false;
   const std::uint32_t classes = word_classes(token.lower);
   return (classes & (kCommon | kTake | kGive | kDealVerb | kSupply | kInvest | kDealNoun | kRoleNoun | kCompute |
                      kPrep | kNear | kCompare | kCompareWith | kReport | kHedge | kPlan | kNegation | kDenial |
@@ -58,15 +70,59 @@ bool introduces_name(const std::vector<HeadlineToken>& tokens, std::size_t i, st
 
 // A title before a person's name (`President Trump`, `CEO Safra Catz`): a person, never a party.
 bool after_title(const std::vector<HeadlineToken>& tokens, std::size_t i, std::size_t begin) {
-  if (i == begin) return false;
+  return i != begin && is_title(tokens[i - 1].lower);
+}
+
+// The word at `i` opens its sentence, where any word is capitalised: the first token, or the
+// first after a colon, a semicolon, a dash or a parenthesis.
+bool opens_sentence(const std::vector<HeadlineToken>& tokens, std::size_t i) {
+  if (i == 0) return true;
   const std::string& w = tokens[i - 1].lower;
-  for (const std::string_view t : {"president", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "chair",
-                                   "secretary", "senator", "sen.", "governor", "gov.", "mayor", "minister", "founder",
-                                   "cofounder", "co-founder", "analyst", "mr", "ms", "mrs", "dr", "rep.", "judge",
-                                   "commissioner", "chancellor", "premier", "king", "prince", "sheikh"}) {
-    if (w == t) return true;
+  return tokens[i - 1].punct && (w == ":" || w == ";" || w == "--" || w == "(" || w == "." || w == "|");
+}
+
+bool is_auxiliary_verb(std::string_view w) {
+  for (const std::string_view a : {"is", "was", "has", "had", "will", "would", "could", "might", "may", "can", "does",
+                                   "did", "should", "must", "set"}) {
+    if (w == a) return true;
   }
   return false;
+}
+
+// A singular word opening the sentence followed by its verb (`Hyundai leases`, `Zoom will use`,
+// `Glean now runs`, `Coupang revives plans`), by a possessive before a noun (`Airbus's
+// reservation`) or by a list of names (`Duolingo, Canva and Grammarly`): a name, even alone. A plural (`Analysts say`), a gerund, a participle or an
+// adverb opening the sentence is none, and neither is a word before a noun that is also a verb
+// (`Acme order book`).
+bool before_its_verb(const std::vector<HeadlineToken>& tokens, std::size_t i, std::size_t end) {
+  const std::string& w = tokens[i].lower;
+  if (i + 2 < end && tokens[i + 1].lower == "'s") return !tokens[i + 2].punct && !tokens[i + 2].capitalised;
+  if (w.ends_with("s") || w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) return false;
+  std::size_t k = i + 1;
+  while (k < end && (tokens[k].lower == "now" || tokens[k].lower == "also" || tokens[k].lower == "just" ||
+                     tokens[k].lower == "quietly" || tokens[k].lower == "reportedly" || tokens[k].lower == "already" ||
+                     tokens[k].lower == "officially" || tokens[k].lower == "finally" || tokens[k].lower == "still"))
+    ++k;
+  // `Duolingo, Canva and Grammarly are ...`: the first of a list of names.
+  if (k + 1 < end && tokens[k].lower == "," && tokens[k + 1].capitalised) {
+    for (std::size_t n = k + 2; n + 1 < end && n < k + 6; ++n) {
+      if (tokens[n].lower == "and" && tokens[n + 1].capitalised) return true;
+    }
+    return false;
+  }
+  if (k >= end || tokens[k].capitalised) return false;
+  const std::string& v = tokens[k].lower;
+  if (v == "'s") return k + 1 < end && !tokens[k + 1].punct && !tokens[k + 1].capitalised;
+  if (tokens[k].punct || v.ends_with("ing")) return false;
+  if (is_auxiliary_verb(v)) return true;
+  const std::uint32_t c = word_classes(v);
+  // A verb the lexicon lacks, in the third person before its object (`Coupang revives plans`).
+  if (c == 0 && v.size() > 3 && v.ends_with("s") && !v.ends_with("ss") && k + 1 < end &&
+      (tokens[k + 1].lower == "a" || tokens[k + 1].lower == "an" || tokens[k + 1].lower == "the" ||
+       tokens[k + 1].lower == "its" || tokens[k + 1].lower == "plans"))
+    return true;
+  if ((c & (kTake | kGive | kDealVerb | kSupply | kPlan | kHedge | kReport | kDenial)) == 0) return false;
+  return (c & (kDealNoun | kCompute | kRoleNoun)) == 0 || v.ends_with("s") || v.ends_with("ed");
 }
 
 // A name by its shape (`Core42`, `Nscale2`): a capital, at least two small letters, then digits.
@@ -214,8 +270,9 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
     if ((!title_case || introduces_name(tokens, i, begin) || shaped) && name_word(text, token)) {
       std::size_t j = i + 1;
       while (j < end && name_word(text, tokens[j]) && !starting_with(tokens[j].lower)) ++j;
-      // A lone capitalised word opening the sentence is usually just the first word.
-      const bool opening = i == begin && j == i + 1 && !shaped;
+      // A lone capitalised word opening the sentence is usually just the first word, unless its
+      // verb follows it.
+      const bool opening = j == i + 1 && !shaped && opens_sentence(tokens, i) && !before_its_verb(tokens, i, end);
       // `Redmond-based`, `Nvidia-backed`: a modifier, not a party.
       const bool hyphenated = j < end && tokens[j].lower == "-";
       // A short acronym alone (`FSD`, `GPT`) names a product more often than a company.
@@ -224,7 +281,11 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text, const std:
                            std::all_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
       // `River Bend campus`, `Norwegian halls`, `in Abilene`: a place, never a party.
       const bool place = is_place_phrase(tokens, i, j, begin, end);
-      if (!opening && !hyphenated && !acronym && !place && !after_title(tokens, i, begin))
+      // `its Nova models`, `their Orion chips`: a product of the possessor, not a party.
+      const bool product = i > begin && (tokens[i - 1].lower == "its" || tokens[i - 1].lower == "their" ||
+                                         tokens[i - 1].lower == "our" || tokens[i - 1].lower == "his" ||
+                                         tokens[i - 1].lower == "her");
+      if (!opening && !hyphenated && !acronym && !place && !product && !after_title(tokens, i, begin))
         found.push_back({i, j, EntityKind::unlisted, 0});
       i = j;
       continue;

@@ -22,6 +22,9 @@ bool is_dash(std::uint32_t cp) { return cp == '-' || cp == 0x2013 || cp == 0x201
 
 bool is_space_cp(std::uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0; }
 
+// A Latin letter outside ASCII (`é` in `Nestlé`, `ó` in `Telefónica`), kept inside a word.
+bool is_latin_letter(std::uint32_t cp) { return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7; }
+
 }  // namespace
 
 std::vector<HeadlineToken> tokenize_headline(std::string_view text) {
@@ -55,8 +58,13 @@ std::vector<HeadlineToken> tokenize_headline(std::string_view text) {
           ++pos;
           continue;
         }
-        // An apostrophe inside a word (`won't`), but not a possessive `'s` at its end.
         const text::CodePoint cp = text::code_point_at(text, pos);
+        if (cp.length > 1 && is_latin_letter(cp.value)) {
+          token.lower.append(text.substr(pos, cp.length));
+          pos += cp.length;
+          continue;
+        }
+        // An apostrophe inside a word (`won't`), but not a possessive `'s` at its end.
         if (is_apostrophe(cp.value) && pos + cp.length < text.size() &&
             is_alnum(static_cast<unsigned char>(text[pos + cp.length]))) {
           const std::size_t after = pos + cp.length;

@@ -24,8 +24,8 @@ struct HeadlineToken {
   bool punct = false;
 };
 
-/// Cuts `text` into tokens. Typographic quotes and apostrophes count as ASCII ones; other
-/// characters outside ASCII separate tokens.
+/// Cuts `text` into tokens. Typographic quotes and apostrophes count as ASCII ones; Latin letters
+/// outside ASCII stay inside a word (`Nestlé`); other characters outside ASCII separate tokens.
 std::vector<HeadlineToken> tokenize_headline(std::string_view text);
 
 /// The text a token was cut from (`text.substr(span)`).

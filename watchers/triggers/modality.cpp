@@ -39,7 +39,8 @@ bool undoes(const std::vector<HeadlineToken>& t, std::size_t i, const Clause& cl
   if (w == "off") return before == "call" || before == "calls" || before == "called" || before == "calling";
   if (w == "fall" || w == "falls" || w == "fell" || w == "fallen" || w == "falling")
     return next == "through" || next == "apart";
-  if (w == "pulls" || w == "pulled" || w == "pull") return next == "out" || next == "back" || next == "plug";
+  if (w == "pulls" || w == "pulled" || w == "pull" || w == "pulling")
+    return next == "out" || next == "back" || next == "plug" || (next == "the" && word_at(t, i + 2) == "plug");
   if (w == "walks" || w == "walked") return next == "away";
   // `moves away from`, `shifts workloads away from`.
   if (w == "away") return next == "from";
@@ -69,11 +70,12 @@ bool is_month(const std::vector<HeadlineToken>& t, std::size_t i) {
          b == "next" || b == "of" || b == "until" || b == "by" || b == "from";
 }
 
-// A negation that negates nothing here: `not just`, `not only`, `No. 2`.
+// A negation that negates nothing here: `not just`, `not only`, `No. 2`, `no wonder`, `no doubt`.
 bool idle_negation(const std::vector<HeadlineToken>& t, std::size_t i) {
   const std::string& next = word_at(t, i + 1);
   if (t[i].lower == "not") return next == "just" || next == "only" || next == "yet" || next == "immediately";
-  if (t[i].lower == "no") return next == "." || (!next.empty() && next[0] >= '0' && next[0] <= '9');
+  if (t[i].lower == "no")
+    return next == "." || next == "wonder" || next == "doubt" || (!next.empty() && next[0] >= '0' && next[0] <= '9');
   return false;
 }
 
@@ -142,7 +144,15 @@ Modality classify_modality(const HeadlineSentence& sentence, const Clause& claus
   std::size_t tail = to;
   while (tail < clause.end && tail - to < 5 && t[tail].lower != ",") ++tail;
 
-  for (std::size_t i = clause.begin; i < clause.end; ++i) {
+  // `... if Dojo stalls`: what a condition after the relation says undoes nothing.
+  std::size_t condition = clause.end;
+  for (std::size_t i = to; i < clause.end; ++i) {
+    if (t[i].lower == "if" || t[i].lower == "unless") {
+      condition = i;
+      break;
+    }
+  }
+  for (std::size_t i = clause.begin; i < condition; ++i) {
     const std::uint32_t c = word_classes(t[i].lower);
     if ((c & kDenial) != 0 && undoes(t, i, clause)) {
       // Deals undone count anywhere in the clause; other denials in the relation.

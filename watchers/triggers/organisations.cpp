@@ -52,7 +52,7 @@ const std::vector<Organisation>& shipped_organisations() {
       org("X Corp", {"X Corp.", "Twitter"}),
       org("Google", {"Google DeepMind", "DeepMind", "Alphabet", "Google Cloud", "Gemini", "Gemma"}),
       org("Meta", {"Meta Platforms", "Facebook", "Llama"}),
-      org("Microsoft", {"Microsoft Azure", "Azure", "Copilot"}),
+      org("Microsoft", {"Microsoft Azure", "Azure", "Copilot", "Bing"}),
       org("Amazon", {"AWS", "Amazon Web Services", "Amazon.com"}),
       org("Apple", {"Siri"}),
       org("Mistral", {"Mistral AI"}),

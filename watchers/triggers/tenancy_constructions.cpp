@@ -230,6 +230,45 @@ std::optional<StatedTenancy> possessive_deal(const ClauseView& v, std::size_t me
   return std::nullopt;
 }
 
+namespace {
+
+// A noun of taking capacity, whose `of` names what is taken (`choice of`, `reservation of`).
+bool is_taking_noun(std::string_view w) {
+  return is_one_of(w, {"choice", "selection", "use", "usage", "adoption", "reservation", "reservations", "rental",
+                    "rentals", "purchase", "purchases", "booking", "bookings"});
+}
+
+// A noun of moving workloads, whose `to` names where (`migration to`, `move to`).
+bool is_moving_noun(std::string_view w) { return is_one_of(w, {"migration", "move", "shift", "switch"}); }
+
+}  // namespace
+
+std::optional<StatedTenancy> possessive_choice(const ClauseView& v, std::size_t mention) {
+  const EntityMention& o = v.mentions[mention];
+  if (o.last + 3 >= v.clause.end || v.tokens[o.last].lower != "'s") return std::nullopt;
+  std::size_t noun = o.last + 1;
+  while (noun < v.clause.end && noun < o.last + 4 && !is_taking_noun(v.tokens[noun].lower) &&
+         !is_moving_noun(v.tokens[noun].lower) && !v.tokens[noun].punct && clause_mention_at(v, noun) < 0)
+    ++noun;
+  if (noun + 2 >= v.clause.end) return std::nullopt;
+  const std::string& n = v.tokens[noun].lower;
+  const std::string& prep = v.tokens[noun + 1].lower;
+  if (!((is_taking_noun(n) && prep == "of") || (is_moving_noun(n) && (prep == "to" || prep == "onto"))))
+    return std::nullopt;
+  // What is taken: the facility, or compute of it (`of 2,000 TPUs`, `of Oracle's cloud`).
+  for (std::size_t k = noun + 2; k < v.clause.end && k < noun + 6; ++k) {
+    const int m = clause_mention_at(v, k);
+    if (m >= 0) {
+      if (!v.anchors[static_cast<std::size_t>(m)]) return std::nullopt;
+      return StatedTenancy{static_cast<std::size_t>(m), noun, o.first, v.mentions[static_cast<std::size_t>(m)].last};
+    }
+    const std::string& w = v.tokens[k].lower;
+    if (v.tokens[k].punct && w != "," && w != "$") return std::nullopt;
+    if ((word_classes(w) & (kModifier | kCompute)) == 0 && !(w[0] >= '0' && w[0] <= '9')) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<StatedTenancy> named_as_customer(const ClauseView& v, std::size_t mention, bool facility_elsewhere) {
   const EntityMention& o = v.mentions[mention];
   if (o.last >= v.clause.end || v.tokens[o.last].lower != "as") return std::nullopt;

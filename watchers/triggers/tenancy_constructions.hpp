@@ -58,6 +58,11 @@ std::optional<StatedTenancy> signed_by(const ClauseView& view, std::size_t menti
 /// not one.
 std::optional<StatedTenancy> possessive_deal(const ClauseView& view, std::size_t mention);
 
+/// `Zoom's choice of Oracle as a cloud vendor`, `Airbus's reservation of 2,000 TPUs`, `Uber's use
+/// of Google Cloud`: the organisation's own choice, use or reservation of the facility, a noun of
+/// taking between its possessive and `of` (or `to` for a move).
+std::optional<StatedTenancy> possessive_choice(const ClauseView& view, std::size_t mention);
+
 /// `By securing Anthropic as a long-term cloud customer, Microsoft ...`: the organisation named
 /// `as` a customer or tenant in a clause whose facility an anchor or another clause names.
 std::optional<StatedTenancy> named_as_customer(const ClauseView& view, std::size_t mention, bool facility_elsewhere);

@@ -34,7 +34,10 @@ Table build() {
        "absorb", "absorbs", "absorbed", "adopt", "adopts", "adopted", "add", "adds", "added", "adding", "eyes",
        "eyeing", "eyed", "weighs", "weighing", "weighed", "mulls", "mulling", "mulled", "considers", "considering",
        "considered", "explores", "exploring", "explored", "courts", "courting", "woos", "wooed", "wooing", "take", "takes", "took", "taking",
-       "carve", "carves", "carved", "carving", "occupy", "occupies", "occupied", "occupying", "enlist", "enlists", "enlisted", "enlisting"});
+       "carve", "carves", "carved", "carving", "occupy", "occupies", "occupied", "occupying", "enlist", "enlists", "enlisted", "enlisting",
+       "absorbing", "accessing", "adopting", "anchoring", "choosing", "gaining", "handing", "migrating", "ordering",
+       "picking", "procuring", "relying", "subleasing", "utilising", "utilizing", "sound", "sounds", "sounded",
+       "sounding", "sizes", "sized", "sizing"});
   add(t, kGive,
       {"lease", "leases", "leased", "leasing", "rent", "rents", "rented", "renting", "sell", "sells", "sold",
        "selling", "provide", "provides", "provided", "providing", "supply", "supplies", "supplied", "supplying",
@@ -120,7 +123,8 @@ Table build() {
        "wooing", "woos", "wooed", "believed", "mooted", "nears", "nearing", "approached", "approaches",
        "proposal", "proposed", "proposes", "tentative", "preliminary", "whether", "if", "perhaps", "maybe",
        "probing", "interested", "looking", "looks", "angling", "lobbying",
-       "bid", "bids", "hypothetical"});
+       "bid", "bids", "hypothetical", "seems", "seem", "seemingly", "appears", "appear", "apparently", "tyres",
+       "tires"});
   add(t, kPlan,
       {"will", "plans", "planned", "planning", "plan", "set", "expected", "expects", "poised", "scheduled",
        "slated", "intends", "intend", "intended", "prepares", "preparing", "going", "shall", "soon",
@@ -191,7 +195,9 @@ Table build() {
        "national", "federal", "state", "city", "county", "board", "government", "department", "ministry",
        "office", "commission", "agency", "council", "authority", "exchange", "index", "fund", "funds",
        "capital", "partners", "group", "holdings", "inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag",
-       "nv", "gmbh", "systems", "technologies", "labs", "networks", "platforms", "energy", "utility",
+       "nv", "gmbh", "systems", "technologies", "labs", "networks", "platforms", "energy", "utility", "one", "two",
+       "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "since", "once", "until", "unless",
+       "despite", "though", "if", "guess", "meanwhile", "separately", "today", "yesterday", "memorandum",
        "utilities", "grid", "mr", "ms", "dr", "st", "series", "round", "tranche", "seed"});
   return t;
 }

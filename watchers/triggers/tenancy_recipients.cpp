@@ -29,7 +29,8 @@ bool is_giving_verb(std::string_view w) {
   return is_one_of(
       w, {"provide", "provides", "provided",  "providing",  "supply",   "supplies",  "supplied",  "supplying",
           "deliver", "delivers", "delivered", "delivering", "give",     "gives",     "gave",      "given",
-          "giving",  "offer",    "offers",    "offered",    "allocate", "allocates", "allocated", "available"});
+          "giving",  "offer",    "offers",    "offered",    "allocate", "allocates", "allocated", "available",
+          "dedicate", "dedicates", "dedicated", "earmarked", "assigned", "leased", "rented"});
 }
 
 // The workload a customer needs served (`computing needs`, `customers`, `training`).
@@ -111,8 +112,14 @@ std::optional<StatedTenancy> given_to(const ClauseView& v, std::size_t mention, 
     }
     // `made available to`: the passive needs its participle; `available` alone is an adjective.
     if (w == "available" && !(k > v.clause.begin && v.tokens[k - 1].lower == "made")) return std::nullopt;
-    // The passive: what is given is named before the verb (`GPU capacity will be provided to`).
+    // The passive: what is given is named before the verb (`GPU capacity will be provided to`), or
+    // its participle qualifies it (`a million Trainium chips dedicated to Anthropic`).
     bool passive = k > v.clause.begin && is_one_of(v.tokens[k - 1].lower, {"be", "been", "is", "are", "was", "were"});
+    if (k > v.clause.begin && w.ends_with("ed")) {
+      const int before = clause_mention_at(v, k - 1);
+      compute = compute || is_compute_word(v.tokens[k - 1].lower) ||
+                (before >= 0 && v.anchors[static_cast<std::size_t>(before)]);
+    }
     if (w == "available") passive = true;
     if (passive) {
       for (std::size_t b = v.clause.begin; b < k; ++b) compute = compute || is_compute_word(v.tokens[b].lower);
@@ -188,8 +195,11 @@ std::optional<StatedTenancy> business_won(const ClauseView& v, std::size_t menti
       anchor >= 0 ? std::min(v.mentions[static_cast<std::size_t>(anchor)].first, o.first) : o.first;
   if (o.first > v.clause.begin) {
     const std::size_t before = o.first - 1;
-    // `Landing Meta's business`: a winning verb, the organisation's business.
-    if (is_winning_verb(v.tokens[before].lower) && possessed_is(v, mention, is_business_noun))
+    // `Landing Meta's business`, `picking up Uber's business`: a winning verb, the organisation's business.
+    const bool picked_up = v.tokens[before].lower == "up" && before > v.clause.begin &&
+                           is_one_of(v.tokens[before - 1].lower, {"pick", "picks", "picked", "picking", "snap",
+                                                                  "snaps", "snapped", "snapping"});
+    if ((is_winning_verb(v.tokens[before].lower) || picked_up) && possessed_is(v, mention, is_business_noun))
       return stated(anchor, before, from, o.last + 2);
     // `won business from OpenAI`, `won cloud business from`: the business, then `from` the organisation.
     if (v.tokens[before].lower == "from" && before >= v.clause.begin + 2 &&
@@ -209,6 +219,39 @@ std::optional<StatedTenancy> business_won(const ClauseView& v, std::size_t menti
       const int m = k > v.clause.begin ? clause_mention_at(v, k - 1) : -1;
       if (m >= 0 && v.anchors[static_cast<std::size_t>(m)])
         return stated(m, before - 1, v.mentions[static_cast<std::size_t>(m)].first, o.last);
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool is_revenue_noun(std::string_view w) {
+  return is_one_of(w, {"revenue", "revenues", "sales", "bookings", "backlog", "income"});
+}
+
+}  // namespace
+
+std::optional<StatedTenancy> revenue_source(const ClauseView& v, std::size_t mention, bool facility_elsewhere) {
+  const EntityMention& o = v.mentions[mention];
+  const int anchor = anchor_in(v, v.clause.begin, v.clause.end);
+  if (anchor < 0 && !facility_elsewhere) return std::nullopt;
+  const std::size_t a_first = anchor >= 0 ? v.mentions[static_cast<std::size_t>(anchor)].first : o.first;
+  // `Cerebras revenue came from G42`: revenue, then `came from` or `from` the organisation.
+  if (o.first >= v.clause.begin + 2 && v.tokens[o.first - 1].lower == "from") {
+    std::size_t k = o.first - 1;
+    if (is_one_of(v.tokens[k - 1].lower, {"came", "comes", "come", "coming", "derived", "generated"})) --k;
+    if (k > v.clause.begin && is_revenue_noun(v.tokens[k - 1].lower))
+      return stated(anchor, k - 1, std::min(a_first, k - 1), o.last);
+  }
+  // `Microsoft (historically) accounted for 71% of revenue`: the organisation's share of the revenue.
+  std::size_t verb = o.last;
+  if (verb < v.clause.end && v.tokens[verb].lower.ends_with("ly")) ++verb;
+  if (verb + 2 < v.clause.end && is_one_of(v.tokens[verb].lower, {"accounted", "accounts", "represented",
+                                                                  "represents", "contributed", "contributes"})) {
+    for (std::size_t k = verb + 1; k < v.clause.end && k < verb + 8; ++k) {
+      if (is_revenue_noun(v.tokens[k].lower)) return stated(anchor, verb, std::min(a_first, o.first), k + 1);
+      if (v.tokens[k].punct && v.tokens[k].lower != "%" && v.tokens[k].lower != "'s") break;
     }
   }
   return std::nullopt;

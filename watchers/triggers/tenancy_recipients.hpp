@@ -1,6 +1,6 @@
 // Constructions that name the organisation as the one capacity goes to, by their shape rather than
 // by a verb between it and the facility: capacity given to it, access it has, needs of its that the
-// facility serves, its business won.
+// facility serves, its business won, its payments.
 #pragma once
 
 #include <cstddef>
@@ -27,9 +27,14 @@ bool owns_what_is_reached(const ClauseView& view, std::size_t mention);
 /// purpose of serving the organisation's workload, what serves it being the facility or its owner.
 std::optional<StatedTenancy> serves_needs(const ClauseView& view, std::size_t mention, bool facility_elsewhere);
 
-/// `Landing Meta's business`, `Google won business from OpenAI`, `a similar Google deal with OpenAI`:
-/// the organisation's business, contract or deal won by the facility or its owner.
+/// `Landing Meta's business`, `picking up Uber's business`, `Google won business from OpenAI`, `a
+/// similar Google deal with OpenAI`: the organisation's business, contract or deal won by the
+/// facility or its owner.
 std::optional<StatedTenancy> business_won(const ClauseView& view, std::size_t mention, bool facility_elsewhere);
+
+/// `87% of Cerebras revenue came from G42`, `Microsoft accounted for 71% of revenue`: the
+/// organisation as the source of the facility's revenue, a customer.
+std::optional<StatedTenancy> revenue_source(const ClauseView& view, std::size_t mention, bool facility_elsewhere);
 
 /// `CoreWeave onboards Arista for its spine switches`: an organisation taken on for the facility's
 /// own equipment supplies it.

@@ -49,6 +49,19 @@ bool is_determiner(std::string_view w) {
          w == "our" || w == "this" || w == "these" || w == "those" || w == "'s" || w == "$" || w == "-";
 }
 
+// A quantity that opens a noun phrase with `of` (`all of`, `thousands of`).
+bool is_quantifier(std::string_view w) {
+  return w == "all" || w == "some" || w == "most" || w == "much" || w == "many" || w == "part" || w == "half" ||
+         w == "each" || w == "thousand" || w == "thousands" || w == "hundred" || w == "hundreds" || w == "million" ||
+         w == "millions" || w == "bulk";
+}
+
+// A part of what is rented, whose `of` names the whole (`a slice of`, `a block of`).
+bool is_partitive(std::string_view w) {
+  return w == "slice" || w == "chunk" || w == "block" || w == "piece" || w == "sliver" || w == "fraction" ||
+         w == "portion" || w == "share";
+}
+
 bool is_auxiliary(std::string_view w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "has" ||
          w == "have" || w == "had" || w == "will" || w == "would" || w == "could" || w == "may" || w == "might" ||
@@ -355,6 +368,22 @@ class ClauseReader {
         return Prep::none;
       }
       if (w == "and" || w == "or") continue;
+      // `all of Anthropic's models`, `Five thousand of CoreWeave's H200s`: a quantity opens the
+      // noun phrase, and its `of` governs nothing.
+      if (w == "of" && k > clause_.begin && is_quantifier(t_[k - 1].lower)) {
+        --k;
+        continue;
+      }
+      // `commits to a bigger slice of AWS GPU capacity`: the preposition before the part governs.
+      if (w == "of" && k > clause_.begin && is_partitive(t_[k - 1].lower)) {
+        std::size_t b = k - 1;
+        while (b > clause_.begin && (is_determiner(t_[b - 1].lower) || (word_classes(t_[b - 1].lower) & kModifier) != 0 ||
+                                     t_[b - 1].lower.ends_with("er")))
+          --b;
+        if (b > clause_.begin && t_[b - 1].lower != "of" && (word_classes(t_[b - 1].lower) & kPrep) != 0)
+          return prep_named(t_[b - 1].lower);
+        return Prep::of;
+      }
       // `said on Tuesday that Uber will`: a complement clause starts a new subject.
       if (w == "that" && k > clause_.begin && (word_classes(t_[k - 1].lower) & kReport) == 0 && mention_at(k - 1) < 0)
         return Prep::none;
@@ -426,9 +455,20 @@ class ClauseReader {
   bool compared_between(std::size_t from, std::size_t to) const {
     for (std::size_t k = from; k < to; ++k) {
       if (mention_at(k) >= 0 || (classes(k) & (kCompare | kCompareWith)) == 0 || quantity_than(k)) continue;
-      // `a deal with rival Google`: a description of the name that follows.
-      const bool describes = (t_[k].lower == "rival" || t_[k].lower == "competitor") && k + 1 < clause_.end &&
-                             mention_at(k + 1) >= 0;
+      // `a deal with rival Google`, `turned to rival cloud provider Oracle`: a description of the
+      // name that follows, past the nouns of its descriptor.
+      bool describes = false;
+      if (t_[k].lower == "rival" || t_[k].lower == "competitor") {
+        std::size_t n = k + 1;
+        while (n < clause_.end && n < k + 4 && mention_at(n) < 0 && !t_[n].punct && !t_[n].capitalised &&
+               !is_verb(n) && (classes(n) & (kPrep | kCompareWith)) == 0)
+          ++n;
+        describes = n < clause_.end && mention_at(n) >= 0;
+      }
+      // `a bigger slice of AWS capacity`: an adjective after a determiner, with no `than`.
+      if (k > clause_.begin && is_determiner(t_[k - 1].lower) && (classes(k) & kCompareWith) == 0 &&
+          !(k + 1 < clause_.end && t_[k + 1].lower == "than"))
+        describes = true;
       if (!describes) return true;
     }
     return false;
@@ -496,7 +536,8 @@ class ClauseReader {
 
   // A tenancy stated by a construction rather than a verb: a role after a copula, a facility
   // described `for` the organisation, a deal signed by both parties or the organisation's own deal
-  // with the facility (whose role the deal decides), a customer named `as` such, access given.
+  // with the facility (whose role the deal decides), a customer named `as` such, access given,
+  // revenue received from it.
   std::optional<TenancyRelation> constructed(std::size_t o) const {
     const auto owner_ok = [&](const StatedTenancy& s) {
       return !s.anchor || mentions_[*s.anchor].kind != EntityKind::organisation || owner_context_;
@@ -512,6 +553,7 @@ class ClauseReader {
       return relation(*s, deal_role(o, *s->anchor));
     if (const auto s = possessive_deal(view_, o); s && owner_ok(*s))
       return relation(*s, deal_role(o, *s->anchor));
+    if (const auto s = possessive_choice(view_, o); s && owner_ok(*s)) return relation(*s, TenancyRole::tenant);
     if (const auto s = named_as_customer(view_, o, facility_elsewhere_); s && owner_ok(*s))
       return relation(*s, TenancyRole::tenant);
     if (const auto s = access_given(view_, o); s && owner_ok(*s)) return relation(*s, TenancyRole::tenant);
@@ -521,6 +563,8 @@ class ClauseReader {
     if (const auto s = access_to_compute(view_, o, facility_elsewhere_); s && owner_ok(*s))
       return relation(*s, TenancyRole::tenant);
     if (const auto s = serves_needs(view_, o, facility_elsewhere_); s && owner_ok(*s))
+      return relation(*s, TenancyRole::tenant);
+    if (const auto s = revenue_source(view_, o, facility_elsewhere_); s && owner_ok(*s))
       return relation(*s, TenancyRole::tenant);
     if (const auto s = business_won(view_, o, facility_elsewhere_); s && owner_ok(*s))
       return relation(*s, s->anchor ? deal_role(o, *s->anchor) : TenancyRole::tenant);
@@ -679,6 +723,8 @@ class ClauseReader {
       const std::string& w = t_[k].lower;
       const bool number = !w.empty() && w[0] >= '0' && w[0] <= '9';
       if (number || is_determiner(w) || (word_classes(w) & kModifier) != 0) continue;
+      // `sounds out Nebius`: a particle of the verb.
+      if (k == verb + 1 && w == "out") continue;
       if (qualifies && !t_[k].punct && !is_verb(k) && (word_classes(w) & kPrep) == 0) continue;
       return false;
     }
@@ -1009,6 +1055,15 @@ class ClauseReader {
       // work for the facility, not capacity on it.
       if (t_prep == Prep::for_ && (is_purchase(v) || is_deploy(v)) && !capacity_between(verb, T.first))
         return make(o, a, TenancyRole::supplier, verb, from, to);
+      // `plans to leverage Google's pre-trained LLMs`: the owner's models used, not its compute.
+      if (T.kind == EntityKind::organisation && owns_models(T)) return std::nullopt;
+      // `Reddit set to become Stargate's ad partner`: the role noun after the facility's possessive
+      // decides what the organisation becomes.
+      if (v.starts_with("becom") || v == "became") {
+        if (const auto role = role_of_possessed(T)) {
+          if (!*role) return std::nullopt;
+        }
+      }
       if ((c & kTake) != 0) {
         const bool gives = (c & kGive) != 0 && is_lease_or_rent(v) && t_prep == Prep::to;
         if (gives) return make(o, a, TenancyRole::supplier, verb, from, to);
@@ -1050,6 +1105,35 @@ class ClauseReader {
       return make(o, a, TenancyRole::tenant, verb, from, to);
     if ((c & kTake) != 0) return make(o, a, TenancyRole::supplier, verb, from, to);
     if (role_noun) return make(o, a, TenancyRole::tenant, verb, from, to);
+    return std::nullopt;
+  }
+
+  // `Google's pre-trained LLMs`, `Microsoft's Copilot models`: models or software of the mention's own.
+  bool owns_models(const EntityMention& T) const {
+    if (T.last + 1 >= clause_.end || t_[T.last].lower != "'s") return false;
+    for (std::size_t k = T.last + 1; k < clause_.end && k < T.last + 5; ++k) {
+      const std::string& w = t_[k].lower;
+      if (w == "models" || w == "model" || w == "llms" || w == "llm" || w == "software" || w == "apis" || w == "api")
+        return true;
+      if (t_[k].punct && w != "-") return false;
+      if ((classes(k) & (kCompute | kPrep)) != 0) return false;
+    }
+    return false;
+  }
+
+  // After `T's`: true when a tenant's role noun follows (`Stargate's second outside tenant`), false
+  // for another noun (`Stargate's ad partner`), nothing without a possessive.
+  std::optional<bool> role_of_possessed(const EntityMention& T) const {
+    if (T.last + 1 >= clause_.end || t_[T.last].lower != "'s") return std::nullopt;
+    for (std::size_t k = T.last + 1; k < clause_.end && k < T.last + 6; ++k) {
+      const std::string& w = t_[k].lower;
+      if ((classes(k) & kRoleNoun) != 0) return true;
+      if (t_[k].punct || (classes(k) & kPrep) != 0) return std::nullopt;
+      if (w == "partner" || w == "partners" || w == "supplier" || w == "provider" || w == "vendor" ||
+          w == "adviser" || w == "advisor" || w == "investor" || w == "landlord" || w == "builder" ||
+          w == "contractor" || w == "sponsor")
+        return false;
+    }
     return std::nullopt;
   }
 

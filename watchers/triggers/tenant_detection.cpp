@@ -32,6 +32,28 @@ std::string span_text(const HeadlineSentence& s, std::size_t first, std::size_t 
   return std::string(s.text.substr(begin, end - begin));
 }
 
+// Names `t` after the mention `m`: a listed organisation by its canonical name and standing, any
+// other by its words.
+void name_after(TenantMention& t, const HeadlineSentence& s, const EntityMention& m,
+                const std::vector<TriggerOrganisation>& orgs) {
+  if (m.kind == EntityKind::organisation) {
+    t.organisation = m.organisation;
+    t.name = orgs[m.organisation].organisation.name;
+    t.standing = orgs[m.organisation].standing;
+  } else {
+    t.organisation.reset();
+    t.name = span_text(s, m.first, m.last);
+    t.standing = Standing::candidate;
+  }
+}
+
+// `..., and so does Harvey`: the mention repeats the relation stated before it in its sentence.
+bool repeats_relation(const HeadlineSentence& s, const EntityMention& m) {
+  if (m.first < 2 || m.kind == EntityKind::facility) return false;
+  const std::string& aux = s.tokens[m.first - 1].lower;
+  return s.tokens[m.first - 2].lower == "so" && (aux == "does" || aux == "do" || aux == "did");
+}
+
 }  // namespace
 
 std::string TenantMention::relation() const {
@@ -78,13 +100,7 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
       for (const TenancyRelation& r : find_relations(sentence, clause, mentions, orgs, owner_context, facility_elsewhere)) {
         const EntityMention& m = mentions[r.mention];
         TenantMention t;
-        if (m.kind == EntityKind::organisation) {
-          t.organisation = m.organisation;
-          t.name = orgs[m.organisation].organisation.name;
-          t.standing = orgs[m.organisation].standing;
-        } else {
-          t.name = span_text(sentence, m.first, m.last);
-        }
+        name_after(t, sentence, m, orgs);
         t.role = r.role;
         const std::size_t verb = r.verb == kNoToken ? r.to : r.verb;
         t.modality = classify_modality(sentence, clause, r.from, std::max(r.to, m.last), verb);
@@ -116,6 +132,23 @@ std::vector<TenantMention> TenantDetector::find(std::string_view text, std::stri
             same = std::move(t);
             clause_of[at] = c;
           }
+        }
+      }
+    }
+    // `ElevenLabs rents GPUs from Fluidstack, and so does Harvey`: the same tenancy for Harvey.
+    for (std::size_t c = 0; c < per_clause.size(); ++c) {
+      for (const EntityMention& m : per_clause[c]) {
+        if (!repeats_relation(sentence, m)) continue;
+        const auto stated = std::find_if(found.begin() + static_cast<std::ptrdiff_t>(first_of_sentence), found.end(),
+                                         [](const TenantMention& f) { return f.role == TenancyRole::tenant; });
+        if (stated == found.end()) continue;
+        TenantMention t = *stated;
+        name_after(t, sentence, m, orgs);
+        const bool seen = std::any_of(found.begin() + static_cast<std::ptrdiff_t>(first_of_sentence), found.end(),
+                                      [&](const TenantMention& f) { return f.name == t.name; });
+        if (!seen) {
+          found.push_back(std::move(t));
+          clause_of.push_back(c);
         }
       }
     }

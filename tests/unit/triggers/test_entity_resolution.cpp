@@ -57,6 +57,49 @@ BOOST_AUTO_TEST_CASE(gives_every_spelling_one_name) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(names_a_lone_opening_word_only_before_its_verb) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"Hyundai leases Colossus GPUs for robotics training", {"Hyundai", "[facility]"}},
+      {"Lyft will move dispatch models to Colossus next year", {"Lyft", "[facility]"}},
+      {"Glean now runs its search models on Colossus", {"Glean", "[facility]"}},
+      {"Coupang revives plans to rent Colossus capacity", {"Coupang", "[facility]"}},
+      {"Airbus's reservation of Colossus time marks a first", {"Airbus", "[facility]"}},
+      {"Duolingo, Canva and Grammarly are among the first tenants of the new Colossus hall",
+       {"Duolingo", "Canva", "Grammarly", "[facility]"}},
+      {"Exclusive: Hyundai leases thousands of Colossus GPUs for its robots", {"Hyundai", "[facility]"}},
+      // Mirror images: a plural, an adverb, a number and a noun before another noun open the sentence.
+      {"Developers will flock to Colossus", {"[facility]"}},
+      {"Specifically, developers flock to Colossus", {"[facility]"}},
+      {"One anchor facility will be Colossus", {"[facility]"}},
+      {"Hyundai order books swell as Colossus fills", {"[facility]"}},
+      // A capitalised word after a conjunction is a name wherever it stands.
+      {"Colossus breaks ground, and Qualcomm signs for 30 MW", {"[facility]", "Qualcomm"}},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) { BOOST_TEST(names_in(c.text) == c.expected, boost::test_tools::per_element()); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(titles_products_after_its_and_accented_names) {
+  using Names = std::vector<std::string>;
+  const Names titled{"Oracle", "[facility]"};
+  const Names owner{"xAI", "[facility]"};
+  const Names accented{"Nestlé", "[facility]"};
+  const Names listed{"[facility]", "Anthropic"};
+  BOOST_TEST(names_in("Oracle Chairman Ellison stated his company had a deal with Colossus") == titled,
+             boost::test_tools::per_element());
+  BOOST_TEST(names_in("xAI now trains its Nova models on Colossus") == owner, boost::test_tools::per_element());
+  BOOST_TEST(names_in("In March, the food maker Nestlé signed for a block of time on the Colossus cluster") ==
+                 accented,
+             boost::test_tools::per_element());
+  // Mirror image: a name after `its` that the list holds stays a name.
+  BOOST_TEST(names_in("Colossus adds Anthropic to its tenants") == listed, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(reduces_publishers_to_one_name) {
   const auto o = orgs();
   BOOST_TEST(canonical_publisher("Bloomberg", o) == "Bloomberg");

@@ -216,4 +216,37 @@ BOOST_AUTO_TEST_CASE(sourced_facts_stay_facts_and_unnamed_sources_would_is_talks
   BOOST_TEST(modality_name(apart[0].modality) == "denial");
 }
 
+BOOST_AUTO_TEST_CASE(a_possessive_choice_or_use_of_the_facility_names_its_tenant) {
+  BOOST_TEST(google("Airbus's reservation of 2,000 TPUs marks a European win") == Names{"Airbus"},
+             boost::test_tools::per_element());
+  BOOST_TEST(coreweave("Spotify's choice of CoreWeave as a GPU vendor surprised rivals") == Names{"Spotify"},
+             boost::test_tools::per_element());
+  BOOST_TEST(aws("Spotify's migration to AWS is complete") == Names{"Spotify"}, boost::test_tools::per_element());
+  // Mirror images: a rejection, and a choice of something else.
+  BOOST_TEST(google("Airbus's rejection of a TPU offer marks a setback").empty());
+  BOOST_TEST(coreweave("Spotify's choice of a new CFO surprised CoreWeave").empty());
+}
+
+BOOST_AUTO_TEST_CASE(revenue_from_an_organisation_makes_it_a_customer) {
+  BOOST_TEST(coreweave("In 2024, 60% of CoreWeave revenue came from Spotify") == Names{"Spotify"},
+             boost::test_tools::per_element());
+  BOOST_TEST(coreweave("CoreWeave admits concentration - Spotify historically accounted for 71% of revenue") ==
+                 Names{"Spotify"},
+             boost::test_tools::per_element());
+  // Mirror images: funding from an organisation, and its share of the market.
+  BOOST_TEST(coreweave("In 2024, 60% of CoreWeave funding came from Magnetar").empty());
+  BOOST_TEST(coreweave("CoreWeave admits it - Spotify historically accounted for 71% of streams").empty());
+}
+
+BOOST_AUTO_TEST_CASE(compute_leased_or_dedicated_to_an_organisation_names_its_tenant) {
+  BOOST_TEST(aws("Project Rainier, a super-cluster with a million Trainium chips dedicated to Adobe") ==
+                 Names{"Adobe"},
+             boost::test_tools::per_element());
+  BOOST_TEST(coreweave("CoreWeave has reported $10B+ in committed capacity leased to Spotify") == Names{"Spotify"},
+             boost::test_tools::per_element());
+  // Mirror images: an office dedicated to a city, and a stake leased out as collateral.
+  BOOST_TEST(coreweave("CoreWeave opened an office dedicated to Spotify's hometown").empty());
+  BOOST_TEST(coreweave("CoreWeave has reported a $1B equity stake leased to Spotify").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

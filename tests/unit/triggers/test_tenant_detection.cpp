@@ -496,4 +496,54 @@ BOOST_AUTO_TEST_CASE(ships_the_listed_labs_clouds_and_enterprises) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(so_does_repeats_the_tenancy_and_a_role_after_a_possessive_decides_becomes) {
+  const Case cases[] = {
+      {"ElevenLabs rents GPUs from Colossus, and so does Harvey", {"ElevenLabs", "Harvey"}},
+      {"Reddit set to become Colossus's second outside tenant", {"Reddit"}},
+      // Mirror images: `does not`, and another role after the possessive.
+      {"ElevenLabs rents GPUs from Colossus, but Harvey does not", {"ElevenLabs"}},
+      {"Reddit set to become Colossus's ad partner", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(quantities_parts_and_adjectives_leave_the_relation_whole) {
+  const Case cases[] = {
+      {"xAI confirmed that all of Perplexity's latest models are trained on Colossus", {"Perplexity"}},
+      {"Five thousand of Colossus's GPUs have been reserved by Runway", {"Runway"}},
+      {"Snowflake commits to a bigger slice of Colossus capacity", {"Snowflake"}},
+      {"Mistral has turned to rival cloud provider Colossus for training", {"Mistral"}},
+      {"OpenAI will begin utilizing Colossus immediately", {"OpenAI"}},
+      // Mirror images: a supplier's GPUs assembled, a comparison with `than`, the owner's models used.
+      {"Five thousand of Colossus's racks have been assembled by Supermicro", {}},
+      {"Snowflake builds a bigger cluster than Colossus", {}},
+      {"Cohere plans to leverage xAI's pre-trained LLMs for its chatbot", {}},
+  };
+  check_all(cases);
+}
+
+BOOST_AUTO_TEST_CASE(idioms_conditions_and_evidentials_set_the_modality) {
+  const config::Trigger trigger = colossus_trigger();
+  const auto orgs = trigger_organisations(trigger);
+  struct Expected {
+    const char* text;
+    const char* modality;
+  };
+  const Expected cases[] = {
+      {"It's no wonder that Zoom tapped Colossus for its video models", "fact"},
+      {"Tesla could lean on Colossus if Dojo stalls", "hedge"},
+      {"It appears that Zoom chose Colossus for its latest expansion", "hedge"},
+      {"Spotify kicks the tyres on Colossus", "hedge"},
+      {"Meta said to be sizing up Colossus for Llama inference", "hedge"},
+      {"Zoom pulled the plug on a potential deal to rent Colossus", "denial"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      const auto found = find_tenants(c.text, trigger.subject, orgs);
+      BOOST_TEST_REQUIRE(found.size() == 1u);
+      BOOST_TEST(modality_name(found[0].modality) == c.modality);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
